@@ -1,0 +1,160 @@
+package io.todokit.codegen;
+
+import io.todokit.testing.PostgresProvisioner;
+import io.todokit.testing.PostgresServer;
+import io.todokit.testing.ProvisioningSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.jooq.codegen.GenerationTool;
+import org.jooq.meta.jaxb.Configuration;
+import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.ForcedType;
+import org.jooq.meta.jaxb.Generate;
+import org.jooq.meta.jaxb.Generator;
+import org.jooq.meta.jaxb.Jdbc;
+import org.jooq.meta.jaxb.Target;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Migrates a throwaway database on a provisioned PostgreSQL with todo-schema's migrations and
+ * generates the jOOQ classes from it.
+ *
+ * <p>Run by todo-schema's build in the {@code generate-sources} phase with three arguments: the
+ * migrations directory, the output directory and the target package. When the migrations and
+ * this generator's settings have not changed since the last run, the existing output is kept, so
+ * that an incremental build does not start a server.
+ */
+public final class GenerateSchemaClasses {
+
+  private static final Logger log = LoggerFactory.getLogger(GenerateSchemaClasses.class);
+
+  /** Bump when the generator configuration below changes, so that old output is regenerated. */
+  private static final String CONFIGURATION_VERSION = "1";
+
+  private static final String STAMP_FILE = ".todokit-codegen-stamp";
+
+  private GenerateSchemaClasses() {}
+
+  /**
+   * Generates the classes.
+   *
+   * @param args the migrations directory, the output directory and the target package
+   * @throws Exception when the database cannot be provisioned, migrated or read
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 3) {
+      throw new IllegalArgumentException(
+          "usage: GenerateSchemaClasses <migrations-dir> <output-dir> <package>");
+    }
+    Path migrations = Path.of(args[0]).toAbsolutePath();
+    Path output = Path.of(args[1]).toAbsolutePath();
+    String packageName = args[2];
+
+    String stamp = stamp(migrations, packageName);
+    Path stampFile = output.resolve(STAMP_FILE);
+    if (Files.isRegularFile(stampFile)
+        && Files.readString(stampFile, StandardCharsets.UTF_8).equals(stamp)) {
+      log.info("todokit: jOOQ classes are up to date with {}", migrations);
+      return;
+    }
+
+    long started = System.nanoTime();
+    String database = "todokit_codegen_" + UUID.randomUUID().toString().replace("-", "");
+    try (PostgresServer server = PostgresProvisioner.start(ProvisioningSettings.fromEnvironment())) {
+      server.createDatabase(database, null);
+      try {
+        Flyway.configure()
+            .dataSource(server.jdbcUrl(database), server.username(), server.password())
+            .locations("filesystem:" + migrations)
+            .loggers("slf4j")
+            .load()
+            .migrate();
+        GenerationTool.generate(configuration(server, database, output, packageName));
+      } finally {
+        server.dropDatabase(database);
+      }
+    }
+    Files.writeString(stampFile, stamp, StandardCharsets.UTF_8);
+    log.info(
+        "todokit: generated jOOQ classes in {} ms into {}",
+        (System.nanoTime() - started) / 1_000_000,
+        output);
+  }
+
+  private static Configuration configuration(
+      PostgresServer server, String database, Path output, String packageName) {
+    return new Configuration()
+        .withJdbc(
+            new Jdbc()
+                .withDriver("org.postgresql.Driver")
+                .withUrl(server.jdbcUrl(database))
+                .withUser(server.username())
+                .withPassword(server.password()))
+        .withGenerator(
+            new Generator()
+                .withDatabase(
+                    new Database()
+                        .withName("org.jooq.meta.postgres.PostgresDatabase")
+                        .withInputSchema("public")
+                        .withOutputSchemaToDefault(true)
+                        // Flyway's bookkeeping is not part of the data model.
+                        .withExcludes("flyway_schema_history")
+                        // The trigger and check functions are the database's business.
+                        .withIncludeRoutines(false)
+                        .withForcedTypes(
+                            new ForcedType()
+                                .withName("INSTANT")
+                                .withIncludeTypes("(?i:timestamp\\ with\\ time\\ zone|timestamptz)")))
+                .withGenerate(
+                    new Generate()
+                        .withRecords(true)
+                        .withPojos(false)
+                        .withDaos(false)
+                        .withIndexes(true)
+                        .withKeys(true)
+                        .withJavaTimeTypes(true)
+                        .withGeneratedAnnotation(false)
+                        .withFluentSetters(false)
+                        .withRoutines(false))
+                .withTarget(
+                    new Target()
+                        .withPackageName(packageName)
+                        .withDirectory(output.toString())
+                        .withClean(true)));
+  }
+
+  /** A digest of every migration file and of this generator's settings. */
+  private static String stamp(Path migrations, String packageName) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    digest.update((CONFIGURATION_VERSION + "\n" + packageName + "\n").getBytes(StandardCharsets.UTF_8));
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(migrations)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path file : files) {
+      digest.update(migrations.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+      try {
+        digest.update(Files.readAllBytes(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}

@@ -1,0 +1,76 @@
+package io.todokit.schema;
+
+/**
+ * The steps of todokit's migration history, in the order they are applied.
+ *
+ * <p>Each step is one Flyway migration {@code V<version>__<name>.sql} with a down script {@code
+ * U<version>__<name>.sql} that exactly undoes it.
+ */
+public enum SchemaStep {
+  /** Users, and the trigger functions every later table uses. */
+  USERS(1, "users"),
+  /** Tasks, keyed by (user_id, id). */
+  TASKS(2, "tasks"),
+  /** Indexes for listing and searching a user's tasks. */
+  PERFORMANCE_INDEXES(3, "performance_indexes"),
+  /** Chatbot conversations and their strictly ordered messages. */
+  CONVERSATIONS_AND_MESSAGES(4, "conversations_and_messages"),
+  /** Task priority (low, medium, high, urgent). */
+  TASK_PRIORITY(5, "task_priority"),
+  /** Task due dates. */
+  DUE_DATES(6, "due_dates"),
+  /** Task reminders and the claim marker. */
+  REMINDERS(7, "reminders"),
+  /** A recurrence rule on tasks. */
+  RECURRENCE(8, "recurrence"),
+  /** Per-user tags and task_tags. */
+  TAGS(9, "tags"),
+  /** Recurring-task templates. */
+  RECURRING_TEMPLATES(10, "recurring_templates");
+
+  private final int version;
+  private final String scriptName;
+
+  SchemaStep(int version, String scriptName) {
+    this.version = version;
+    this.scriptName = scriptName;
+  }
+
+  /** The newest step: the version a fully migrated database is at. */
+  public static SchemaStep head() {
+    SchemaStep[] steps = values();
+    return steps[steps.length - 1];
+  }
+
+  /**
+   * The step with the given version.
+   *
+   * @param version a version from 1 to {@code head().version()}
+   * @return the step
+   * @throws IllegalArgumentException when no step has that version
+   */
+  public static SchemaStep of(int version) {
+    for (SchemaStep step : values()) {
+      if (step.version == version) {
+        return step;
+      }
+    }
+    throw new IllegalArgumentException(
+        "no schema step has version " + version + " (versions are 1 to " + head().version + ")");
+  }
+
+  /** The Flyway version of this step. */
+  public int version() {
+    return version;
+  }
+
+  /** The migration's file name, e.g. {@code V4__conversations_and_messages.sql}. */
+  public String migrationScript() {
+    return "V" + version + "__" + scriptName + ".sql";
+  }
+
+  /** The down script's file name, e.g. {@code U4__conversations_and_messages.sql}. */
+  public String rollbackScript() {
+    return "U" + version + "__" + scriptName + ".sql";
+  }
+}

@@ -1,0 +1,2 @@
+DROP INDEX tasks_search_idx;
+DROP INDEX tasks_user_status_created_idx;

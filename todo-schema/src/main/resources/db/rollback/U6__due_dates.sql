@@ -1,0 +1,2 @@
+DROP INDEX tasks_user_open_due_idx;
+ALTER TABLE tasks DROP COLUMN due_at;

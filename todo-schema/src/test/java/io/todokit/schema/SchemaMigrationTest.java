@@ -1,0 +1,178 @@
+package io.todokit.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.todokit.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Migrating up and rolling back, step by step, on a real PostgreSQL: every down script exactly
+ * undoes its migration.
+ */
+class SchemaMigrationTest {
+
+  @Test
+  void migratesAnEmptyDatabaseToHeadAndVerifies() {
+    try (TestDatabase db = TestDatabase.empty()) {
+      SchemaInfo before = TodoSchema.info(db.dataSource());
+      assertThat(before.currentVersion()).isZero();
+      assertThat(before.pending()).hasSize(SchemaStep.values().length);
+
+      SchemaInfo after = TodoSchema.migrate(db.dataSource());
+
+      assertThat(after.currentVersion()).isEqualTo(SchemaStep.head().version());
+      assertThat(after.pending()).isEmpty();
+      assertThat(after.upToDate()).isTrue();
+      assertThat(after.applied())
+          .extracting(SchemaInfo.Applied::script)
+          .containsExactly(
+              java.util.Arrays.stream(SchemaStep.values())
+                  .map(SchemaStep::migrationScript)
+                  .toArray(String[]::new));
+      VerificationReport report = TodoSchema.verify(db.dataSource());
+      assertThat(report.failures()).isEmpty();
+      assertThat(report.passed()).isTrue();
+    }
+  }
+
+  @Test
+  void everyStepRolledBackAndMigratedAgainLeavesAnIdenticalCatalog() throws SQLException {
+    try (TestDatabase db = TestDatabase.empty()) {
+      Map<Integer, Catalog> catalogAt = new HashMap<>();
+      catalogAt.put(0, catalog(db));
+      assertThat(catalogAt.get(0).isEmpty()).isTrue();
+
+      for (SchemaStep step : SchemaStep.values()) {
+        int version = step.version();
+        TodoSchema.migrate(db.dataSource(), version);
+        Catalog migrated = catalog(db);
+        catalogAt.put(version, migrated);
+
+        SchemaInfo rolledBack = TodoSchema.rollbackTo(db.dataSource(), version - 1);
+        assertThat(rolledBack.currentVersion()).isEqualTo(version - 1);
+        assertThat(catalog(db))
+            .as("catalog after rolling back %s", step.migrationScript())
+            .isEqualTo(catalogAt.get(version - 1));
+
+        TodoSchema.migrate(db.dataSource(), version);
+        assertThat(catalog(db))
+            .as("catalog after migrating %s again", step.migrationScript())
+            .isEqualTo(migrated);
+      }
+    }
+  }
+
+  @Test
+  void rollingBackEverythingAfterConversationsIsOneCall() throws SQLException {
+    try (TestDatabase db = TestDatabase.empty()) {
+      int conversations = SchemaStep.CONVERSATIONS_AND_MESSAGES.version();
+      TodoSchema.migrate(db.dataSource(), conversations);
+      Catalog atConversations = catalog(db);
+      TodoSchema.migrate(db.dataSource());
+
+      RollbackPlan plan = TodoSchema.planRollback(db.dataSource(), conversations);
+      assertThat(plan.steps())
+          .extracting(RollbackPlan.Step::script)
+          .containsExactly(
+              "U10__recurring_templates.sql",
+              "U9__tags.sql",
+              "U8__recurrence.sql",
+              "U7__reminders.sql",
+              "U6__due_dates.sql",
+              "U5__task_priority.sql");
+      assertThat(TodoSchema.info(db.dataSource()).currentVersion())
+          .as("planning changes nothing")
+          .isEqualTo(SchemaStep.head().version());
+
+      SchemaInfo info = TodoSchema.rollbackTo(db.dataSource(), conversations);
+
+      assertThat(info.currentVersion()).isEqualTo(conversations);
+      assertThat(info.pending()).hasSize(6);
+      assertThat(catalog(db)).isEqualTo(atConversations);
+    }
+  }
+
+  @Test
+  void rollbackRefusesWhenADownScriptIsMissingAndChangesNothing() throws SQLException {
+    try (TestDatabase db = TestDatabase.empty()) {
+      TodoSchema.migrate(db.dataSource());
+      // A newer migration applied by someone else, without a down script in this jar.
+      execute(
+          db,
+          """
+          INSERT INTO flyway_schema_history
+              (installed_rank, version, description, type, script, checksum, installed_by,
+               execution_time, success)
+          VALUES (100, '11', 'extra', 'SQL', 'V11__extra.sql', 0, current_user, 0, true)
+          """);
+      Catalog before = catalog(db);
+
+      assertThatThrownBy(() -> TodoSchema.rollbackTo(db.dataSource(), 8))
+          .isInstanceOf(SchemaException.class)
+          .hasMessageContaining("no down script for V11")
+          .hasMessageContaining("U11__extra.sql")
+          .hasMessageContaining("nothing was changed");
+
+      assertThat(catalog(db)).isEqualTo(before);
+      assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(11);
+    }
+  }
+
+  @Test
+  void refusesTargetsThatPointTheWrongWay() {
+    try (TestDatabase db = TestDatabase.empty()) {
+      TodoSchema.migrate(db.dataSource(), 5);
+
+      assertThatThrownBy(() -> TodoSchema.migrate(db.dataSource(), 3))
+          .isInstanceOf(SchemaException.class)
+          .hasMessageContaining("at version 5, newer than the target 3")
+          .hasMessageContaining("rollbackTo");
+      assertThatThrownBy(() -> TodoSchema.rollbackTo(db.dataSource(), 7))
+          .isInstanceOf(SchemaException.class)
+          .hasMessageContaining("at version 5, older than the target 7");
+      assertThatThrownBy(() -> TodoSchema.migrate(db.dataSource(), 99))
+          .isInstanceOf(SchemaException.class)
+          .hasMessageContaining("unknown schema version 99");
+      assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void aMigrationThatFailsMidwayLeavesTheDatabaseAtThePreviousVersion() throws SQLException {
+    try (TestDatabase db = TestDatabase.empty()) {
+      TodoSchema.migrate(db.dataSource(), SchemaStep.RECURRENCE.version());
+      // V9 creates tags and task_tags, then fails on its last statement: an index of that name
+      // already exists.
+      execute(db, "CREATE TABLE operator_notes (id int); CREATE INDEX task_tags_user_tag_idx ON operator_notes (id)");
+      Catalog before = catalog(db);
+
+      assertThatThrownBy(() -> TodoSchema.migrate(db.dataSource()))
+          .isInstanceOf(SchemaException.class)
+          .hasMessageContaining("the database is at version 8")
+          .hasMessageContaining("task_tags_user_tag_idx");
+
+      assertThat(catalog(db)).isEqualTo(before);
+      SchemaInfo info = TodoSchema.info(db.dataSource());
+      assertThat(info.currentVersion()).isEqualTo(8);
+      assertThat(info.applied()).allMatch(SchemaInfo.Applied::success);
+    }
+  }
+
+  static Catalog catalog(TestDatabase db) throws SQLException {
+    try (Connection connection = db.dataSource().getConnection()) {
+      return Catalog.read(connection).withoutFlywayHistory();
+    }
+  }
+
+  static void execute(TestDatabase db, String sql) throws SQLException {
+    try (Connection connection = db.dataSource().getConnection();
+        var statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.todokit.schema;
+
+import static io.todokit.schema.SchemaMigrationTest.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.todokit.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Rows written at every intermediate version are all present and correct at the head. */
+class UpgradeWithDataTest {
+
+  private static final String ALICE = "00000000-0000-0000-0000-00000000000a";
+  private static final String BOB = "00000000-0000-0000-0000-00000000000b";
+
+  @Test
+  void rowsInsertedAtEachVersionSurviveEveryLaterStep() throws SQLException {
+    try (TestDatabase db = TestDatabase.empty()) {
+      TodoSchema.migrate(db.dataSource(), SchemaStep.USERS.version());
+      execute(
+          db,
+          "INSERT INTO users (id, username, email, password_hash, time_zone) VALUES "
+              + "('" + ALICE + "', 'alice', 'Alice@Example.org', 'hash-a', 'Europe/Berlin'), "
+              + "('" + BOB + "', 'bob', 'bob@example.org', 'hash-b', DEFAULT)");
+
+      TodoSchema.migrate(db.dataSource(), SchemaStep.TASKS.version());
+      execute(
+          db,
+          "INSERT INTO tasks (user_id, id, title, status, completed_at) VALUES "
+              + "('" + ALICE + "', '10000000-0000-0000-0000-000000000001', 'written at V2', 'pending', NULL), "
+              + "('" + BOB + "', '10000000-0000-0000-0000-000000000002', 'done at V2', 'completed', '2026-01-02T03:04:05Z')");
+
+      TodoSchema.migrate(db.dataSource(), SchemaStep.CONVERSATIONS_AND_MESSAGES.version());
+      execute(
+          db,
+          "INSERT INTO conversations (user_id, id, title) VALUES "
+              + "('" + ALICE + "', '20000000-0000-0000-0000-000000000001', 'chat at V4');"
+              + "INSERT INTO messages (user_id, conversation_id, role, content) VALUES "
+              + "('" + ALICE + "', '20000000-0000-0000-0000-000000000001', 'user', 'hello'),"
+              + "('" + ALICE + "', '20000000-0000-0000-0000-000000000001', 'assistant', 'hi')");
+
+      TodoSchema.migrate(db.dataSource(), SchemaStep.TASK_PRIORITY.version());
+      execute(
+          db,
+          "INSERT INTO tasks (user_id, id, title, priority) VALUES "
+              + "('" + ALICE + "', '10000000-0000-0000-0000-000000000005', 'urgent at V5', 'urgent')");
+
+      TodoSchema.migrate(db.dataSource(), SchemaStep.REMINDERS.version());
+      execute(
+          db,
+          "INSERT INTO tasks (user_id, id, title, due_at, remind_at) VALUES "
+              + "('" + ALICE + "', '10000000-0000-0000-0000-000000000007', 'due at V7', "
+              + "'2026-03-01T09:00:00Z', '2026-03-01T08:00:00Z')");
+
+      TodoSchema.migrate(db.dataSource(), SchemaStep.TAGS.version());
+      execute(
+          db,
+          "INSERT INTO tasks (user_id, id, title, recurrence_rule) VALUES "
+              + "('" + ALICE + "', '10000000-0000-0000-0000-000000000009', 'weekly at V9', "
+              + "'{\"frequency\": \"weekly\", \"interval\": 1, \"days\": [\"monday\"]}');"
+              + "INSERT INTO tags (user_id, id, name) VALUES "
+              + "('" + ALICE + "', '30000000-0000-0000-0000-000000000001', 'Work');"
+              + "INSERT INTO task_tags (user_id, task_id, tag_id) VALUES "
+              + "('" + ALICE + "', '10000000-0000-0000-0000-000000000001', '30000000-0000-0000-0000-000000000001')");
+
+      TodoSchema.migrate(db.dataSource());
+
+      assertThat(rows(db, "SELECT username || ' ' || email || ' ' || time_zone FROM users ORDER BY username"))
+          .containsExactly("alice Alice@Example.org Europe/Berlin", "bob bob@example.org UTC");
+      assertThat(
+              rows(
+                  db,
+                  "SELECT title || ' ' || status || ' ' || priority || ' ' || coalesce(due_at::text, '-')"
+                      + " || ' ' || (completed_at IS NOT NULL) || ' ' || version"
+                      + " FROM tasks ORDER BY id"))
+          .containsExactly(
+              "written at V2 pending medium - false 0",
+              "done at V2 completed medium - true 0",
+              "urgent at V5 pending urgent - false 0",
+              "due at V7 pending medium 2026-03-01 09:00:00+00 false 0",
+              "weekly at V9 pending medium - false 0");
+      assertThat(rows(db, "SELECT seq || ' ' || role || ' ' || content FROM messages ORDER BY seq"))
+          .containsExactly("1 user hello", "2 assistant hi");
+      assertThat(rows(db, "SELECT last_message_seq::text FROM conversations")).containsExactly("2");
+      assertThat(rows(db, "SELECT name || ' ' || color FROM tags")).containsExactly("Work #007bff");
+      assertThat(rows(db, "SELECT task_id::text FROM task_tags"))
+          .containsExactly("10000000-0000-0000-0000-000000000001");
+      assertThat(TodoSchema.verify(db.dataSource()).passed()).isTrue();
+    }
+  }
+
+  private static List<String> rows(TestDatabase db, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection connection = db.dataSource().getConnection();
+        var statement = connection.createStatement()) {
+      statement.execute("SET TIME ZONE 'UTC'");
+      ResultSet result = statement.executeQuery(sql);
+      while (result.next()) {
+        rows.add(result.getString(1));
+      }
+    }
+    return rows;
+  }
+}

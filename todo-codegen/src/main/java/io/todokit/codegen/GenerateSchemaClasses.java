@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * generates the jOOQ classes from it.
  *
  * <p>Run by todo-schema's build in the {@code generate-sources} phase with three arguments: the
- * migrations directory, the output directory and the target package. When the migrations and
- * this generator's settings have not changed since the last run, the existing output is kept, so
- * that an incremental build does not start a server.
+ * migrations directory, the output directory and the target package. When the migrations and this
+ * generator's settings have not changed since the last run, the existing output is kept, so that an
+ * incremental build does not start a server.
  */
 public final class GenerateSchemaClasses {
 
@@ -71,7 +71,8 @@ public final class GenerateSchemaClasses {
 
     long started = System.nanoTime();
     String database = "todokit_codegen_" + UUID.randomUUID().toString().replace("-", "");
-    try (PostgresServer server = PostgresProvisioner.start(ProvisioningSettings.fromEnvironment())) {
+    try (PostgresServer server =
+        PostgresProvisioner.start(ProvisioningSettings.fromEnvironment())) {
       server.createDatabase(database, null);
       try {
         Flyway.configure()
@@ -115,7 +116,8 @@ public final class GenerateSchemaClasses {
                         .withForcedTypes(
                             new ForcedType()
                                 .withName("INSTANT")
-                                .withIncludeTypes("(?i:timestamp\\ with\\ time\\ zone|timestamptz)")))
+                                .withIncludeTypes(
+                                    "(?i:timestamp\\ with\\ time\\ zone|timestamptz)")))
                 .withGenerate(
                     new Generate()
                         .withRecords(true)
@@ -142,7 +144,8 @@ public final class GenerateSchemaClasses {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    digest.update((CONFIGURATION_VERSION + "\n" + packageName + "\n").getBytes(StandardCharsets.UTF_8));
+    digest.update(
+        (CONFIGURATION_VERSION + "\n" + packageName + "\n").getBytes(StandardCharsets.UTF_8));
     List<Path> files;
     try (Stream<Path> walk = Files.walk(migrations)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();

@@ -13,8 +13,7 @@ import java.util.TreeMap;
  *
  * <p>Every map is keyed by a qualified name ({@code table.column}, {@code table.index}, …) and
  * sorted, so that two snapshots compare with {@code equals} and print readably. Column order is
- * left out on purpose: a column dropped and added again gets a new position but is the same
- * column.
+ * left out on purpose: a column dropped and added again gets a new position but is the same column.
  *
  * @param tables table name → its kind ({@code table})
  * @param columns {@code table.column} → type, nullability and default

@@ -71,8 +71,7 @@ final class ExpectedSchema {
             case TRIGGER -> presence(entry, catalog.triggers());
             case FUNCTION -> presence(entry, catalog.functions());
             case TYPE -> enumType(entry, catalog.types());
-            case VERSION, DATA ->
-                throw new IllegalStateException("not a catalog object: " + entry);
+            case VERSION, DATA -> throw new IllegalStateException("not a catalog object: " + entry);
           });
     }
     return checks;

@@ -35,7 +35,11 @@ public record SchemaInfo(int currentVersion, List<Applied> applied, List<Pending
    * @param success false when the migration failed
    */
   public record Applied(
-      int version, String description, String script, @Nullable Instant installedOn, boolean success) {
+      int version,
+      String description,
+      String script,
+      @Nullable Instant installedOn,
+      boolean success) {
     /** Checks the arguments. */
     public Applied {
       Objects.requireNonNull(description, "description");

@@ -138,8 +138,7 @@ public final class TodoSchema {
    * @param dataSource the database
    * @param targetVersion the version to roll back to; 0 undoes every migration
    * @return the down scripts, newest first
-   * @throws SchemaException when the target is newer than the database, or a down script is
-   *     missing
+   * @throws SchemaException when the target is newer than the database, or a down script is missing
    */
   public static RollbackPlan planRollback(DataSource dataSource, int targetVersion) {
     Objects.requireNonNull(dataSource, "dataSource");
@@ -232,9 +231,9 @@ public final class TodoSchema {
   }
 
   /**
-   * Checks that the database holds every table, column (type and nullability), index,
-   * constraint, trigger, function and enum type of the head version, and that its data passes the
-   * checks that constraints alone cannot guarantee after manual changes.
+   * Checks that the database holds every table, column (type and nullability), index, constraint,
+   * trigger, function and enum type of the head version, and that its data passes the checks that
+   * constraints alone cannot guarantee after manual changes.
    *
    * @param dataSource the database
    * @return every check with its outcome; {@link VerificationReport#render()} prints it
@@ -313,10 +312,7 @@ public final class TodoSchema {
         rows.next();
         long offending = rows.getLong(1);
         return new Check(
-            Kind.DATA,
-            name,
-            offending == 0,
-            offending == 0 ? "" : offending + " offending row(s)");
+            Kind.DATA, name, offending == 0, offending == 0 ? "" : offending + " offending row(s)");
       } catch (SQLException e) {
         return new Check(Kind.DATA, name, false, "could not run: " + e.getMessage());
       }
@@ -350,7 +346,11 @@ public final class TodoSchema {
       return Integer.parseInt(version);
     } catch (NumberFormatException e) {
       throw new SchemaException(
-          "migration " + migration.getScript() + " has version " + version + ", not a whole number");
+          "migration "
+              + migration.getScript()
+              + " has version "
+              + version
+              + ", not a whole number");
     }
   }
 

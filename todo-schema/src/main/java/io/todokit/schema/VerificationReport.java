@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The result of {@link TodoSchema#verify}: every expected object and every data check, each
- * passed or failed.
+ * The result of {@link TodoSchema#verify}: every expected object and every data check, each passed
+ * or failed.
  *
  * @param checks the checks in the order they ran
  */

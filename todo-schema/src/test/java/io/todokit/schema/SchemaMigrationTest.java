@@ -148,7 +148,9 @@ class SchemaMigrationTest {
       TodoSchema.migrate(db.dataSource(), SchemaStep.RECURRENCE.version());
       // V9 creates tags and task_tags, then fails on its last statement: an index of that name
       // already exists.
-      execute(db, "CREATE TABLE operator_notes (id int); CREATE INDEX task_tags_user_tag_idx ON operator_notes (id)");
+      execute(
+          db,
+          "CREATE TABLE operator_notes (id int); CREATE INDEX task_tags_user_tag_idx ON operator_notes (id)");
       Catalog before = catalog(db);
 
       assertThatThrownBy(() -> TodoSchema.migrate(db.dataSource()))

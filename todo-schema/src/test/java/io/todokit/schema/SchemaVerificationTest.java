@@ -44,7 +44,11 @@ class SchemaVerificationTest {
         .contains("[PASS] index tasks.tasks_user_open_due_idx")
         .contains("[PASS] trigger messages.messages_assign_seq")
         .contains("[PASS] data completed tasks have completed_at")
-        .endsWith(report.checks().size() + " checks: " + report.checks().size() + " passed, 0 failed - schema OK\n");
+        .endsWith(
+            report.checks().size()
+                + " checks: "
+                + report.checks().size()
+                + " passed, 0 failed - schema OK\n");
   }
 
   @Test
@@ -133,10 +137,14 @@ class SchemaVerificationTest {
     assertThat(TodoSchema.verify(db.dataSource()).failures())
         .extracting(Check::name, Check::detail)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("tasks.tasks_completed_at_matches_status", "missing; expected CHECK"),
-            org.assertj.core.groups.Tuple.tuple("tasks.tasks_recurrence_rule_shape", "missing; expected CHECK"),
-            org.assertj.core.groups.Tuple.tuple("tasks.recurrence_rule is a JSON object", "2 offending row(s)"),
-            org.assertj.core.groups.Tuple.tuple("completed tasks have completed_at", "2 offending row(s)"));
+            org.assertj.core.groups.Tuple.tuple(
+                "tasks.tasks_completed_at_matches_status", "missing; expected CHECK"),
+            org.assertj.core.groups.Tuple.tuple(
+                "tasks.tasks_recurrence_rule_shape", "missing; expected CHECK"),
+            org.assertj.core.groups.Tuple.tuple(
+                "tasks.recurrence_rule is a JSON object", "2 offending row(s)"),
+            org.assertj.core.groups.Tuple.tuple(
+                "completed tasks have completed_at", "2 offending row(s)"));
   }
 
   @Test
@@ -148,7 +156,8 @@ class SchemaVerificationTest {
 
       assertThat(report.failures().getFirst())
           .isEqualTo(
-              new Check(Kind.VERSION, "migrations at head (V10)", false, "at version 4, 6 pending"));
+              new Check(
+                  Kind.VERSION, "migrations at head (V10)", false, "at version 4, 6 pending"));
       assertThat(report.failures()).extracting(Check::name).contains("tags", "tasks.priority");
     }
   }

@@ -24,52 +24,79 @@ class UpgradeWithDataTest {
       execute(
           db,
           "INSERT INTO users (id, username, email, password_hash, time_zone) VALUES "
-              + "('" + ALICE + "', 'alice', 'Alice@Example.org', 'hash-a', 'Europe/Berlin'), "
-              + "('" + BOB + "', 'bob', 'bob@example.org', 'hash-b', DEFAULT)");
+              + "('"
+              + ALICE
+              + "', 'alice', 'Alice@Example.org', 'hash-a', 'Europe/Berlin'), "
+              + "('"
+              + BOB
+              + "', 'bob', 'bob@example.org', 'hash-b', DEFAULT)");
 
       TodoSchema.migrate(db.dataSource(), SchemaStep.TASKS.version());
       execute(
           db,
           "INSERT INTO tasks (user_id, id, title, status, completed_at) VALUES "
-              + "('" + ALICE + "', '10000000-0000-0000-0000-000000000001', 'written at V2', 'pending', NULL), "
-              + "('" + BOB + "', '10000000-0000-0000-0000-000000000002', 'done at V2', 'completed', '2026-01-02T03:04:05Z')");
+              + "('"
+              + ALICE
+              + "', '10000000-0000-0000-0000-000000000001', 'written at V2', 'pending', NULL), "
+              + "('"
+              + BOB
+              + "', '10000000-0000-0000-0000-000000000002', 'done at V2', 'completed', '2026-01-02T03:04:05Z')");
 
       TodoSchema.migrate(db.dataSource(), SchemaStep.CONVERSATIONS_AND_MESSAGES.version());
       execute(
           db,
           "INSERT INTO conversations (user_id, id, title) VALUES "
-              + "('" + ALICE + "', '20000000-0000-0000-0000-000000000001', 'chat at V4');"
+              + "('"
+              + ALICE
+              + "', '20000000-0000-0000-0000-000000000001', 'chat at V4');"
               + "INSERT INTO messages (user_id, conversation_id, role, content) VALUES "
-              + "('" + ALICE + "', '20000000-0000-0000-0000-000000000001', 'user', 'hello'),"
-              + "('" + ALICE + "', '20000000-0000-0000-0000-000000000001', 'assistant', 'hi')");
+              + "('"
+              + ALICE
+              + "', '20000000-0000-0000-0000-000000000001', 'user', 'hello'),"
+              + "('"
+              + ALICE
+              + "', '20000000-0000-0000-0000-000000000001', 'assistant', 'hi')");
 
       TodoSchema.migrate(db.dataSource(), SchemaStep.TASK_PRIORITY.version());
       execute(
           db,
           "INSERT INTO tasks (user_id, id, title, priority) VALUES "
-              + "('" + ALICE + "', '10000000-0000-0000-0000-000000000005', 'urgent at V5', 'urgent')");
+              + "('"
+              + ALICE
+              + "', '10000000-0000-0000-0000-000000000005', 'urgent at V5', 'urgent')");
 
       TodoSchema.migrate(db.dataSource(), SchemaStep.REMINDERS.version());
       execute(
           db,
           "INSERT INTO tasks (user_id, id, title, due_at, remind_at) VALUES "
-              + "('" + ALICE + "', '10000000-0000-0000-0000-000000000007', 'due at V7', "
+              + "('"
+              + ALICE
+              + "', '10000000-0000-0000-0000-000000000007', 'due at V7', "
               + "'2026-03-01T09:00:00Z', '2026-03-01T08:00:00Z')");
 
       TodoSchema.migrate(db.dataSource(), SchemaStep.TAGS.version());
       execute(
           db,
           "INSERT INTO tasks (user_id, id, title, recurrence_rule) VALUES "
-              + "('" + ALICE + "', '10000000-0000-0000-0000-000000000009', 'weekly at V9', "
+              + "('"
+              + ALICE
+              + "', '10000000-0000-0000-0000-000000000009', 'weekly at V9', "
               + "'{\"frequency\": \"weekly\", \"interval\": 1, \"days\": [\"monday\"]}');"
               + "INSERT INTO tags (user_id, id, name) VALUES "
-              + "('" + ALICE + "', '30000000-0000-0000-0000-000000000001', 'Work');"
+              + "('"
+              + ALICE
+              + "', '30000000-0000-0000-0000-000000000001', 'Work');"
               + "INSERT INTO task_tags (user_id, task_id, tag_id) VALUES "
-              + "('" + ALICE + "', '10000000-0000-0000-0000-000000000001', '30000000-0000-0000-0000-000000000001')");
+              + "('"
+              + ALICE
+              + "', '10000000-0000-0000-0000-000000000001', '30000000-0000-0000-0000-000000000001')");
 
       TodoSchema.migrate(db.dataSource());
 
-      assertThat(rows(db, "SELECT username || ' ' || email || ' ' || time_zone FROM users ORDER BY username"))
+      assertThat(
+              rows(
+                  db,
+                  "SELECT username || ' ' || email || ' ' || time_zone FROM users ORDER BY username"))
           .containsExactly("alice Alice@Example.org Europe/Berlin", "bob bob@example.org UTC");
       assertThat(
               rows(

@@ -1,0 +1,177 @@
+package io.todokit.dao;
+
+import io.todokit.dao.conversations.ConversationDao;
+import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.recurring.RecurringTaskDao;
+import io.todokit.dao.reminders.ReminderDao;
+import io.todokit.dao.tags.TagDao;
+import io.todokit.dao.tasks.TaskDao;
+import io.todokit.dao.users.UserDao;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * todokit's entry point: the DAOs for tasks, tags, reminders, recurring templates, conversations
+ * and users on one PostgreSQL database migrated with {@code TodoSchema}.
+ *
+ * <pre>{@code
+ * TodoDb db = TodoDb.create(dataSource);
+ * Task task = db.tasks().create(userId, NewTask.titled("Pay rent").dueAt(dueAt));
+ * List<Task> overdue = db.tasks().overdue(userId, Instant.now());
+ * }</pre>
+ *
+ * <p>Every DAO call takes the acting user's id, runs as one transaction and sees only that user's
+ * rows. {@link #transaction} runs several calls in one transaction. Instances are immutable and
+ * thread-safe; create one per data source and share it.
+ */
+public final class TodoDb {
+
+  private final DaoContext context;
+  private final TaskDao tasks;
+  private final TagDao tags;
+  private final ReminderDao reminders;
+  private final RecurringTaskDao recurring;
+  private final ConversationDao conversations;
+  private final UserDao users;
+
+  private TodoDb(DaoContext context) {
+    this.context = context;
+    this.tasks = new TaskDao(context);
+    this.tags = new TagDao(context);
+    this.reminders = new ReminderDao(context);
+    this.recurring = new RecurringTaskDao(context);
+    this.conversations = new ConversationDao(context);
+    this.users = new UserDao(context);
+  }
+
+  /**
+   * A TodoDb on a data source (ideally a connection pool such as HikariCP), using the system
+   * clock.
+   *
+   * @param dataSource the database, migrated with {@code TodoSchema.migrate}
+   * @return the TodoDb
+   */
+  public static TodoDb create(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    return create(DSL.using(dataSource, SQLDialect.POSTGRES, settings()));
+  }
+
+  /**
+   * A TodoDb on a jOOQ context you configured yourself (for example Spring Boot's), using the
+   * system clock.
+   *
+   * @param dsl the jOOQ context; its dialect must be a PostgreSQL one
+   * @return the TodoDb
+   */
+  public static TodoDb create(DSLContext dsl) {
+    return create(dsl, Clock.systemUTC());
+  }
+
+  /**
+   * A TodoDb whose "now" comes from {@code clock} (for tests, or to pin time in a job).
+   *
+   * @param dsl the jOOQ context; its dialect must be a PostgreSQL one
+   * @param clock the clock
+   * @return the TodoDb
+   */
+  public static TodoDb create(DSLContext dsl, Clock clock) {
+    Objects.requireNonNull(dsl, "dsl");
+    Objects.requireNonNull(clock, "clock");
+    if (dsl.dialect().family() != SQLDialect.POSTGRES) {
+      throw new IllegalArgumentException(
+          "todokit needs a PostgreSQL DSLContext, not " + dsl.dialect());
+    }
+    return new TodoDb(new DaoContext(dsl, clock));
+  }
+
+  /**
+   * The same database with another clock.
+   *
+   * @param clock the clock
+   * @return a TodoDb sharing this one's connections
+   */
+  public TodoDb withClock(Clock clock) {
+    return new TodoDb(new DaoContext(context.dsl(), Objects.requireNonNull(clock, "clock")));
+  }
+
+  /** Tasks: create, update, complete, and the overdue / due today / by tag queries. */
+  public TaskDao tasks() {
+    return tasks;
+  }
+
+  /** Per-user tags and the tags of tasks. */
+  public TagDao tags() {
+    return tags;
+  }
+
+  /** Reminders for the workers that send them: the window, and claiming each reminder once. */
+  public ReminderDao reminders() {
+    return reminders;
+  }
+
+  /** Recurring-task templates and their materialization into tasks. */
+  public RecurringTaskDao recurring() {
+    return recurring;
+  }
+
+  /** Chatbot conversations and their messages. */
+  public ConversationDao conversations() {
+    return conversations;
+  }
+
+  /** Users. */
+  public UserDao users() {
+    return users;
+  }
+
+  /**
+   * Runs several DAO calls in one transaction: all of them are written, or none.
+   *
+   * <pre>{@code
+   * Task task = db.transactionResult(tx -> {
+   *   Tag tag = tx.tags().create(userId, NewTag.named("errands"));
+   *   return tx.tasks().create(userId, NewTask.titled("Buy milk").tagIds(List.of(tag.id())));
+   * });
+   * }</pre>
+   *
+   * @param work the calls, made on the TodoDb passed to it (not on this one)
+   * @param <T> the result type
+   * @return what {@code work} returned
+   */
+  public <T> T transactionResult(Function<TodoDb, T> work) {
+    Objects.requireNonNull(work, "work");
+    try {
+      return context
+          .dsl()
+          .transactionResult(
+              configuration -> work.apply(new TodoDb(context.withDsl(configuration.dsl()))));
+    } catch (org.jooq.exception.DataAccessException e) {
+      throw io.todokit.dao.internal.SqlErrors.translate(e, null);
+    }
+  }
+
+  /**
+   * Runs several DAO calls in one transaction: all of them are written, or none.
+   *
+   * @param work the calls, made on the TodoDb passed to it (not on this one)
+   */
+  public void transaction(Consumer<TodoDb> work) {
+    Objects.requireNonNull(work, "work");
+    transactionResult(
+        tx -> {
+          work.accept(tx);
+          return null;
+        });
+  }
+
+  private static Settings settings() {
+    return new Settings().withExecuteLogging(false).withRenderSchema(false);
+  }
+}

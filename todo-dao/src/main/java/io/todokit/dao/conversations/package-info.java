@@ -1,0 +1,5 @@
+/** conversations DAO. */
+@NullMarked
+package io.todokit.dao.conversations;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,98 @@
+package io.todokit.dao.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every DAO needs: the {@link DSLContext} (bound to a transaction inside {@code
+ * TodoDb.transaction}), the clock, and JSON mapping. Immutable and thread-safe.
+ */
+public final class DaoContext {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DSLContext dsl;
+  private final Clock clock;
+
+  /**
+   * Creates a context.
+   *
+   * @param dsl the jOOQ context to run statements with
+   * @param clock the clock that says what "now" is
+   */
+  public DaoContext(DSLContext dsl, Clock clock) {
+    this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The same clock with statements bound to another jOOQ context (a transaction's). */
+  public DaoContext withDsl(DSLContext other) {
+    return new DaoContext(other, clock);
+  }
+
+  /** The jOOQ context. */
+  public DSLContext dsl() {
+    return dsl;
+  }
+
+  /** The clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The clock's instant, truncated to PostgreSQL's microsecond precision. */
+  public Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** A new time-ordered id. */
+  public UUID newId() {
+    return Ids.uuidV7(clock.instant());
+  }
+
+  /** The shared JSON mapper (thread-safe once configured). */
+  public ObjectMapper json() {
+    return JSON;
+  }
+
+  /**
+   * Runs a read: one statement or several that need no transaction of their own.
+   *
+   * @param work the statements
+   * @param id the id the work is about, for error messages; may be null
+   * @param <T> the result type
+   * @return the result
+   */
+  public <T> T read(Function<DSLContext, T> work, @Nullable Object id) {
+    try {
+      return work.apply(dsl);
+    } catch (DataAccessException e) {
+      throw SqlErrors.translate(e, id);
+    }
+  }
+
+  /**
+   * Runs a write in one transaction (a savepoint when a transaction is already open), so that
+   * nothing is written when it fails.
+   *
+   * @param work the statements; they must use the DSLContext passed to them
+   * @param id the id the work is about, for error messages; may be null
+   * @param <T> the result type
+   * @return the result
+   */
+  public <T> T write(Function<DSLContext, T> work, @Nullable Object id) {
+    try {
+      return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+    } catch (DataAccessException e) {
+      throw SqlErrors.translate(e, id);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/** recurring DAO. */
+@NullMarked
+package io.todokit.dao.recurring;
+
+import org.jspecify.annotations.NullMarked;

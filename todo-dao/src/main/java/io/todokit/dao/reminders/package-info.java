@@ -1,0 +1,5 @@
+/** reminders DAO. */
+@NullMarked
+package io.todokit.dao.reminders;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,109 @@
+package io.todokit.dao;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.todokit.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Base of the DAO tests: a fresh migrated database on a real PostgreSQL per test class, a small
+ * connection pool on it, a {@link TodoDb}, and plain-JDBC helpers to arrange and inspect rows
+ * independently of the DAOs under test.
+ */
+public abstract class DaoTestSupport {
+
+  protected static TestDatabase database;
+  protected static HikariDataSource dataSource;
+  protected static TodoDb db;
+
+  @BeforeAll
+  static void createDatabase() {
+    database = TestDatabase.migrated();
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(database.dataSource());
+    config.setMaximumPoolSize(10);
+    config.setPoolName("todokit-test");
+    dataSource = new HikariDataSource(config);
+    db = TodoDb.create(dataSource);
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    dataSource.close();
+    database.close();
+  }
+
+  /** The database with "now" pinned to {@code now}. */
+  protected static TodoDb dbAt(Instant now) {
+    return db.withClock(Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  /** Inserts a user with plain SQL and returns its id. */
+  protected static UUID newUser(String timeZone) {
+    UUID id = UUID.randomUUID();
+    String name = "u" + id.toString().replace("-", "").substring(0, 20);
+    sql(
+        "INSERT INTO users (id, username, email, password_hash, time_zone) VALUES (?, ?, ?, 'x', ?)",
+        id,
+        name,
+        name + "@example.org",
+        timeZone);
+    return id;
+  }
+
+  /** Inserts a user in UTC with plain SQL and returns its id. */
+  protected static UUID newUser() {
+    return newUser("UTC");
+  }
+
+  /** Runs a statement with plain JDBC. */
+  protected static int sql(String sql, Object... parameters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs a query that returns one number with plain JDBC. */
+  protected static long count(String sql, Object... parameters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Counts all rows of a table: proves that a failed call wrote nothing. */
+  protected static long rows(String table) {
+    return count("SELECT count(*) FROM " + table);
+  }
+
+  private static void bind(PreparedStatement statement, Object... parameters)
+      throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      Object parameter = parameters[i];
+      if (parameter instanceof Instant instant) {
+        statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+      } else {
+        statement.setObject(i + 1, parameter);
+      }
+    }
+  }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE widget ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();

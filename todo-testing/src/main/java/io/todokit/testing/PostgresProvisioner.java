@@ -51,9 +51,7 @@ public final class PostgresProvisioner {
         throw new IllegalStateException(failure.getMessage(), failure);
       }
       try {
-        RunningServer running =
-            provision(
-                ProvisioningSettings.fromEnvironment(), false, ContainerStarter::dockerAvailable);
+        RunningServer running = provision(ProvisioningSettings.fromEnvironment(), false);
         Runtime.getRuntime()
             .addShutdownHook(
                 new Thread(
@@ -84,7 +82,14 @@ public final class PostgresProvisioner {
    */
   public static PostgresServer start(ProvisioningSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    return provision(settings, true, ContainerStarter::dockerAvailable);
+    return provision(settings, true);
+  }
+
+  private static RunningServer provision(
+      ProvisioningSettings settings, boolean registerShutdownHook) {
+    boolean forcedContainer = settings.forced() == Provider.TESTCONTAINERS;
+    return provision(
+        settings, registerShutdownHook, () -> ContainerStarter.dockerAvailable(forcedContainer));
   }
 
   static RunningServer provision(

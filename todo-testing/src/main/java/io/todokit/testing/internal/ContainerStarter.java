@@ -29,7 +29,19 @@ public final class ContainerStarter {
    * @return {@code true} when Testcontainers can reach a Docker engine
    */
   public static boolean dockerAvailable() {
-    if (!dockerMayAnswer(System.getenv(), Paths.get(System.getProperty("user.home", "/")))) {
+    return dockerAvailable(false);
+  }
+
+  /**
+   * Whether a Docker engine answers; never throws.
+   *
+   * @param askTestcontainersAnyway skip the quick look for Docker sockets and settings (for when
+   *     Testcontainers is forced, so that unusual Docker set-ups are still found)
+   * @return {@code true} when Testcontainers can reach a Docker engine
+   */
+  public static boolean dockerAvailable(boolean askTestcontainersAnyway) {
+    if (!askTestcontainersAnyway
+        && !dockerMayAnswer(System.getenv(), Paths.get(System.getProperty("user.home", "/")))) {
       // Asking Testcontainers here would log an ERROR on every machine without Docker.
       LOG.debug(
           "todokit: no DOCKER_HOST, Docker context or Docker socket: not asking Testcontainers");

@@ -1,0 +1,193 @@
+package io.todokit.recurrence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneRules;
+import java.util.Comparator;
+import java.util.Spliterator;
+import java.util.function.Consumer;
+
+/**
+ * The occurrences of a rule from a start, with COUNT and UNTIL applied and dates mapped to the
+ * start's zone. Not thread-safe: one per stream or query.
+ */
+final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
+
+  /** Marks an occurrence dropped by {@link #emit(long)}; compared by identity. */
+  private static final ZonedDateTime SKIPPED = ZonedDateTime.of(LocalDateTime.MIN, ZoneOffset.UTC);
+
+  private final OccurrenceCursor cursor;
+  private final ZonedDateTime start;
+  private final long startDay;
+  private final LocalTime time;
+  private final ZoneId zone;
+
+  /** The zone's offset if it never changes, to skip the zone rules' lookups. */
+  private final ZoneOffset fixedOffset;
+
+  /** The last date an occurrence may fall on (from a DATE or floating UNTIL). */
+  private final long lastDay;
+
+  /** A UTC UNTIL, compared as instants; null if none. */
+  private final Instant untilInstant;
+
+  /** Occurrences still allowed by COUNT; negative if unbounded. */
+  private long remaining;
+
+  /** The epoch second of the last occurrence handed out, to drop gap-shifted duplicates. */
+  private long lastEpochSecond = Long.MIN_VALUE;
+
+  OccurrenceSpliterator(RecurrenceRule rule, ZonedDateTime start) {
+    this.start = start;
+    LocalDate startDate = start.toLocalDate();
+    this.startDay = startDate.toEpochDay();
+    this.time = start.toLocalTime();
+    this.zone = start.getZone();
+    ZoneRules rules = zone.getRules();
+    this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
+    this.cursor = new OccurrenceCursor(rule, startDate);
+    this.remaining = rule.countLimit() == 0 ? -1 : rule.countLimit();
+    Until until = rule.untilBound();
+    long last = OccurrenceCursor.MAX_DAY;
+    Instant instant = null;
+    switch (until) {
+      case null -> {}
+      case Until.OnDate onDate -> last = onDate.date().toEpochDay();
+      case Until.Local local ->
+          last =
+              local.dateTime().toLocalDate().toEpochDay()
+                  - (local.dateTime().toLocalTime().isBefore(time) ? 1 : 0);
+      case Until.Utc utc -> instant = utc.instant();
+    }
+    this.lastDay = last;
+    this.untilInstant = instant;
+  }
+
+  /** Returns the next occurrence's date within COUNT and the date bound, or END. */
+  private long nextDay() {
+    if (remaining == 0) {
+      return OccurrenceCursor.END;
+    }
+    long day = cursor.next();
+    if (day == OccurrenceCursor.END || day > lastDay) {
+      remaining = 0;
+      return OccurrenceCursor.END;
+    }
+    return day;
+  }
+
+  private ZonedDateTime at(long day) {
+    if (day == startDay) {
+      return start;
+    }
+    LocalDateTime local = LocalDateTime.of(LocalDate.ofEpochDay(day), time);
+    return fixedOffset != null
+        ? ZonedDateTime.ofLocal(local, zone, fixedOffset)
+        : ZonedDateTime.of(local, zone);
+  }
+
+  /**
+   * Maps the day and applies a UTC UNTIL and COUNT; returns null (and no more) if past the end, or
+   * {@link #SKIPPED} if the occurrence must be skipped because a gap of a whole day (such as
+   * Pacific/Apia's 2011-12-30) mapped it onto the next one.
+   */
+  private ZonedDateTime emit(long day) {
+    ZonedDateTime occurrence = at(day);
+    long epochSecond = occurrence.toEpochSecond();
+    if (untilInstant != null && occurrence.toInstant().isAfter(untilInstant)) {
+      remaining = 0;
+      return null;
+    }
+    if (epochSecond <= lastEpochSecond) {
+      return SKIPPED;
+    }
+    lastEpochSecond = epochSecond;
+    if (remaining > 0) {
+      remaining--;
+    }
+    return occurrence;
+  }
+
+  @Override
+  public boolean tryAdvance(Consumer<? super ZonedDateTime> action) {
+    for (long day = nextDay(); day != OccurrenceCursor.END; day = nextDay()) {
+      ZonedDateTime occurrence = emit(day);
+      if (occurrence == null) {
+        return false;
+      }
+      if (occurrence != SKIPPED) {
+        action.accept(occurrence);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void forEachRemaining(Consumer<? super ZonedDateTime> action) {
+    for (long day = nextDay(); day != OccurrenceCursor.END; day = nextDay()) {
+      ZonedDateTime occurrence = emit(day);
+      if (occurrence == null) {
+        return;
+      }
+      if (occurrence != SKIPPED) {
+        action.accept(occurrence);
+      }
+    }
+  }
+
+  /** Returns the first occurrence strictly after {@code after}, or null. */
+  ZonedDateTime firstAfter(ZonedDateTime after) {
+    Instant afterInstant = after.toInstant();
+    long afterSeconds = after.toEpochSecond();
+    int offset = zone.getRules().getOffset(afterInstant).getTotalSeconds();
+    long afterDay = Math.floorDiv(afterSeconds + offset, 86_400L);
+    // A wall time moved by a DST gap (up to a whole day, as in Pacific/Apia in 2011) may land
+    // after `after` although its date is earlier: start two days back.
+    long firstCandidate = afterDay - 2;
+    if (remaining < 0) {
+      cursor.seek(firstCandidate);
+    }
+    for (long day = nextDay(); day != OccurrenceCursor.END; day = nextDay()) {
+      if (day < firstCandidate) {
+        if (remaining > 0) {
+          remaining--;
+        }
+        continue;
+      }
+      ZonedDateTime occurrence = emit(day);
+      if (occurrence == null) {
+        return null;
+      }
+      if (occurrence != SKIPPED && occurrence.toInstant().isAfter(afterInstant)) {
+        return occurrence;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public Spliterator<ZonedDateTime> trySplit() {
+    return null;
+  }
+
+  @Override
+  public long estimateSize() {
+    return remaining < 0 ? Long.MAX_VALUE : remaining;
+  }
+
+  @Override
+  public int characteristics() {
+    return ORDERED | DISTINCT | SORTED | NONNULL | IMMUTABLE;
+  }
+
+  @Override
+  public Comparator<? super ZonedDateTime> getComparator() {
+    return null;
+  }
+}

@@ -1,0 +1,576 @@
+package io.todokit.recurrence;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * An immutable RFC 5545 recurrence rule (the DAILY/WEEKLY/MONTHLY/YEARLY subset) whose occurrences
+ * are computed on the wall clock of the start's time zone.
+ *
+ * <p>Create one with {@link #parse(String)} or {@link #builder(Frequency)}. The supported parts are
+ * FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS and WKST; anything else is
+ * refused with an {@link InvalidRecurrenceRuleException} naming the part. Occurrences follow RFC
+ * 5545 and python-dateutil: a start that does not match the rule is not an occurrence, and defaults
+ * missing from the rule come from the start (its weekday, day of month and month). Instances are
+ * immutable and thread-safe; equal rules have equal {@link #toRRule()} text.
+ */
+public final class RecurrenceRule {
+
+  private final Frequency frequency;
+  private final int interval;
+  private final int count;
+  private final Until until;
+  private final List<WeekdayNum> byDay;
+  private final int[] byMonthDay;
+  private final int[] byMonth;
+  private final int[] bySetPos;
+  private final DayOfWeek weekStart;
+
+  // Precomputed bit masks read by OccurrenceCursor.
+  /** Bit m (1..12) for each BYMONTH month; 0 if none. */
+  final int monthMask;
+
+  /** Bit d (1..31) for each positive BYMONTHDAY. */
+  final int monthDayPositive;
+
+  /** Bit k (1..31) for each negative BYMONTHDAY -k. */
+  final int monthDayNegative;
+
+  /** Bit w (0 = Monday) for each BYDAY weekday without ordinal. */
+  final int weekdayMask;
+
+  /** Per weekday (0 = Monday), bit n for each positive ordinal n; null if there is none. */
+  final long[] ordinalPositive;
+
+  /** Per weekday (0 = Monday), bit n for each negative ordinal -n; null if there is none. */
+  final long[] ordinalNegative;
+
+  private RecurrenceRule(Builder builder) {
+    this.frequency = builder.frequency;
+    if (builder.interval < 1) {
+      throw new InvalidRecurrenceRuleException(
+          "INTERVAL", "must be a positive integer, was " + builder.interval);
+    }
+    this.interval = builder.interval;
+    if (builder.count != null && builder.count < 1) {
+      throw new InvalidRecurrenceRuleException(
+          "COUNT", "must be a positive integer, was " + builder.count);
+    }
+    if (builder.count != null && builder.until != null) {
+      throw new InvalidRecurrenceRuleException("UNTIL", "COUNT and UNTIL must not both be given");
+    }
+    this.count = builder.count == null ? 0 : builder.count;
+    this.until = builder.until;
+    this.weekStart = builder.weekStart;
+
+    TreeSet<WeekdayNum> days = new TreeSet<>(builder.byDay);
+    int weekdays = 0;
+    long[] positive = new long[7];
+    long[] negative = new long[7];
+    boolean ordinals = false;
+    for (WeekdayNum day : days) {
+      int index = day.day().getValue() - 1;
+      if (day.ordinal() == 0) {
+        weekdays |= 1 << index;
+      } else if (frequency == Frequency.DAILY || frequency == Frequency.WEEKLY) {
+        throw new InvalidRecurrenceRuleException(
+            "BYDAY",
+            "an ordinal weekday such as '" + day + "' is only allowed with MONTHLY or YEARLY");
+      } else {
+        ordinals = true;
+        if (day.ordinal() > 0) {
+          positive[index] |= 1L << day.ordinal();
+        } else {
+          negative[index] |= 1L << -day.ordinal();
+        }
+      }
+    }
+    this.byDay = List.copyOf(days);
+    this.weekdayMask = weekdays;
+    this.ordinalPositive = ordinals ? positive : null;
+    this.ordinalNegative = ordinals ? negative : null;
+
+    this.byMonthDay = sortedDistinct(builder.byMonthDay, "BYMONTHDAY", -31, 31);
+    int dayPositive = 0;
+    int dayNegative = 0;
+    for (int day : byMonthDay) {
+      if (day > 0) {
+        dayPositive |= 1 << day;
+      } else {
+        dayNegative |= 1 << -day;
+      }
+    }
+    this.monthDayPositive = dayPositive;
+    this.monthDayNegative = dayNegative;
+
+    this.byMonth = sortedDistinct(builder.byMonth, "BYMONTH", 1, 12);
+    int months = 0;
+    for (int month : byMonth) {
+      months |= 1 << month;
+    }
+    this.monthMask = months;
+    this.bySetPos = sortedDistinct(builder.bySetPos, "BYSETPOS", -366, 366);
+  }
+
+  private static int[] sortedDistinct(int[] values, String part, int min, int max) {
+    for (int value : values) {
+      if (value == 0 || value < min || value > max) {
+        throw new InvalidRecurrenceRuleException(
+            part,
+            "value " + value + " is outside " + (min < 0 ? min + "..-1 and " : "") + "1.." + max);
+      }
+    }
+    return Arrays.stream(values).sorted().distinct().toArray();
+  }
+
+  /**
+   * Parses an RFC 5545 RRULE value such as {@code FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,FR}.
+   *
+   * <p>The optional {@code RRULE:} prefix, part names and values are case-insensitive; parts may
+   * come in any order but only once each.
+   *
+   * @param rrule the rule text, with or without the {@code RRULE:} prefix
+   * @return the rule
+   * @throws InvalidRecurrenceRuleException if the text is null, malformed, inconsistent or uses an
+   *     unsupported part; {@link InvalidRecurrenceRuleException#part()} names the culprit
+   */
+  public static RecurrenceRule parse(String rrule) {
+    return RRuleText.parse(rrule);
+  }
+
+  /**
+   * Starts building a rule with the given frequency (INTERVAL 1, WKST Monday, no bound).
+   *
+   * @param frequency the frequency
+   * @return a new builder
+   * @throws InvalidRecurrenceRuleException (part {@code "FREQ"}) if {@code frequency} is null
+   */
+  public static Builder builder(Frequency frequency) {
+    if (frequency == null) {
+      throw new InvalidRecurrenceRuleException("FREQ", "missing frequency");
+    }
+    return new Builder(frequency);
+  }
+
+  /**
+   * Returns the canonical RRULE text (without the {@code RRULE:} prefix).
+   *
+   * <p>Parts come in the order FREQ, INTERVAL, COUNT, UNTIL, BYMONTH, BYMONTHDAY, BYDAY, BYSETPOS,
+   * WKST; INTERVAL=1 and WKST=MO are left out and lists are sorted, so {@code
+   * parse(r.toRRule()).equals(r)} and equal rules have equal text.
+   *
+   * @return the canonical text
+   */
+  public String toRRule() {
+    StringBuilder text = new StringBuilder("FREQ=").append(frequency.name());
+    if (interval != 1) {
+      text.append(";INTERVAL=").append(interval);
+    }
+    if (count != 0) {
+      text.append(";COUNT=").append(count);
+    }
+    if (until != null) {
+      text.append(";UNTIL=").append(until.toRRuleValue());
+    }
+    appendInts(text, "BYMONTH", byMonth);
+    appendInts(text, "BYMONTHDAY", byMonthDay);
+    if (!byDay.isEmpty()) {
+      text.append(";BYDAY=");
+      for (int i = 0; i < byDay.size(); i++) {
+        text.append(i == 0 ? "" : ",").append(byDay.get(i));
+      }
+    }
+    appendInts(text, "BYSETPOS", bySetPos);
+    if (weekStart != DayOfWeek.MONDAY) {
+      text.append(";WKST=").append(WeekdayNum.code(weekStart));
+    }
+    return text.toString();
+  }
+
+  private static void appendInts(StringBuilder text, String part, int[] values) {
+    if (values.length > 0) {
+      text.append(';').append(part).append('=');
+      for (int i = 0; i < values.length; i++) {
+        text.append(i == 0 ? "" : ",").append(values[i]);
+      }
+    }
+  }
+
+  /**
+   * Returns the occurrences of this rule from {@code dtstart} on, lazily and in ascending order.
+   *
+   * <p>Each occurrence has the start's local time of day on a matching date, mapped to the start's
+   * zone with {@link ZonedDateTime#of(LocalDateTime, java.time.ZoneId)} (a wall time in a DST gap
+   * moves forward by the gap, an ambiguous one takes the earlier offset); an occurrence on the
+   * start's own date is {@code dtstart} itself. The start is an occurrence only if it matches the
+   * rule. The stream is infinite unless COUNT or UNTIL bounds it, ends after the last year
+   * java.time supports, and ends (in bounded time) if the rule cannot match again.
+   *
+   * @param dtstart the first instant of the series (DTSTART), whose zone is the rule's wall clock
+   * @return the sequential, ordered stream of occurrences
+   * @throws NullPointerException if {@code dtstart} is null
+   */
+  public Stream<ZonedDateTime> occurrences(ZonedDateTime dtstart) {
+    Objects.requireNonNull(dtstart, "dtstart");
+    return StreamSupport.stream(new OccurrenceSpliterator(this, dtstart), false);
+  }
+
+  /**
+   * Returns the first occurrence strictly after {@code after} (compared as instants).
+   *
+   * <p>Without COUNT this jumps straight to the period containing {@code after}, whatever the
+   * distance; with COUNT it walks the earlier occurrences, at most COUNT of them.
+   *
+   * @param dtstart the first instant of the series (DTSTART)
+   * @param after the instant to look after; any zone
+   * @return the next occurrence in the zone of {@code dtstart}, or empty if there is none
+   * @throws NullPointerException if an argument is null
+   */
+  public Optional<ZonedDateTime> nextAfter(ZonedDateTime dtstart, ZonedDateTime after) {
+    Objects.requireNonNull(dtstart, "dtstart");
+    Objects.requireNonNull(after, "after");
+    return Optional.ofNullable(new OccurrenceSpliterator(this, dtstart).firstAfter(after));
+  }
+
+  /**
+   * Returns the frequency ({@code FREQ}).
+   *
+   * @return the frequency
+   */
+  public Frequency frequency() {
+    return frequency;
+  }
+
+  /**
+   * Returns the interval ({@code INTERVAL}, 1 if absent).
+   *
+   * @return a positive number of periods
+   */
+  public int interval() {
+    return interval;
+  }
+
+  /**
+   * Returns the number of occurrences ({@code COUNT}), if bounded by a count.
+   *
+   * @return the count, or empty
+   */
+  public OptionalInt count() {
+    return count == 0 ? OptionalInt.empty() : OptionalInt.of(count);
+  }
+
+  /**
+   * Returns the inclusive end ({@code UNTIL}), if bounded by one.
+   *
+   * @return the bound, or empty
+   */
+  public Optional<Until> until() {
+    return Optional.ofNullable(until);
+  }
+
+  /**
+   * Returns the {@code BYDAY} entries, sorted by weekday then ordinal.
+   *
+   * @return an unmodifiable list, empty if absent
+   */
+  public List<WeekdayNum> byDay() {
+    return byDay;
+  }
+
+  /**
+   * Returns the {@code BYMONTHDAY} values (1..31, -31..-1), sorted.
+   *
+   * @return an unmodifiable list, empty if absent
+   */
+  public List<Integer> byMonthDay() {
+    return list(byMonthDay);
+  }
+
+  /**
+   * Returns the {@code BYMONTH} values (1..12), sorted.
+   *
+   * @return an unmodifiable list, empty if absent
+   */
+  public List<Integer> byMonth() {
+    return list(byMonth);
+  }
+
+  /**
+   * Returns the {@code BYSETPOS} values (1..366, -366..-1), sorted.
+   *
+   * @return an unmodifiable list, empty if absent
+   */
+  public List<Integer> bySetPos() {
+    return list(bySetPos);
+  }
+
+  /**
+   * Returns the first day of the week ({@code WKST}, Monday if absent).
+   *
+   * @return the week start
+   */
+  public DayOfWeek weekStart() {
+    return weekStart;
+  }
+
+  private static List<Integer> list(int[] values) {
+    return Arrays.stream(values).boxed().toList();
+  }
+
+  int countLimit() {
+    return count;
+  }
+
+  Until untilBound() {
+    return until;
+  }
+
+  int[] setPositions() {
+    return bySetPos;
+  }
+
+  boolean hasByDay() {
+    return !byDay.isEmpty();
+  }
+
+  boolean hasByMonthDay() {
+    return byMonthDay.length > 0;
+  }
+
+  /**
+   * Returns whether {@code other} is a rule with the same parts (after normalisation: sorted,
+   * de-duplicated lists, INTERVAL 1 and WKST Monday when absent).
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof RecurrenceRule rule
+        && frequency == rule.frequency
+        && interval == rule.interval
+        && count == rule.count
+        && Objects.equals(until, rule.until)
+        && byDay.equals(rule.byDay)
+        && Arrays.equals(byMonthDay, rule.byMonthDay)
+        && Arrays.equals(byMonth, rule.byMonth)
+        && Arrays.equals(bySetPos, rule.bySetPos)
+        && weekStart == rule.weekStart;
+  }
+
+  @Override
+  public int hashCode() {
+    return toRRule().hashCode();
+  }
+
+  /** Returns {@link #toRRule()}. */
+  @Override
+  public String toString() {
+    return toRRule();
+  }
+
+  /**
+   * A mutable builder of {@link RecurrenceRule}s; each setter replaces the earlier value.
+   *
+   * <p>Not thread-safe: use one builder per thread.
+   */
+  public static final class Builder {
+    private final Frequency frequency;
+    private int interval = 1;
+    private Integer count;
+    private Until until;
+    private List<WeekdayNum> byDay = List.of();
+    private int[] byMonthDay = new int[0];
+    private int[] byMonth = new int[0];
+    private int[] bySetPos = new int[0];
+    private DayOfWeek weekStart = DayOfWeek.MONDAY;
+
+    private Builder(Frequency frequency) {
+      this.frequency = frequency;
+    }
+
+    /**
+     * Sets {@code INTERVAL}.
+     *
+     * @param interval a positive number of periods
+     * @return this builder
+     */
+    public Builder interval(int interval) {
+      this.interval = interval;
+      return this;
+    }
+
+    /**
+     * Sets {@code COUNT} (and clears UNTIL).
+     *
+     * @param count a positive number of occurrences
+     * @return this builder
+     */
+    public Builder count(int count) {
+      this.count = count;
+      this.until = null;
+      return this;
+    }
+
+    /**
+     * Sets {@code UNTIL} (and clears COUNT); null removes the bound.
+     *
+     * @param until the inclusive bound, or null
+     * @return this builder
+     */
+    public Builder until(Until until) {
+      this.until = until;
+      this.count = null;
+      return this;
+    }
+
+    /**
+     * Sets {@code UNTIL} to an instant (the {@code ...Z} form).
+     *
+     * @param until the inclusive bound, whole seconds
+     * @return this builder
+     */
+    public Builder until(Instant until) {
+      return until(new Until.Utc(until));
+    }
+
+    /**
+     * Sets {@code UNTIL} to a floating date-time compared on the start's wall clock.
+     *
+     * @param until the inclusive bound, whole seconds
+     * @return this builder
+     */
+    public Builder until(LocalDateTime until) {
+      return until(new Until.Local(until));
+    }
+
+    /**
+     * Sets {@code UNTIL} to a date: occurrences on that local date are included.
+     *
+     * @param until the last date
+     * @return this builder
+     */
+    public Builder until(LocalDate until) {
+      return until(new Until.OnDate(until));
+    }
+
+    /**
+     * Sets {@code BYDAY} to the given weekdays, without ordinals.
+     *
+     * @param days the weekdays
+     * @return this builder
+     */
+    public Builder byDay(DayOfWeek... days) {
+      List<WeekdayNum> entries = new ArrayList<>();
+      for (DayOfWeek day : days) {
+        entries.add(new WeekdayNum(0, day));
+      }
+      return byDay(entries);
+    }
+
+    /**
+     * Sets {@code BYDAY} to the given entries.
+     *
+     * @param days the entries, such as {@code WeekdayNum.of(2, TUESDAY)}
+     * @return this builder
+     */
+    public Builder byDay(WeekdayNum... days) {
+      return byDay(Arrays.asList(days));
+    }
+
+    /**
+     * Sets {@code BYDAY} to the given entries.
+     *
+     * @param days the entries
+     * @return this builder
+     */
+    public Builder byDay(Collection<WeekdayNum> days) {
+      for (WeekdayNum day : days) {
+        if (day == null) {
+          throw new InvalidRecurrenceRuleException("BYDAY", "null entry");
+        }
+      }
+      this.byDay = List.copyOf(days);
+      return this;
+    }
+
+    /**
+     * Sets {@code BYMONTHDAY}.
+     *
+     * @param days 1..31 or -31..-1 (from the end of the month)
+     * @return this builder
+     */
+    public Builder byMonthDay(int... days) {
+      this.byMonthDay = days.clone();
+      return this;
+    }
+
+    /**
+     * Sets {@code BYMONTH}.
+     *
+     * @param months 1..12
+     * @return this builder
+     */
+    public Builder byMonth(int... months) {
+      this.byMonth = months.clone();
+      return this;
+    }
+
+    /**
+     * Sets {@code BYMONTH}.
+     *
+     * @param months the months
+     * @return this builder
+     */
+    public Builder byMonth(Month... months) {
+      this.byMonth = Arrays.stream(months).mapToInt(Month::getValue).toArray();
+      return this;
+    }
+
+    /**
+     * Sets {@code BYSETPOS}.
+     *
+     * @param positions 1..366 or -366..-1 (from the end of each period's set)
+     * @return this builder
+     */
+    public Builder bySetPos(int... positions) {
+      this.bySetPos = positions.clone();
+      return this;
+    }
+
+    /**
+     * Sets {@code WKST}, the first day of the week.
+     *
+     * @param weekStart the first day of the week
+     * @return this builder
+     */
+    public Builder weekStart(DayOfWeek weekStart) {
+      if (weekStart == null) {
+        throw new InvalidRecurrenceRuleException("WKST", "missing weekday");
+      }
+      this.weekStart = weekStart;
+      return this;
+    }
+
+    /**
+     * Validates and builds the rule.
+     *
+     * @return the rule
+     * @throws InvalidRecurrenceRuleException naming the first invalid part
+     */
+    public RecurrenceRule build() {
+      return new RecurrenceRule(this);
+    }
+  }
+}

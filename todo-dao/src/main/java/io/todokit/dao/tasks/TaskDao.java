@@ -598,7 +598,7 @@ public final class TaskDao {
     List<Condition> conditions = new ArrayList<>();
     conditions.add(TASKS.USER_ID.eq(userId));
     Set<TaskStatus> statuses = query.statuses();
-    if (!statuses.contains(TaskStatus.COMPLETED)) {
+    if (!statuses.contains(TaskStatus.COMPLETED) || query.overdueAt() != null) {
       conditions.add(OPEN);
     }
     if (statuses.size() < TaskStatus.values().length
@@ -619,7 +619,6 @@ public final class TaskDao {
       conditions.add(TASKS.DUE_AT.lt(query.dueTo()));
     }
     if (query.overdueAt() != null) {
-      conditions.add(OPEN);
       conditions.add(TASKS.DUE_AT.lt(query.overdueAt()));
     }
     String text = query.text();

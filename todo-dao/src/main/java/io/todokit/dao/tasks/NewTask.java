@@ -1,0 +1,106 @@
+package io.todokit.dao.tasks;
+
+import io.todokit.dao.RecurrenceJson;
+import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.Check;
+import io.todokit.recurrence.RecurrenceSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link TaskDao#create} needs to create a task: an immutable command built with {@link
+ * #titled} and withers, e.g. {@code NewTask.titled("Pay rent").withPriority(Priority.HIGH)
+ * .withDueAt(due).withRecurrence(spec)}.
+ *
+ * <p>Each field is checked when it is set, so that a bad value fails with a {@link
+ * ValidationException} naming it before anything touches the database; the rule that a recurring
+ * task needs a due date is checked by {@code create}. Immutable and thread-safe.
+ *
+ * @param title 1 to 255 characters after trimming (field {@code title})
+ * @param description up to 10,000 characters, kept verbatim, or null (field {@code description})
+ * @param priority the priority; {@link Priority#MEDIUM} unless set
+ * @param dueAt when the task is due, or null
+ * @param remindAt when to remind the user, or null
+ * @param recurrence the rule that creates the next task when this one is completed, or null; needs
+ *     a due date
+ * @param tagIds the user's own tags to put on the task (duplicates are ignored)
+ */
+public record NewTask(
+    String title,
+    @Nullable String description,
+    Priority priority,
+    @Nullable Instant dueAt,
+    @Nullable Instant remindAt,
+    @Nullable RecurrenceSpec recurrence,
+    List<UUID> tagIds) {
+
+  /** Checks and normalises the fields (title trimmed, tag ids de-duplicated in order). */
+  public NewTask {
+    title = Check.text("title", title, 1, 255);
+    description = Check.optionalText("description", description, 10_000);
+    Check.required("priority", priority);
+    tagIds = List.copyOf(new LinkedHashSet<>(Check.noNulls("tag_ids", new ArrayList<>(tagIds))));
+  }
+
+  /**
+   * A medium-priority task with only a title.
+   *
+   * @param title 1 to 255 characters after trimming
+   * @return the command
+   * @throws ValidationException ({@code title}) for a blank, too long or NUL-containing title
+   */
+  public static NewTask titled(String title) {
+    return new NewTask(title, null, Priority.MEDIUM, null, null, null, List.of());
+  }
+
+  /** This command with another title (1 to 255 characters after trimming). */
+  public NewTask withTitle(String title) {
+    return new NewTask(title, description, priority, dueAt, remindAt, recurrence, tagIds);
+  }
+
+  /** This command with a description (up to 10,000 characters), or none when null. */
+  public NewTask withDescription(@Nullable String description) {
+    return new NewTask(title, description, priority, dueAt, remindAt, recurrence, tagIds);
+  }
+
+  /** This command with a priority. */
+  public NewTask withPriority(Priority priority) {
+    return new NewTask(title, description, priority, dueAt, remindAt, recurrence, tagIds);
+  }
+
+  /** This command with a due date, or none when null. */
+  public NewTask withDueAt(@Nullable Instant dueAt) {
+    return new NewTask(title, description, priority, dueAt, remindAt, recurrence, tagIds);
+  }
+
+  /** This command with a reminder time, or none when null. */
+  public NewTask withRemindAt(@Nullable Instant remindAt) {
+    return new NewTask(title, description, priority, dueAt, remindAt, recurrence, tagIds);
+  }
+
+  /** This command with a recurrence rule (the task then needs a due date), or none when null. */
+  public NewTask withRecurrence(@Nullable RecurrenceSpec recurrence) {
+    return new NewTask(title, description, priority, dueAt, remindAt, recurrence, tagIds);
+  }
+
+  /**
+   * This command with a recurrence rule in the stored JSON shape, as a service receives it, e.g.
+   * {@code {"frequency": "weekly", "interval": 1, "days": ["monday"]}}.
+   *
+   * @param json the rule's JSON (see {@link RecurrenceJson#parse})
+   * @return the command
+   * @throws ValidationException naming the bad part, e.g. {@code recurrence_rule.interval}
+   */
+  public NewTask withRecurrenceJson(String json) {
+    return withRecurrence(RecurrenceJson.parse(json));
+  }
+
+  /** This command with the given tags of the user's (replacing any set before). */
+  public NewTask withTagIds(List<UUID> tagIds) {
+    return new NewTask(title, description, priority, dueAt, remindAt, recurrence, tagIds);
+  }
+}

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An update was based on a version of the entity that someone else changed in the meantime; read
- * it again and retry.
+ * An update was based on a version of the entity that someone else changed in the meantime; read it
+ * again and retry.
  */
 public final class ConcurrentUpdateException extends TodoException {
 

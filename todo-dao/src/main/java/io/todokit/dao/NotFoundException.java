@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The acting user has no such entity: it does not exist, or it belongs to another user (the two
- * are indistinguishable on purpose).
+ * The acting user has no such entity: it does not exist, or it belongs to another user (the two are
+ * indistinguishable on purpose).
  */
 public final class NotFoundException extends TodoException {
 

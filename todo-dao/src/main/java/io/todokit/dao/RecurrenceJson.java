@@ -57,7 +57,9 @@ public final class RecurrenceJson {
       String name = names.next();
       if (!FIELDS.contains(name)) {
         throw new ValidationException(
-            FIELD + "." + name, "unknown field; expected one of " + String.join(", ", FIELDS.stream().sorted().toList()));
+            FIELD + "." + name,
+            "unknown field; expected one of "
+                + String.join(", ", FIELDS.stream().sorted().toList()));
       }
     }
     try {

@@ -23,7 +23,7 @@ import org.jooq.impl.DSL;
  *
  * <pre>{@code
  * TodoDb db = TodoDb.create(dataSource);
- * Task task = db.tasks().create(userId, NewTask.titled("Pay rent").dueAt(dueAt));
+ * Task task = db.tasks().create(userId, NewTask.titled("Pay rent").withDueAt(dueAt));
  * List<Task> overdue = db.tasks().overdue(userId, Instant.now());
  * }</pre>
  *
@@ -52,8 +52,7 @@ public final class TodoDb {
   }
 
   /**
-   * A TodoDb on a data source (ideally a connection pool such as HikariCP), using the system
-   * clock.
+   * A TodoDb on a data source (ideally a connection pool such as HikariCP), using the system clock.
    *
    * @param dataSource the database, migrated with {@code TodoSchema.migrate}
    * @return the TodoDb
@@ -137,7 +136,7 @@ public final class TodoDb {
    * <pre>{@code
    * Task task = db.transactionResult(tx -> {
    *   Tag tag = tx.tags().create(userId, NewTag.named("errands"));
-   *   return tx.tasks().create(userId, NewTask.titled("Buy milk").tagIds(List.of(tag.id())));
+   *   return tx.tasks().create(userId, NewTask.titled("Buy milk").withTagIds(List.of(tag.id())));
    * });
    * }</pre>
    *

@@ -95,8 +95,7 @@ public abstract class DaoTestSupport {
     return count("SELECT count(*) FROM " + table);
   }
 
-  private static void bind(PreparedStatement statement, Object... parameters)
-      throws SQLException {
+  private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
     for (int i = 0; i < parameters.length; i++) {
       Object parameter = parameters[i];
       if (parameter instanceof Instant instant) {

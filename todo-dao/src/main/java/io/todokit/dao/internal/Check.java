@@ -15,8 +15,8 @@ public final class Check {
   private Check() {}
 
   /**
-   * Trims a required text and checks its length in code points, and that it holds no NUL
-   * character (PostgreSQL text cannot store one).
+   * Trims a required text and checks its length in code points, and that it holds no NUL character
+   * (PostgreSQL text cannot store one).
    *
    * @param field the field's name
    * @param value the value
@@ -34,7 +34,9 @@ public final class Check {
     if (length < min || length > max) {
       throw new ValidationException(
           field,
-          (min == 1 && length == 0 ? "must not be blank" : "must be " + min + " to " + max + " characters")
+          (min == 1 && length == 0
+                  ? "must not be blank"
+                  : "must be " + min + " to " + max + " characters")
               + " (was "
               + length
               + ")");
@@ -126,7 +128,8 @@ public final class Check {
     try {
       ZoneId id = ZoneId.of(zone);
       if (!id.getId().equals(zone) || !zone.matches("[A-Za-z][A-Za-z0-9_+/-]*")) {
-        throw new ValidationException(field, "must be an IANA time zone id such as Europe/Berlin (was '" + zone + "')");
+        throw new ValidationException(
+            field, "must be an IANA time zone id such as Europe/Berlin (was '" + zone + "')");
       }
       return id;
     } catch (DateTimeException e) {

@@ -79,7 +79,8 @@ public final class SqlErrors {
       case "23505" -> new DuplicateException(FIELDS.getOrDefault(key, key), error);
       case "23514", "23502" ->
           new ValidationException(
-              FIELDS.getOrDefault(key, server != null && server.getColumn() != null ? server.getColumn() : key),
+              FIELDS.getOrDefault(
+                  key, server != null && server.getColumn() != null ? server.getColumn() : key),
               "violates " + key,
               error);
       case "23503" ->

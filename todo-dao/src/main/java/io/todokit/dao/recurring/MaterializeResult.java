@@ -8,18 +8,18 @@ import java.util.UUID;
  * What one {@code materializeDue} call did.
  *
  * @param created the tasks it created, per template in occurrence order
- * @param claimedTemplates how many due templates it claimed (at most the call's limit)
  * @param deactivatedTemplateIds the templates whose rule ended: their {@code nextDueAt} is now null
  *     and they are inactive
  * @param backloggedTemplateIds templates with policy {@code ALL} that had more passed occurrences
  *     than one call creates per template ({@link RecurringTaskDao#MAX_OCCURRENCES_PER_TEMPLATE});
  *     they stay due, and the next call continues where this one stopped
+ * @param claimedTemplates how many due templates it claimed (at most the call's limit)
  */
 public record MaterializeResult(
     List<Task> created,
-    int claimedTemplates,
     List<UUID> deactivatedTemplateIds,
-    List<UUID> backloggedTemplateIds) {
+    List<UUID> backloggedTemplateIds,
+    int claimedTemplates) {
 
   /** Copies the lists. */
   public MaterializeResult {

@@ -437,7 +437,7 @@ public final class RecurringTaskDao {
                     RECURRING_TASKS.ID.eq(template.id()))
                 .execute();
           }
-          return new MaterializeResult(created, due.size(), deactivated, backlogged);
+          return new MaterializeResult(created, deactivated, backlogged, due.size());
         },
         null);
   }

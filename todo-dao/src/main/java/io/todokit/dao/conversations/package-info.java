@@ -1,4 +1,7 @@
-/** conversations DAO. */
+/**
+ * The chatbot's memory: {@link io.todokit.dao.conversations.ConversationDao}, conversations and
+ * their strictly ordered messages, including tool calls and the tool messages that answer them.
+ */
 @NullMarked
 package io.todokit.dao.conversations;
 

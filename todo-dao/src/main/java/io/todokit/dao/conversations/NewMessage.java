@@ -1,0 +1,83 @@
+package io.todokit.dao.conversations;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message to append: build one with {@link #user}, {@link #assistant}, {@link
+ * #assistantToolCalls}, {@link #tool} or {@link #system}.
+ *
+ * <p>The DAO validates the values when appending (content length, NUL characters, the tool-call
+ * JSON, which roles may carry tool calls and tool call ids) and names the offending field. Records
+ * are immutable and thread-safe.
+ *
+ * @param role who wrote it
+ * @param content the text, at most 1,000,000 characters, no NUL
+ * @param toolCalls JSON text (an array or an object) of the tool calls; assistant messages only
+ * @param toolCallId the id of the assistant tool call a tool message answers; tool messages only
+ */
+public record NewMessage(
+    MessageRole role, String content, @Nullable String toolCalls, @Nullable String toolCallId) {
+
+  /** Checks that role and content are present. */
+  public NewMessage {
+    Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(content, "content");
+  }
+
+  /**
+   * A message of the human.
+   *
+   * @param content the text
+   * @return the message
+   */
+  public static NewMessage user(String content) {
+    return new NewMessage(MessageRole.USER, content, null, null);
+  }
+
+  /**
+   * A text answer of the model.
+   *
+   * @param content the text
+   * @return the message
+   */
+  public static NewMessage assistant(String content) {
+    return new NewMessage(MessageRole.ASSISTANT, content, null, null);
+  }
+
+  /**
+   * An answer of the model that calls tools.
+   *
+   * @param content the text, often empty
+   * @param toolCalls the calls as JSON text, e.g. {@code
+   *     [{"id":"call_1","type":"function","function":{"name":"list_tasks","arguments":"{}"}}]}
+   * @return the message
+   */
+  public static NewMessage assistantToolCalls(String content, String toolCalls) {
+    return new NewMessage(
+        MessageRole.ASSISTANT, content, Objects.requireNonNull(toolCalls, "toolCalls"), null);
+  }
+
+  /**
+   * The result of a tool call.
+   *
+   * @param toolCallId the id of the call it answers, from an earlier assistant message of the same
+   *     conversation
+   * @param content the result
+   * @return the message
+   */
+  public static NewMessage tool(String toolCallId, String content) {
+    return new NewMessage(
+        MessageRole.TOOL, content, null, Objects.requireNonNull(toolCallId, "toolCallId"));
+  }
+
+  /**
+   * Instructions to the model.
+   *
+   * @param content the text
+   * @return the message
+   */
+  public static NewMessage system(String content) {
+    return new NewMessage(MessageRole.SYSTEM, content, null, null);
+  }
+}

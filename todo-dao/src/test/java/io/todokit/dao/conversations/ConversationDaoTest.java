@@ -1,0 +1,443 @@
+package io.todokit.dao.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.todokit.dao.DaoTestSupport;
+import io.todokit.dao.NotFoundException;
+import io.todokit.dao.Page;
+import io.todokit.dao.ValidationException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class ConversationDaoTest extends DaoTestSupport {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CALL_1 =
+      "[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"list_tasks\",\"arguments\":\"{}\"}}]";
+
+  private static ConversationDao conversations() {
+    return db.conversations();
+  }
+
+  // ---- conversations ----
+
+  @Test
+  void createTrimsTheTitleAndStartsWithoutMessages() {
+    UUID user = newUser();
+    Instant now = Instant.parse("2026-05-01T10:15:30.123456Z");
+    Conversation conversation = dbAt(now).conversations().create(user, "  Groceries  ");
+
+    assertThat(conversation.userId()).isEqualTo(user);
+    assertThat(conversation.title()).isEqualTo("Groceries");
+    assertThat(conversation.lastMessageSeq()).isZero();
+    assertThat(conversation.createdAt()).isEqualTo(now);
+    assertThat(conversation.updatedAt()).isEqualTo(now);
+    assertThat(conversations().get(user, conversation.id())).isEqualTo(conversation);
+  }
+
+  @Test
+  void createWithoutTitleUsesTheDefault() {
+    UUID user = newUser();
+    assertThat(conversations().create(user).title()).isEqualTo("New conversation");
+  }
+
+  @Test
+  void titlesWithQuotesCommentsAndEmojiAreStoredVerbatim() {
+    UUID user = newUser();
+    String title = "Robert'); DROP TABLE conversations; -- /* 🎉 */";
+    Conversation conversation = conversations().create(user, title);
+    assertThat(conversations().get(user, conversation.id()).title()).isEqualTo(title);
+    assertThat(conversations().create(user, "🎉".repeat(255)).title()).hasSize(510);
+  }
+
+  @Test
+  void badTitlesAreRefusedAndNothingIsWritten() {
+    UUID user = newUser();
+    long before = rows("conversations");
+    assertValidation(() -> conversations().create(user, "   "), "title");
+    assertValidation(() -> conversations().create(user, "a".repeat(256)), "title");
+    assertValidation(() -> conversations().create(user, "a\0b"), "title");
+    assertValidation(() -> conversations().create(user, null), "title");
+    assertThat(rows("conversations")).isEqualTo(before);
+  }
+
+  @Test
+  void createForAMissingUserIsNotFound() {
+    assertThatThrownBy(() -> conversations().create(UUID.randomUUID(), "x"))
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.entity()).isEqualTo("user"));
+  }
+
+  @Test
+  void renameChangesTheTitleAndCountsAsActivity() {
+    UUID user = newUser();
+    Conversation conversation =
+        dbAt(Instant.parse("2026-01-01T00:00:00Z")).conversations().create(user, "a");
+    Instant later = Instant.parse("2026-01-02T00:00:00Z");
+    Conversation renamed = dbAt(later).conversations().rename(user, conversation.id(), " b ");
+    assertThat(renamed.title()).isEqualTo("b");
+    assertThat(renamed.updatedAt()).isEqualTo(later);
+    assertThat(renamed.createdAt()).isEqualTo(conversation.createdAt());
+    assertThat(conversations().get(user, conversation.id())).isEqualTo(renamed);
+    assertValidation(() -> conversations().rename(user, conversation.id(), ""), "title");
+    assertThat(conversations().get(user, conversation.id()).title()).isEqualTo("b");
+  }
+
+  @Test
+  void deleteRemovesTheConversationAndItsMessages() {
+    UUID user = newUser();
+    Conversation conversation = conversations().create(user, "a");
+    conversations().append(user, conversation.id(), NewMessage.user("hi"));
+    conversations().append(user, conversation.id(), NewMessage.assistant("hello"));
+    conversations().delete(user, conversation.id());
+    assertThat(count("SELECT count(*) FROM conversations WHERE id = ?", conversation.id()))
+        .isZero();
+    assertThat(count("SELECT count(*) FROM messages WHERE conversation_id = ?", conversation.id()))
+        .isZero();
+    assertNotFound(() -> conversations().get(user, conversation.id()));
+    assertNotFound(() -> conversations().delete(user, conversation.id()));
+  }
+
+  @Test
+  void listIsByLastActivityAndAppendingMovesAConversationToTheTop() {
+    UUID user = newUser();
+    Conversation first = conversations().create(user, "first");
+    Conversation second = conversations().create(user, "second");
+    Conversation third = conversations().create(user, "third");
+    assertThat(ids(conversations().list(user, null, 10)))
+        .containsExactly(third.id(), second.id(), first.id());
+
+    conversations().append(user, first.id(), NewMessage.user("back to this"));
+    Page<Conversation> page = conversations().list(user, null, 10);
+    assertThat(ids(page)).containsExactly(first.id(), third.id(), second.id());
+    assertThat(page.items().get(0).lastMessageSeq()).isEqualTo(1);
+    assertThat(page.items().get(0).updatedAt()).isAfter(first.updatedAt());
+    assertThat(page.hasNext()).isFalse();
+  }
+
+  @Test
+  void listPagesWithoutDuplicatesEvenWhenActivityTies() {
+    UUID user = newUser();
+    Instant same = Instant.parse("2026-03-01T12:00:00Z");
+    Set<UUID> created = new HashSet<>();
+    for (int i = 0; i < 7; i++) {
+      created.add(dbAt(same).conversations().create(user, "c" + i).id());
+    }
+    List<UUID> seen = new ArrayList<>();
+    String cursor = null;
+    List<Integer> sizes = new ArrayList<>();
+    do {
+      Page<Conversation> page = conversations().list(user, cursor, 3);
+      sizes.add(page.items().size());
+      seen.addAll(ids(page));
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    assertThat(sizes).containsExactly(3, 3, 1);
+    assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+    assertThat(seen).isSortedAccordingTo((a, b) -> b.compareTo(a));
+  }
+
+  @Test
+  void badCursorsAndLimitsAreRefused() {
+    UUID user = newUser();
+    Conversation conversation = conversations().create(user, "a");
+    String messageCursor =
+        Base64.getUrlEncoder().withoutPadding().encodeToString("m1:5".getBytes());
+    String conversationCursor =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(("c1:1:" + UUID.randomUUID()).getBytes());
+    for (String bad : List.of("", "!!!", "bm9wZQ", messageCursor, "' OR 1=1 --", "x".repeat(500))) {
+      assertValidation(() -> conversations().list(user, bad, 10), "cursor");
+    }
+    for (String bad :
+        List.of(
+            "",
+            "!!!",
+            conversationCursor,
+            Base64.getUrlEncoder().encodeToString("m1:-3".getBytes()))) {
+      assertValidation(() -> conversations().messages(user, conversation.id(), bad, 10), "cursor");
+    }
+    assertValidation(() -> conversations().list(user, null, 0), "limit");
+    assertValidation(() -> conversations().list(user, null, 501), "limit");
+    assertValidation(() -> conversations().messages(user, conversation.id(), null, 0), "limit");
+    assertValidation(() -> conversations().lastMessages(user, conversation.id(), 0), "n");
+  }
+
+  // ---- messages ----
+
+  @Test
+  void appendAssignsConsecutiveSequenceNumbersAndBumpsActivity() {
+    UUID user = newUser();
+    Conversation conversation =
+        dbAt(Instant.parse("2026-01-01T00:00:00Z")).conversations().create(user, "a");
+    Message hi = conversations().append(user, conversation.id(), NewMessage.user("hi"));
+    Message hello =
+        conversations().append(user, conversation.id(), NewMessage.assistant("hello 👋"));
+    Message system = conversations().append(user, conversation.id(), NewMessage.system("be brief"));
+
+    assertThat(List.of(hi.seq(), hello.seq(), system.seq())).containsExactly(1L, 2L, 3L);
+    assertThat(hi.role()).isEqualTo(MessageRole.USER);
+    assertThat(hi.conversationId()).isEqualTo(conversation.id());
+    assertThat(hello.content()).isEqualTo("hello 👋");
+    assertThat(hello.toolCalls()).isNull();
+    assertThat(hello.toolCallId()).isNull();
+    Conversation after = conversations().get(user, conversation.id());
+    assertThat(after.lastMessageSeq()).isEqualTo(3);
+    assertThat(after.updatedAt())
+        .isAfterOrEqualTo(system.createdAt())
+        .isAfter(conversation.updatedAt());
+  }
+
+  @Test
+  void aFullToolCallTurnComesBackIntactAndInOrder() throws Exception {
+    UUID user = newUser();
+    UUID id = conversations().create(user, "tools").id();
+    conversations().append(user, id, NewMessage.user("What is on my list?"));
+    Message call = conversations().append(user, id, NewMessage.assistantToolCalls("", CALL_1));
+    Message answer =
+        conversations().append(user, id, NewMessage.tool("call_1", "[{\"title\":\"Pay rent\"}]"));
+    conversations().append(user, id, NewMessage.assistant("You have to pay rent."));
+
+    List<Message> replay = conversations().messages(user, id, null, 50).items();
+    assertThat(replay).extracting(Message::seq).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(replay)
+        .extracting(Message::role)
+        .containsExactly(
+            MessageRole.USER, MessageRole.ASSISTANT, MessageRole.TOOL, MessageRole.ASSISTANT);
+    assertThat(JSON.readTree(replay.get(1).toolCalls())).isEqualTo(JSON.readTree(CALL_1));
+    assertThat(replay.get(1).content()).isEmpty();
+    assertThat(replay.get(2).toolCallId()).isEqualTo("call_1");
+    assertThat(replay.get(2).content()).isEqualTo("[{\"title\":\"Pay rent\"}]");
+    assertThat(replay.get(1)).isEqualTo(call);
+    assertThat(replay.get(2)).isEqualTo(answer);
+    assertThat(conversations().lastMessages(user, id, 4)).isEqualTo(replay);
+  }
+
+  @Test
+  void aToolCallObjectCanBeAnsweredToo() {
+    UUID user = newUser();
+    UUID id = conversations().create(user, "tools").id();
+    conversations()
+        .append(
+            user,
+            id,
+            NewMessage.assistantToolCalls("", "{\"id\":\"call_x\",\"type\":\"function\"}"));
+    assertThat(conversations().append(user, id, NewMessage.tool("call_x", "ok")).seq())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aToolMessageMustAnswerACallOfThisConversation() {
+    UUID user = newUser();
+    UUID id = conversations().create(user, "tools").id();
+    UUID other = conversations().create(user, "other").id();
+    conversations().append(user, other, NewMessage.assistantToolCalls("", CALL_1));
+    conversations().append(user, id, NewMessage.user("hi"));
+    conversations().append(user, id, NewMessage.assistant("call_1 is mentioned but not called"));
+    long before = rows("messages");
+
+    assertValidation(
+        () -> conversations().append(user, id, NewMessage.tool("call_1", "x")), "tool_call_id");
+    assertValidation(
+        () -> conversations().append(user, id, NewMessage.tool("call_2\"}]", "x")), "tool_call_id");
+    assertValidation(
+        () -> conversations().append(user, id, NewMessage.tool("  ", "x")), "tool_call_id");
+    assertValidation(
+        () -> conversations().append(user, id, new NewMessage(MessageRole.TOOL, "x", null, null)),
+        "tool_call_id");
+    assertValidation(
+        () ->
+            conversations().append(user, id, new NewMessage(MessageRole.USER, "x", null, "call_1")),
+        "tool_call_id");
+    assertThat(rows("messages")).isEqualTo(before);
+    assertThat(conversations().get(user, id).lastMessageSeq()).isEqualTo(2);
+  }
+
+  @Test
+  void toolCallsMustBeAnArrayOrObjectOnAnAssistantMessage() {
+    UUID user = newUser();
+    UUID id = conversations().create(user, "tools").id();
+    long before = rows("messages");
+    for (String bad : List.of("\"x\"", "42", "{not json", "null", "[1,", "[\"\\u0000\"]")) {
+      assertValidation(
+          () -> conversations().append(user, id, NewMessage.assistantToolCalls("", bad)),
+          "tool_calls");
+    }
+    for (MessageRole role : List.of(MessageRole.USER, MessageRole.SYSTEM)) {
+      assertValidation(
+          () -> conversations().append(user, id, new NewMessage(role, "x", CALL_1, null)),
+          "tool_calls");
+    }
+    assertValidation(
+        () ->
+            conversations()
+                .append(user, id, new NewMessage(MessageRole.TOOL, "x", CALL_1, "call_1")),
+        "tool_calls");
+    assertThat(rows("messages")).isEqualTo(before);
+    assertThat(conversations().get(user, id).lastMessageSeq()).isZero();
+  }
+
+  @Test
+  void contentIsStoredVerbatimUpToAMillionCharacters() {
+    UUID user = newUser();
+    UUID id = conversations().create(user, "c").id();
+    String tricky = "'; DELETE FROM messages; -- /* */ \"quoted\" 😀 \n\t";
+    assertThat(conversations().append(user, id, NewMessage.user(tricky)).content())
+        .isEqualTo(tricky);
+    String max = "a".repeat(1_000_000);
+    assertThat(conversations().append(user, id, NewMessage.user(max)).content()).hasSize(1_000_000);
+    assertThat(conversations().append(user, id, NewMessage.user("")).content()).isEmpty();
+    long before = rows("messages");
+    assertValidation(() -> conversations().append(user, id, NewMessage.user(max + "a")), "content");
+    assertValidation(() -> conversations().append(user, id, NewMessage.user("a\0b")), "content");
+    assertThat(rows("messages")).isEqualTo(before);
+  }
+
+  @Test
+  void messagesPageInOrderWithoutDuplicates() {
+    UUID user = newUser();
+    UUID id = conversations().create(user, "long").id();
+    for (int i = 1; i <= 120; i++) {
+      conversations().append(user, id, NewMessage.user("m" + i));
+    }
+    List<Integer> sizes = new ArrayList<>();
+    List<String> contents = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page<Message> page = conversations().messages(user, id, cursor, 50);
+      sizes.add(page.items().size());
+      page.items().forEach(m -> contents.add(m.content()));
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    assertThat(sizes).containsExactly(50, 50, 20);
+    assertThat(contents).isEqualTo(IntStream.rangeClosed(1, 120).mapToObj(i -> "m" + i).toList());
+
+    assertThat(conversations().lastMessages(user, id, 3))
+        .extracting(Message::content)
+        .containsExactly("m118", "m119", "m120");
+    assertThat(conversations().lastMessages(user, id, 500)).hasSize(120);
+  }
+
+  @Test
+  void anEmptyConversationHasNoMessagesButAMissingOneIsNotFound() {
+    UUID user = newUser();
+    UUID id = conversations().create(user, "empty").id();
+    assertThat(conversations().messages(user, id, null, 10).items()).isEmpty();
+    assertThat(conversations().lastMessages(user, id, 10)).isEmpty();
+    UUID missing = UUID.randomUUID();
+    assertNotFound(() -> conversations().messages(user, missing, null, 10));
+    assertNotFound(() -> conversations().lastMessages(user, missing, 10));
+    assertNotFound(() -> conversations().append(user, missing, NewMessage.user("x")));
+  }
+
+  @Test
+  void anotherUsersConversationIsIndistinguishableFromAMissingOne() {
+    UUID owner = newUser();
+    UUID intruder = newUser();
+    Conversation conversation = conversations().create(owner, "private");
+    UUID id = conversation.id();
+    conversations().append(owner, id, NewMessage.assistantToolCalls("", CALL_1));
+    String ownersCursor = conversations().list(owner, null, 1).nextCursor();
+    long conversationsBefore = rows("conversations");
+    long messagesBefore = rows("messages");
+
+    assertNotFound(() -> conversations().get(intruder, id));
+    assertNotFound(() -> conversations().rename(intruder, id, "mine"));
+    assertNotFound(() -> conversations().delete(intruder, id));
+    assertNotFound(() -> conversations().append(intruder, id, NewMessage.user("x")));
+    assertNotFound(() -> conversations().append(intruder, id, NewMessage.tool("call_1", "x")));
+    assertNotFound(() -> conversations().messages(intruder, id, null, 10));
+    assertNotFound(() -> conversations().lastMessages(intruder, id, 10));
+    assertThat(conversations().list(intruder, null, 10).items()).isEmpty();
+    assertThat(ownersCursor).isNull();
+
+    assertThat(rows("conversations")).isEqualTo(conversationsBefore);
+    assertThat(rows("messages")).isEqualTo(messagesBefore);
+    assertThat(conversations().get(owner, id)).isEqualTo(conversations().get(owner, id));
+    assertThat(conversations().get(owner, id).title()).isEqualTo("private");
+    assertThat(conversations().get(owner, id).lastMessageSeq()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentAppendsGetStrictGaplessOrder() throws Exception {
+    UUID user = newUser();
+    UUID id = conversations().create(user, "busy").id();
+    int threads = 8;
+    int perThread = 50;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    Set<Long> seqs = ConcurrentHashMap.newKeySet();
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < perThread; i++) {
+                    seqs.add(
+                        conversations().append(user, id, NewMessage.user(thread + ":" + i)).seq());
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Message> all = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page<Message> page = conversations().messages(user, id, cursor, 500);
+      all.addAll(page.items());
+      cursor = page.nextCursor();
+    } while (cursor != null);
+    assertThat(seqs).hasSize(400);
+    assertThat(all)
+        .extracting(Message::seq)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, 400).mapToObj(i -> (long) i).toList());
+    for (int t = 0; t < threads; t++) {
+      String prefix = t + ":";
+      assertThat(all.stream().map(Message::content).filter(c -> c.startsWith(prefix)).toList())
+          .containsExactlyElementsOf(
+              IntStream.range(0, perThread).mapToObj(i -> prefix + i).toList());
+    }
+    assertThat(conversations().get(user, id).lastMessageSeq()).isEqualTo(400);
+  }
+
+  private static List<UUID> ids(Page<Conversation> page) {
+    return page.items().stream().map(Conversation::id).toList();
+  }
+
+  private static void assertValidation(ThrowingCallable call, String field) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo(field));
+  }
+
+  private static void assertNotFound(ThrowingCallable call) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.entity()).isEqualTo("conversation"));
+  }
+}

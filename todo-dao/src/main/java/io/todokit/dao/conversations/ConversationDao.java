@@ -13,7 +13,6 @@ import io.todokit.dao.internal.DaoContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -424,9 +423,7 @@ public final class ConversationDao {
       return node.textValue().indexOf('\0') >= 0;
     }
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         if (field.getKey().indexOf('\0') >= 0 || holdsNul(field.getValue())) {
           return true;
         }

@@ -66,6 +66,14 @@ final class ConnectionOptions {
    *     file cannot be read, or the server cannot be reached or refuses the login
    */
   DataSource connect(Io io) {
+    return connect(io, "");
+  }
+
+  /**
+   * Like {@link #connect(Io)}, with the line about the database after a prefix ({@code "-- "} makes
+   * it an SQL comment).
+   */
+  DataSource connect(Io io, String headerPrefix) {
     boolean fromEnvironment = url == null;
     String text = fromEnvironment ? io.env().get(URL_VARIABLE) : url;
     if (text == null || text.isBlank()) {
@@ -111,8 +119,11 @@ final class ConnectionOptions {
       DatabaseMetaData metaData = connection.getMetaData();
       io.out()
           .printf(
-              "database: %s as %s (PostgreSQL %s)%n",
-              parsed.jdbcUrl(), metaData.getUserName(), metaData.getDatabaseProductVersion());
+              "%sdatabase: %s as %s (PostgreSQL %s)%n",
+              headerPrefix,
+              parsed.jdbcUrl(),
+              metaData.getUserName(),
+              metaData.getDatabaseProductVersion());
       int major = metaData.getDatabaseMajorVersion();
       if (major < OLDEST_SUPPORTED || major > NEWEST_SUPPORTED) {
         io.err()

@@ -61,7 +61,7 @@ final class RollbackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DataSource dataSource = connection.connect(io);
+    DataSource dataSource = connection.connect(io, dryRun ? "-- " : "");
     int current = TodoSchema.info(dataSource).currentVersion();
     if (to > current) {
       throw new CliException(
@@ -88,7 +88,7 @@ final class RollbackCommand implements Callable<Integer> {
             plan.steps().size() == 1 ? "" : "s");
 
     if (dryRun) {
-      io.out().printf("dry run: rolling back %s; nothing is changed%n", summary);
+      io.out().printf("-- dry run: rolling back %s; nothing is changed%n", summary);
       for (RollbackPlan.Step step : plan.steps()) {
         io.out()
             .printf(

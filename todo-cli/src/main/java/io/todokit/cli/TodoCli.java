@@ -36,6 +36,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class TodoCli {
 
   private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+  private static final String FLYWAY_COMMANDS_LOG_LEVEL_PROPERTY =
+      "org.slf4j.simpleLogger.log.org.flywaydb.core.internal.command";
 
   private TodoCli() {}
 
@@ -49,6 +51,9 @@ public final class TodoCli {
     if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
       boolean verbose = List.of(args).contains("--verbose") || List.of(args).contains("-v");
       System.setProperty(LOG_LEVEL_PROPERTY, verbose ? "info" : "warn");
+      if (verbose) {
+        System.setProperty(FLYWAY_COMMANDS_LOG_LEVEL_PROPERTY, "info");
+      }
     }
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
@@ -113,13 +118,15 @@ public final class TodoCli {
 
   /**
    * Flyway's messages span lines (a ruler, "SQL State : …", the statement); the error is one line,
-   * so the lines are joined and the rulers dropped.
+   * so the lines are joined and the rulers dropped, and so is Flyway's advice to run Flyway with
+   * -X, which is no option of todo-cli.
    */
   static String oneLine(String message) {
     return message
         .lines()
         .map(String::strip)
         .filter(line -> !line.isEmpty() && !line.chars().allMatch(c -> c == '-'))
+        .filter(line -> !line.contains("Run Flyway with -X"))
         .map(line -> line.replaceAll("\\s+", " "))
         .collect(Collectors.joining("; "));
   }

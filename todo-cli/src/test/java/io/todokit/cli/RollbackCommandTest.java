@@ -104,6 +104,7 @@ class RollbackCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.prompts()).isEmpty();
+    assertThat(result.out()).startsWith("-- database: " + db.jdbcUrl());
     List<String> headers = result.out().lines().filter(line -> line.startsWith("-- U")).toList();
     assertThat(headers)
         .containsExactly(
@@ -115,7 +116,7 @@ class RollbackCommandTest {
             "-- U5__task_priority.sql: undoes V5 task_priority");
     assertThat(result.out())
         .contains(
-            "dry run: rolling back from version 10 to 4, running 6 down scripts; nothing is"
+            "-- dry run: rolling back from version 10 to 4, running 6 down scripts; nothing is"
                 + " changed")
         .contains("DROP TABLE")
         .contains(TodoSchema.planRollback(db.dataSource(), 4).steps().get(0).sql());

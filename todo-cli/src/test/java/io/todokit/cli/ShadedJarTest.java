@@ -47,6 +47,28 @@ class ShadedJarTest {
   }
 
   @Test
+  void reportsAFailedMigrationInOneLineWithExit3() throws Exception {
+    try (TestDatabase db = TestDatabase.empty()) {
+      java(Cli.env(db), "migrate", "--to", "8");
+      Cli.execute(db, "CREATE TABLE task_tags (id int)");
+
+      Run run = java(Cli.env(db), "migrate");
+
+      assertThat(run.exitCode()).isEqualTo(3);
+      assertThat(run.out())
+          .contains("migrating from version 8 to version 10...")
+          .doesNotContain("applied V9");
+      assertThat(run.err().lines().toList())
+          .singleElement()
+          .asString()
+          .startsWith(
+              "todo-cli: error: migration failed and was rolled back; the database is at"
+                  + " version 8: Failed to execute script V9__tags.sql; SQL State : 42P07;")
+          .contains("relation \"task_tags\" already exists");
+    }
+  }
+
+  @Test
   void refusesToRollBackWithoutATerminalOrYes() throws Exception {
     try (TestDatabase db = TestDatabase.migrated()) {
       Run run = java(Cli.env(db), "rollback", "--to", "4");

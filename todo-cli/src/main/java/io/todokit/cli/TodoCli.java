@@ -80,6 +80,7 @@ public final class TodoCli {
 
   private static int reportUsageError(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
+    command.getOut().flush();
     String suggestions = "";
     if (e instanceof UnmatchedArgumentException unmatched
         && !unmatched.getSuggestions().isEmpty()) {
@@ -107,6 +108,7 @@ public final class TodoCli {
       exitCode = ExitCode.SCHEMA_FAILED;
       message = "unexpected " + e;
     }
+    command.getOut().flush();
     PrintWriter err = command.getErr();
     err.println("todo-cli: error: " + oneLine(message));
     if (command.getParseResult().hasMatchedOption("--verbose")) {

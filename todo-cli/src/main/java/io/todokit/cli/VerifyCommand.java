@@ -33,6 +33,7 @@ final class VerifyCommand implements Callable<Integer> {
     if (report.passed()) {
       return ExitCode.OK.code();
     }
+    io.out().flush();
     io.err()
         .printf(
             "todo-cli: verify: %d of %d checks failed (the [FAIL] lines above)%n",

@@ -1,0 +1,69 @@
+package io.todokit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.todokit.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code todo-cli info} on a real database part-way through the history. */
+class InfoCommandTest {
+
+  private TestDatabase db;
+
+  @BeforeEach
+  void emptyDatabase() {
+    db = TestDatabase.empty();
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    db.close();
+  }
+
+  @Test
+  void showsTheVersionAndATableOfAppliedAndPendingMigrations() {
+    Cli.on(db, "migrate", "--to", "4");
+
+    Cli.Result result = Cli.on(db, "info");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+    var lines = result.out().lines().toList();
+    assertThat(lines).hasSize(14);
+    assertThat(lines.get(0)).startsWith("database: " + db.jdbcUrl() + " as " + db.username());
+    assertThat(lines.get(1)).isEqualTo("schema version: 4 of 10 (6 pending)");
+    assertThat(lines.get(2)).isEmpty();
+    assertThat(lines.get(3)).isEqualTo("VERSION  STATE    INSTALLED ON         SCRIPT");
+    assertThat(lines.get(4))
+        .matches("V1       applied  \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ V1__users.sql");
+    assertThat(lines.get(7)).matches("V4       applied  \\S+Z V4__conversations_and_messages.sql");
+    assertThat(lines.get(8))
+        .isEqualTo("V5       pending                       V5__task_priority.sql");
+    assertThat(lines.get(13))
+        .isEqualTo("V10      pending                       V10__recurring_templates.sql");
+  }
+
+  @Test
+  void saysUpToDateAtTheHead() {
+    Cli.on(db, "migrate");
+
+    Cli.Result result = Cli.on(db, "info");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains("schema version: 10 of 10 (up to date)")
+        .doesNotContain("pending ");
+  }
+
+  @Test
+  void listsEverythingAsPendingOnAnEmptyDatabase() {
+    Cli.Result result = Cli.on(db, "info");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("schema version: 0 of 10 (10 pending)");
+    assertThat(result.out().lines().filter(line -> line.contains(" pending ")).count())
+        .isEqualTo(10);
+  }
+}

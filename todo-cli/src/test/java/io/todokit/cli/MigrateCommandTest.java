@@ -1,0 +1,130 @@
+package io.todokit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.todokit.schema.TodoSchema;
+import io.todokit.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code todo-cli migrate} on a real, empty database. */
+class MigrateCommandTest {
+
+  private TestDatabase db;
+
+  @BeforeEach
+  void emptyDatabase() {
+    db = TestDatabase.empty();
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    db.close();
+  }
+
+  @Test
+  void migratesAnEmptyDatabaseToTheHeadPrintingOneLinePerVersion() {
+    Cli.Result result = Cli.on(db, "migrate");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out().lines().toList())
+        .hasSize(13)
+        .satisfies(lines -> assertThat(lines.get(0)).startsWith("database: " + db.jdbcUrl()))
+        .satisfies(
+            lines ->
+                assertThat(lines.get(1)).isEqualTo("migrating from version 0 to version 10..."))
+        .satisfies(lines -> assertThat(lines.get(2)).startsWith("applied V1 users ("))
+        .satisfies(lines -> assertThat(lines.get(6)).startsWith("applied V5 task_priority ("))
+        .satisfies(
+            lines -> assertThat(lines.get(11)).startsWith("applied V10 recurring_templates ("))
+        .satisfies(
+            lines ->
+                assertThat(lines.get(12))
+                    .matches(
+                        "done: 10 migrations applied in \\d+\\.\\d s;"
+                            + " the database is at version 10 of 10"));
+    assertThat(TodoSchema.info(db.dataSource()).upToDate()).isTrue();
+  }
+
+  @Test
+  void migratesToTheVersionGivenByNumberOrName() {
+    Cli.Result toFour = Cli.on(db, "migrate", "--to", "4");
+
+    assertThat(toFour.exitCode()).isZero();
+    assertThat(toFour.out())
+        .contains("applied V4 conversations_and_messages")
+        .doesNotContain("V5")
+        .contains("the database is at version 4 of 10");
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(4);
+
+    Cli.Result toSix = Cli.on(db, "migrate", "--to", "due-dates");
+
+    assertThat(toSix.exitCode()).isZero();
+    assertThat(toSix.out())
+        .contains("migrating from version 4 to version 6...")
+        .contains("applied V5 task_priority")
+        .contains("applied V6 due_dates")
+        .contains("done: 2 migrations applied");
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(6);
+  }
+
+  @Test
+  void saysSoWhenThereIsNothingToMigrate() {
+    Cli.on(db, "migrate");
+
+    Cli.Result again = Cli.on(db, "migrate");
+
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).endsWith("the database is already at version 10: nothing to migrate\n");
+  }
+
+  @Test
+  void refusesATargetOlderThanTheDatabaseAndPointsToRollback() {
+    Cli.on(db, "migrate");
+
+    Cli.Result result = Cli.on(db, "migrate", "--to", "4");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "todo-cli: error: the database is at version 10, newer than --to 4:"
+                + " to go back, use todo-cli rollback --to 4\n");
+  }
+
+  @Test
+  void aFailingMigrationExitsWith3AndLeavesTheDatabaseAtThePreviousVersion() {
+    Cli.on(db, "migrate", "--to", "8");
+    Cli.execute(db, "CREATE TABLE tags (id int)");
+
+    Cli.Result result = Cli.on(db, "migrate");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.out()).contains("migrating from version 8 to version 10...");
+    assertThat(result.out()).doesNotContain("applied V9");
+    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.err())
+        .startsWith(
+            "todo-cli: error: migration failed and was rolled back;"
+                + " the database is at version 8")
+        .contains("V9__tags.sql")
+        .contains("\"tags\" already exists")
+        .doesNotContain("-X")
+        .doesNotContain("\tat ");
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(8);
+  }
+
+  @Test
+  void rejectsAnUnknownTarget() {
+    Cli.Result result = Cli.on(db, "migrate", "--to", "11");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith(
+            "todo-cli: error: Invalid value for option '--to': no schema version 11:"
+                + " versions are 0 to 10")
+        .endsWith("(see 'todo-cli migrate --help')\n");
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isZero();
+  }
+}

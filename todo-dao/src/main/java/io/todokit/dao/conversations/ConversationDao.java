@@ -210,18 +210,8 @@ public final class ConversationDao {
   public void delete(UUID userId, UUID id) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(id, "id");
-    context.write(
-        dsl -> {
-          int deleted =
-              dsl.deleteFrom(CONVERSATIONS)
-                  .where(CONVERSATIONS.USER_ID.eq(userId), CONVERSATIONS.ID.eq(id))
-                  .execute();
-          if (deleted == 0) {
-            throw new NotFoundException("conversation", id);
-          }
-          return null;
-        },
-        id);
+    context.deleteOwned(
+        CONVERSATIONS, CONVERSATIONS.USER_ID, CONVERSATIONS.ID, userId, id, "conversation");
   }
 
   /**

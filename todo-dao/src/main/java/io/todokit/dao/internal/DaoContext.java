@@ -1,6 +1,7 @@
 package io.todokit.dao.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.todokit.dao.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,6 +9,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jspecify.annotations.Nullable;
 
@@ -76,6 +79,32 @@ public final class DaoContext {
       return work.apply(dsl);
     } catch (DataAccessException e) {
       throw SqlErrors.translate(e, id);
+    }
+  }
+
+  /**
+   * Deletes one row of the acting user, in one statement (atomic without a transaction of its own).
+   *
+   * @param table the table
+   * @param userField its {@code user_id} column
+   * @param idField its {@code id} column
+   * @param userId the acting user
+   * @param id the row's id
+   * @param entity what the row is, for the not-found error, e.g. {@code task}
+   * @throws NotFoundException when the user has no such row
+   */
+  public void deleteOwned(
+      Table<?> table,
+      Field<UUID> userField,
+      Field<UUID> idField,
+      UUID userId,
+      UUID id,
+      String entity) {
+    int deleted =
+        read(
+            dsl -> dsl.deleteFrom(table).where(userField.eq(userId), idField.eq(id)).execute(), id);
+    if (deleted == 0) {
+      throw new NotFoundException(entity, id);
     }
   }
 

@@ -328,18 +328,8 @@ public final class RecurringTaskDao {
   public void delete(UUID userId, UUID id) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(id, "id");
-    context.write(
-        dsl -> {
-          int deleted =
-              dsl.deleteFrom(RECURRING_TASKS)
-                  .where(RECURRING_TASKS.USER_ID.eq(userId), RECURRING_TASKS.ID.eq(id))
-                  .execute();
-          if (deleted == 0) {
-            throw new NotFoundException(ENTITY, id);
-          }
-          return null;
-        },
-        id);
+    context.deleteOwned(
+        RECURRING_TASKS, RECURRING_TASKS.USER_ID, RECURRING_TASKS.ID, userId, id, ENTITY);
   }
 
   /**

@@ -143,16 +143,7 @@ public final class TagDao {
   public void delete(UUID userId, UUID tagId) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(tagId, "tagId");
-    context.write(
-        dsl -> {
-          int deleted =
-              dsl.deleteFrom(TAGS).where(TAGS.USER_ID.eq(userId), TAGS.ID.eq(tagId)).execute();
-          if (deleted == 0) {
-            throw new NotFoundException("tag", tagId);
-          }
-          return null;
-        },
-        tagId);
+    context.deleteOwned(TAGS, TAGS.USER_ID, TAGS.ID, userId, tagId, "tag");
   }
 
   /**

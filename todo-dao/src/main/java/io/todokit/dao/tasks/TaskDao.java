@@ -307,16 +307,7 @@ public final class TaskDao {
   public void delete(UUID userId, UUID taskId) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(taskId, "taskId");
-    context.write(
-        dsl -> {
-          int deleted =
-              dsl.deleteFrom(TASKS).where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId)).execute();
-          if (deleted == 0) {
-            throw new NotFoundException("task", taskId);
-          }
-          return deleted;
-        },
-        taskId);
+    context.deleteOwned(TASKS, TASKS.USER_ID, TASKS.ID, userId, taskId, "task");
   }
 
   /**

@@ -7,10 +7,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
+import org.jooq.ExecuteListener;
+import org.jooq.SQLDialect;
+import org.jooq.conf.ParamType;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -93,6 +100,41 @@ public abstract class DaoTestSupport {
   /** Counts all rows of a table: proves that a failed call wrote nothing. */
   protected static long rows(String table) {
     return count("SELECT count(*) FROM " + table);
+  }
+
+  /**
+   * A TodoDb on the same pool that adds every statement it sends, with its values inlined, to
+   * {@code sink}, so that a test can EXPLAIN exactly what the DAOs run.
+   */
+  protected static TodoDb recordingDb(List<String> sink) {
+    return TodoDb.create(
+        DSL.using(
+            new DefaultConfiguration()
+                .set(dataSource)
+                .set(SQLDialect.POSTGRES)
+                .set(
+                    ExecuteListener.onExecuteStart(
+                        context ->
+                            sink.add(
+                                context.query() == null
+                                    ? context.sql()
+                                    : context.query().getSQL(ParamType.INLINED))))));
+  }
+
+  /** The plan of a statement ({@code EXPLAIN}), one plan line per text line; also printed. */
+  protected static String explain(String statement) {
+    StringBuilder plan = new StringBuilder();
+    try (Connection connection = dataSource.getConnection();
+        Statement explain = connection.createStatement();
+        ResultSet rows = explain.executeQuery("EXPLAIN " + statement)) {
+      while (rows.next()) {
+        plan.append(rows.getString(1)).append('\n');
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot EXPLAIN " + statement, e);
+    }
+    System.out.println("EXPLAIN " + statement + "\n" + plan);
+    return plan.toString();
   }
 
   private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {

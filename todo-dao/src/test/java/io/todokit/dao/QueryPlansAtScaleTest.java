@@ -7,17 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.jooq.ExecuteListener;
-import org.jooq.SQLDialect;
-import org.jooq.conf.ParamType;
-import org.jooq.impl.DSL;
-import org.jooq.impl.DefaultConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -88,19 +82,7 @@ class QueryPlansAtScaleTest extends DaoTestSupport {
       user = row.getObject(1, UUID.class);
       tag = row.getObject(2, UUID.class);
     }
-    recording =
-        TodoDb.create(
-            DSL.using(
-                new DefaultConfiguration()
-                    .set(dataSource)
-                    .set(SQLDialect.POSTGRES)
-                    .set(
-                        ExecuteListener.onExecuteStart(
-                            context ->
-                                statements.add(
-                                    context.query() == null
-                                        ? context.sql()
-                                        : context.query().getSQL(ParamType.INLINED))))));
+    recording = recordingDb(statements);
   }
 
   @Test
@@ -142,26 +124,11 @@ class QueryPlansAtScaleTest extends DaoTestSupport {
     StringBuilder all = new StringBuilder();
     for (String statement : sent) {
       String plan = explain(statement);
-      System.out.println("== " + statement + "\n" + plan);
       assertThat(SEQUENTIAL.matcher(plan).find())
           .as("sequential scan in the plan of %s%n%s", statement, plan)
           .isFalse();
       all.append(plan);
     }
     return all.toString();
-  }
-
-  private static String explain(String statement) {
-    List<String> lines = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        Statement explain = connection.createStatement();
-        ResultSet rows = explain.executeQuery("EXPLAIN " + statement)) {
-      while (rows.next()) {
-        lines.add(rows.getString(1));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot EXPLAIN " + statement, e);
-    }
-    return String.join("\n", lines) + "\n";
   }
 }

@@ -3,10 +3,7 @@ package io.todokit.dao.conversations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.todokit.dao.DaoTestSupport;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -77,18 +74,5 @@ class ConversationQueryPlanTest extends DaoTestSupport {
                     + " AND (tool_calls @> '[{\"id\": \"call_4\"}]' OR tool_calls @> '{\"id\": \"call_4\"}')"
                     + " LIMIT 1"))
         .contains("messages_conversation_seq_key");
-  }
-
-  private static String explain(String query) throws SQLException {
-    StringBuilder plan = new StringBuilder();
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("EXPLAIN " + query)) {
-      while (rows.next()) {
-        plan.append(rows.getString(1)).append('\n');
-      }
-    }
-    System.out.println("EXPLAIN " + query + "\n" + plan);
-    return plan.toString();
   }
 }

@@ -3,10 +3,7 @@ package io.todokit.dao.recurring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.todokit.dao.DaoTestSupport;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -46,18 +43,5 @@ class RecurringQueryPlanTest extends DaoTestSupport {
                 + " SELECT user_id, title, id, now(), now() FROM recurring_tasks LIMIT 1"
                 + " ON CONFLICT (user_id, template_id, occurrence_at) WHERE template_id IS NOT NULL DO NOTHING");
     assertThat(conflict).contains("tasks_template_occurrence_key");
-  }
-
-  private static String explain(String query) throws SQLException {
-    StringBuilder plan = new StringBuilder();
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("EXPLAIN " + query)) {
-      while (rows.next()) {
-        plan.append(rows.getString(1)).append('\n');
-      }
-    }
-    System.out.println("EXPLAIN " + query + "\n" + plan);
-    return plan.toString();
   }
 }

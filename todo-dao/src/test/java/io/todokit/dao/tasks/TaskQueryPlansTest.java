@@ -16,11 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.jooq.ExecuteListener;
-import org.jooq.SQLDialect;
-import org.jooq.conf.ParamType;
-import org.jooq.impl.DSL;
-import org.jooq.impl.DefaultConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -74,19 +69,7 @@ class TaskQueryPlansTest extends DaoTestSupport {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    capturing =
-        TodoDb.create(
-            DSL.using(
-                new DefaultConfiguration()
-                    .set(dataSource)
-                    .set(SQLDialect.POSTGRES)
-                    .set(
-                        ExecuteListener.onExecuteStart(
-                            context ->
-                                statements.add(
-                                    context.query() == null
-                                        ? context.sql()
-                                        : context.query().getSQL(ParamType.INLINED))))));
+    capturing = recordingDb(statements);
   }
 
   private static String plan(String name, Consumer<TodoDb> call) {

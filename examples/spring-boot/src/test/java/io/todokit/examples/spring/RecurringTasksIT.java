@@ -110,7 +110,7 @@ class RecurringTasksIT extends ServiceTest {
   }
 
   @Test
-  void aFailedChangeChangesNothingNotEvenThePause() {
+  void aRefusedChangeDoesNotPauseTheTemplateEither() {
     UUID user = newUser();
     String id = api.post(user, "/api/recurring-tasks", STAND_UP).body().get("id").asString();
 

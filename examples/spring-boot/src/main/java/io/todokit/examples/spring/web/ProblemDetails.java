@@ -6,7 +6,6 @@ import io.todokit.dao.NotFoundException;
 import io.todokit.dao.ValidationException;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +48,18 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemDetails extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
+
+  /** What a value of a type must look like, for type errors. */
+  private static final Map<Class<?>, String> EXPECTED =
+      Map.of(
+          UUID.class, "must be a UUID",
+          Instant.class, "must be an ISO-8601 instant such as 2027-01-31T09:00:00Z",
+          String.class, "must be a string",
+          Boolean.class, "must be true or false",
+          boolean.class, "must be true or false",
+          Integer.class, "must be a whole number",
+          int.class, "must be a whole number",
+          Collection.class, "must be an array");
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
@@ -167,16 +178,4 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         .findFirst()
         .orElse("must be a " + type.getSimpleName());
   }
-
-  private static final Map<Class<?>, String> EXPECTED =
-      Map.of(
-          UUID.class, "must be a UUID",
-          Instant.class, "must be an ISO-8601 instant such as 2027-01-31T09:00:00Z",
-          String.class, "must be a string",
-          Boolean.class, "must be true or false",
-          boolean.class, "must be true or false",
-          Integer.class, "must be a whole number",
-          int.class, "must be a whole number",
-          Collection.class, "must be an array",
-          List.class, "must be an array");
 }

@@ -1,0 +1,22 @@
+package io.todokit.examples.spring;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A small HTTP service on todokit: tasks, tags and recurring templates over JSON, errors as RFC
+ * 9457 problem details. Boot migrates the database at startup from todo-schema's {@code
+ * db/migration}.
+ */
+@SpringBootApplication
+public class TodoServiceApplication {
+
+  /**
+   * Starts the service.
+   *
+   * @param args Spring Boot's command line arguments, e.g. {@code --server.port=9090}
+   */
+  public static void main(String[] args) {
+    SpringApplication.run(TodoServiceApplication.class, args);
+  }
+}

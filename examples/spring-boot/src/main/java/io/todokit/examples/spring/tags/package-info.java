@@ -1,0 +1,5 @@
+/** Tags: {@code /api/tags}. */
+@NullMarked
+package io.todokit.examples.spring.tags;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Tasks: {@code /api/tasks}. */
+@NullMarked
+package io.todokit.examples.spring.tasks;
+
+import org.jspecify.annotations.NullMarked;

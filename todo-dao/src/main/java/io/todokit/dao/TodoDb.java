@@ -2,6 +2,7 @@ package io.todokit.dao;
 
 import io.todokit.dao.conversations.ConversationDao;
 import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.internal.SqlErrors;
 import io.todokit.dao.recurring.RecurringTaskDao;
 import io.todokit.dao.reminders.ReminderDao;
 import io.todokit.dao.tags.TagDao;
@@ -151,8 +152,8 @@ public final class TodoDb {
           .dsl()
           .transactionResult(
               configuration -> work.apply(new TodoDb(context.withDsl(configuration.dsl()))));
-    } catch (org.jooq.exception.DataAccessException e) {
-      throw io.todokit.dao.internal.SqlErrors.translate(e, null);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e, null);
     }
   }
 

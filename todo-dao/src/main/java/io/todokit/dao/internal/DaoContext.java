@@ -11,7 +11,6 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
-import org.jooq.exception.DataAccessException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,7 +76,7 @@ public final class DaoContext {
   public <T> T read(Function<DSLContext, T> work, @Nullable Object id) {
     try {
       return work.apply(dsl);
-    } catch (DataAccessException e) {
+    } catch (RuntimeException e) {
       throw SqlErrors.translate(e, id);
     }
   }
@@ -120,7 +119,7 @@ public final class DaoContext {
   public <T> T write(Function<DSLContext, T> work, @Nullable Object id) {
     try {
       return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
-    } catch (DataAccessException e) {
+    } catch (RuntimeException e) {
       throw SqlErrors.translate(e, id);
     }
   }

@@ -4,8 +4,8 @@ import io.todokit.dao.DuplicateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.TodoException;
 import io.todokit.dao.ValidationException;
+import java.sql.SQLException;
 import java.util.Map;
-import org.jooq.exception.DataAccessException;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -63,19 +63,29 @@ public final class SqlErrors {
 
   /**
    * The todokit exception for a database error, or the error itself when it is none of the
-   * translated kinds (a lost connection, say).
+   * translated kinds (a lost connection, say) or already a todokit exception.
    *
-   * @param error what jOOQ threw
+   * <p>The SQL error is looked for in the whole cause chain, not only in jOOQ's {@code
+   * DataAccessException}: a {@code DSLContext} configured by a framework may carry an exception
+   * translator of its own (Spring Boot's turns SQL errors into Spring exceptions).
+   *
+   * @param error what a statement threw
    * @param id the id the statement was about, for not-found messages; may be null
    * @return the exception to throw
    */
-  public static RuntimeException translate(DataAccessException error, @Nullable Object id) {
-    String state = error.sqlState();
-    PSQLException cause = error.getCause(PSQLException.class);
-    ServerErrorMessage server = cause == null ? null : cause.getServerErrorMessage();
+  public static RuntimeException translate(RuntimeException error, @Nullable Object id) {
+    if (error instanceof TodoException) {
+      return error;
+    }
+    SQLException sqlError = sqlException(error);
+    if (sqlError == null || sqlError.getSQLState() == null) {
+      return error;
+    }
+    ServerErrorMessage server =
+        sqlError instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
     String constraint = server == null ? null : server.getConstraint();
     String key = constraint == null ? "unknown" : constraint;
-    return switch (state) {
+    return switch (sqlError.getSQLState()) {
       case "23505" -> new DuplicateException(FIELDS.getOrDefault(key, key), error);
       case "23514", "23502" ->
           new ValidationException(
@@ -88,9 +98,22 @@ public final class SqlErrors {
       case "22P02", "22001", "22007", "22008", "22023", "22021" ->
           new ValidationException(
               server != null && server.getColumn() != null ? server.getColumn() : "input",
-              server != null ? server.getMessage() : error.getMessage(),
+              server != null ? server.getMessage() : sqlError.getMessage(),
               error);
       default -> error;
     };
+  }
+
+  /** The first SQL exception in the cause chain, or null. */
+  private static @Nullable SQLException sqlException(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql) {
+        return sql;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
   }
 }

@@ -7,6 +7,7 @@ import static io.todokit.schema.jooq.Tables.TASK_TAGS;
 import io.todokit.dao.DuplicateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
 import java.time.Instant;
 import java.util.Collection;
@@ -188,11 +189,7 @@ public final class TagDao {
   public List<Tag> setTaskTags(UUID userId, UUID taskId, Collection<UUID> tagIds) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(taskId, "taskId");
-    Objects.requireNonNull(tagIds, "tagIds");
-    Set<UUID> wanted = new LinkedHashSet<>();
-    for (UUID tagId : tagIds) {
-      wanted.add(Objects.requireNonNull(tagId, "tagIds must not contain null"));
-    }
+    Set<UUID> wanted = new LinkedHashSet<>(Check.noNulls("tag_ids", tagIds));
     Instant now = context.now();
     return context.write(
         dsl -> {

@@ -2,10 +2,7 @@ package io.todokit.examples.spring;
 
 import io.todokit.dao.TodoDb;
 import java.time.Clock;
-import java.util.Arrays;
 import org.jooq.DSLContext;
-import org.jooq.ExecuteListenerProvider;
-import org.springframework.boot.jooq.autoconfigure.ExceptionTranslatorExecuteListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,11 +19,9 @@ import org.springframework.context.annotation.Configuration;
  * transaction too (Boot wraps the pool in a {@code TransactionAwareDataSourceProxy}).
  *
  * <p>Errors: Boot also registers an execute listener that turns every SQL error into a Spring
- * {@code DataAccessException}. todokit translates jOOQ's own {@code DataAccessException} into its
- * exceptions ({@code DuplicateException}, {@code NotFoundException} naming the entity, …), and
- * would not recognize Spring's: a duplicate tag name would escape as Spring's {@code
- * DuplicateKeyException}. So the TodoDb gets Boot's configuration minus that one listener; every
- * other setting (dialect, connection provider, transaction provider, other listeners) is kept.
+ * {@code DataAccessException}; todokit looks through it for the PostgreSQL error, so DAO calls
+ * still throw todokit's exceptions ({@code DuplicateException}, {@code NotFoundException} naming
+ * the entity, …), which {@code web.ProblemDetails} maps to HTTP statuses.
  */
 @Configuration(proxyBeanMethods = false)
 class TodoDbConfiguration {
@@ -39,20 +34,6 @@ class TodoDbConfiguration {
 
   @Bean
   TodoDb todoDb(DSLContext dsl, Clock clock) {
-    return TodoDb.create(withoutSpringExceptionTranslation(dsl), clock);
-  }
-
-  /**
-   * Boot's jOOQ context without the listener that replaces jOOQ's exceptions with Spring's.
-   *
-   * @param dsl Boot's context
-   * @return a context on a derived configuration
-   */
-  static DSLContext withoutSpringExceptionTranslation(DSLContext dsl) {
-    ExecuteListenerProvider[] kept =
-        Arrays.stream(dsl.configuration().executeListenerProviders())
-            .filter(provider -> !(provider.provide() instanceof ExceptionTranslatorExecuteListener))
-            .toArray(ExecuteListenerProvider[]::new);
-    return dsl.configuration().derive(kept).dsl();
+    return TodoDb.create(dsl, clock);
   }
 }

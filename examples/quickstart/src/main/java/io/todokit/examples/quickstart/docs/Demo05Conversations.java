@@ -1,0 +1,51 @@
+package io.todokit.examples.quickstart.docs;
+
+import io.todokit.dao.Page;
+import io.todokit.dao.TodoDb;
+import io.todokit.dao.conversations.Conversation;
+import io.todokit.dao.conversations.Message;
+import io.todokit.dao.conversations.NewMessage;
+import java.util.List;
+import java.util.UUID;
+
+/** Conversations: a chatbot turn with a tool call and its result, read back in order. */
+public final class Demo05Conversations {
+
+  private Demo05Conversations() {}
+
+  /**
+   * What {@link #run} saw.
+   *
+   * @param context the last messages, as sent to the model
+   * @param conversations the user's conversations, most recent first
+   */
+  public record Result(List<Message> context, Page<Conversation> conversations) {}
+
+  /**
+   * Runs the sample.
+   *
+   * @param db the database
+   * @param userId a user
+   * @return what the calls returned
+   */
+  public static Result run(TodoDb db, UUID userId) {
+    // tag::conversations[]
+    Conversation chat = db.conversations().create(userId, "Groceries");
+    UUID id = chat.id();
+    db.conversations().append(userId, id, NewMessage.system("You manage the user's to-do list."));
+    db.conversations().append(userId, id, NewMessage.user("Remind me to buy milk tomorrow"));
+    String toolCalls = // the model's tool calls, in the chat-completion JSON shape
+        """
+        [{"id": "call_1", "type": "function", "function":
+          {"name": "create_task", "arguments": "{\\"title\\": \\"Buy milk\\"}"}}]""";
+    db.conversations().append(userId, id, NewMessage.assistantToolCalls("", toolCalls));
+    // A tool message must answer a tool call of an earlier assistant message, by its id.
+    db.conversations().append(userId, id, NewMessage.tool("call_1", "{\"created\": true}"));
+    db.conversations().append(userId, id, NewMessage.assistant("Done: it's on your list."));
+
+    List<Message> context = db.conversations().lastMessages(userId, id, 20); // oldest first
+    Page<Conversation> recent = db.conversations().list(userId, null, 10); // most recent first
+    // end::conversations[]
+    return new Result(context, recent);
+  }
+}

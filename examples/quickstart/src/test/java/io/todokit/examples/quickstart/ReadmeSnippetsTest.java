@@ -1,0 +1,107 @@
+package io.todokit.examples.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every region of this module's sources between {@code // tag::name[]} and {@code // end::name[]}
+ * appears verbatim in the repository's README.md (with the region's common indentation removed), so
+ * the README's samples are always code that compiles and that {@code DemosTest} runs.
+ */
+class ReadmeSnippetsTest {
+
+  private static final Pattern TAG = Pattern.compile("^\\s*// tag::([\\w-]+)\\[]\\s*$");
+  private static final Pattern END = Pattern.compile("^\\s*// end::([\\w-]+)\\[]\\s*$");
+
+  /** The module's base directory: surefire runs tests there (see the pom). */
+  private static final Path SOURCES = Path.of("src/main/java");
+
+  private static final Path README =
+      Path.of(System.getProperty("todokit.readme", "../../README.md"));
+
+  @Test
+  void everyTaggedSnippetAppearsVerbatimInTheReadme() throws IOException {
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    Map<String, String> snippets = snippets();
+
+    assertThat(snippets)
+        .as("tagged snippets in %s", SOURCES.toAbsolutePath())
+        .containsKeys(
+            "tasks-create",
+            "tags-create",
+            "reminders",
+            "recurring-create",
+            "conversations",
+            "users",
+            "transactions");
+    List<String> missing = new ArrayList<>();
+    snippets.forEach(
+        (name, snippet) -> {
+          if (!readme.contains(snippet)) {
+            missing.add("// " + name + ":\n" + snippet);
+          }
+        });
+    assertThat(missing)
+        .as("snippets missing from %s; paste these into its Usage section", README.toAbsolutePath())
+        .isEmpty();
+  }
+
+  /** The tagged regions by name, in source order, each without its common indentation. */
+  private static Map<String, String> snippets() throws IOException {
+    Map<String, String> snippets = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String open = null;
+        List<String> body = new ArrayList<>();
+        for (String line : lines) {
+          Matcher tag = TAG.matcher(line);
+          Matcher end = END.matcher(line);
+          if (tag.matches()) {
+            assertThat(open).as("nested tag %s in %s", tag.group(1), file).isNull();
+            open = tag.group(1);
+            body.clear();
+          } else if (end.matches()) {
+            assertThat(end.group(1)).as("end tag in %s", file).isEqualTo(open);
+            assertThat(snippets).as("duplicate tag in %s", file).doesNotContainKey(open);
+            snippets.put(open, dedent(body));
+            open = null;
+          } else if (open != null) {
+            body.add(line);
+          }
+        }
+        assertThat(open).as("unclosed tag in %s", file).isNull();
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return snippets;
+  }
+
+  private static String dedent(List<String> lines) {
+    int indent =
+        lines.stream()
+            .filter(line -> !line.isBlank())
+            .mapToInt(line -> line.length() - line.stripLeading().length())
+            .min()
+            .orElse(0);
+    StringBuilder text = new StringBuilder();
+    for (String line : lines) {
+      text.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
+    }
+    return text.toString();
+  }
+}

@@ -59,8 +59,20 @@ public final class TodoDb {
    * @return the TodoDb
    */
   public static TodoDb create(DataSource dataSource) {
+    return create(dataSource, Clock.systemUTC());
+  }
+
+  /**
+   * A TodoDb on a data source whose "now" comes from {@code clock} (for tests, or to pin time in a
+   * job).
+   *
+   * @param dataSource the database, migrated with {@code TodoSchema.migrate}
+   * @param clock the clock
+   * @return the TodoDb
+   */
+  public static TodoDb create(DataSource dataSource, Clock clock) {
     Objects.requireNonNull(dataSource, "dataSource");
-    return create(DSL.using(dataSource, SQLDialect.POSTGRES, settings()));
+    return create(DSL.using(dataSource, SQLDialect.POSTGRES, settings()), clock);
   }
 
   /**

@@ -9,9 +9,11 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -148,6 +150,99 @@ public record RecurrenceSpec(
     if (mode == null) {
       mode = Mode.FIXED;
     }
+  }
+
+  /**
+   * Returns "every {@code interval} days", fixed mode, with no end.
+   *
+   * @param interval at least 1
+   * @return the spec
+   * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval below 1
+   */
+  public static RecurrenceSpec daily(int interval) {
+    return new RecurrenceSpec(Frequency.DAILY, interval, null, null, null, null, null);
+  }
+
+  /**
+   * Returns "every {@code interval} weeks on {@code days}" (none: the start's weekday), fixed mode,
+   * with no end.
+   *
+   * @param interval at least 1
+   * @param days the weekdays
+   * @return the spec
+   * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval below 1
+   */
+  public static RecurrenceSpec weekly(int interval, DayOfWeek... days) {
+    return new RecurrenceSpec(
+        Frequency.WEEKLY, interval, new HashSet<>(Arrays.asList(days)), null, null, null, null);
+  }
+
+  /**
+   * Returns "every {@code interval} months on the start's day" (the last day of shorter months),
+   * fixed mode, with no end; {@link #withMonthDay} sets another anchor day.
+   *
+   * @param interval at least 1
+   * @return the spec
+   * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval below 1
+   */
+  public static RecurrenceSpec monthly(int interval) {
+    return new RecurrenceSpec(Frequency.MONTHLY, interval, null, null, null, null, null);
+  }
+
+  /**
+   * Returns "every {@code interval} years on the start's date" (February 28 in years without a
+   * February 29), fixed mode, with no end.
+   *
+   * @param interval at least 1
+   * @return the spec
+   * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval below 1
+   */
+  public static RecurrenceSpec yearly(int interval) {
+    return new RecurrenceSpec(Frequency.YEARLY, interval, null, null, null, null, null);
+  }
+
+  /**
+   * Returns this spec ending on {@code endDate} (inclusive).
+   *
+   * @param endDate the last date an occurrence may fall on, or null for no end date
+   * @return the new spec
+   * @throws InvalidRecurrenceRuleException when the spec also has a count
+   */
+  public RecurrenceSpec withEndDate(LocalDate endDate) {
+    return new RecurrenceSpec(frequency, interval, days, endDate, count, monthDay, mode);
+  }
+
+  /**
+   * Returns this spec limited to {@code count} occurrences.
+   *
+   * @param count at least 1, or null for no count
+   * @return the new spec
+   * @throws InvalidRecurrenceRuleException when the spec also has an end date, or the count is
+   *     below 1
+   */
+  public RecurrenceSpec withCount(Integer count) {
+    return new RecurrenceSpec(frequency, interval, days, endDate, count, monthDay, mode);
+  }
+
+  /**
+   * Returns this monthly or yearly spec anchored on {@code monthDay}.
+   *
+   * @param monthDay 1..31, or null for the start's day
+   * @return the new spec
+   * @throws InvalidRecurrenceRuleException for a day out of range or a daily/weekly spec
+   */
+  public RecurrenceSpec withMonthDay(Integer monthDay) {
+    return new RecurrenceSpec(frequency, interval, days, endDate, count, monthDay, mode);
+  }
+
+  /**
+   * Returns this spec in another mode.
+   *
+   * @param mode fixed (the schedule) or after completion ({@code every!})
+   * @return the new spec
+   */
+  public RecurrenceSpec withMode(Mode mode) {
+    return new RecurrenceSpec(frequency, interval, days, endDate, count, monthDay, mode);
   }
 
   /**

@@ -21,6 +21,38 @@ class RecurrenceSpecTest {
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
   @Test
+  void factoriesAndWithersBuildTheSameSpecsAsTheJsonStrings() {
+    assertThat(RecurrenceSpec.daily(3))
+        .isEqualTo(RecurrenceSpec.of("daily", 3, null, null, null, null, null));
+    assertThat(RecurrenceSpec.weekly(2, MONDAY, FRIDAY, MONDAY))
+        .isEqualTo(
+            RecurrenceSpec.of("weekly", 2, List.of("monday", "friday"), null, null, null, null));
+    assertThat(RecurrenceSpec.monthly(1).withMonthDay(31).withCount(12))
+        .isEqualTo(RecurrenceSpec.of("monthly", 1, null, null, 12, 31, null));
+    assertThat(RecurrenceSpec.yearly(1).withEndDate(LocalDate.of(2030, 2, 28)))
+        .isEqualTo(
+            RecurrenceSpec.of("yearly", 1, null, LocalDate.of(2030, 2, 28), null, null, null));
+    assertThat(RecurrenceSpec.daily(3).withMode(Mode.AFTER_COMPLETION).mode())
+        .isEqualTo(Mode.AFTER_COMPLETION);
+  }
+
+  @Test
+  void factoriesAndWithersValidateLikeTheConstructor() {
+    assertThatThrownBy(() -> RecurrenceSpec.daily(0))
+        .isInstanceOfSatisfying(
+            InvalidRecurrenceRuleException.class, e -> assertThat(e.part()).isEqualTo("interval"));
+    assertThatThrownBy(() -> RecurrenceSpec.weekly(1, MONDAY, null))
+        .isInstanceOfSatisfying(
+            InvalidRecurrenceRuleException.class, e -> assertThat(e.part()).isEqualTo("days"));
+    assertThatThrownBy(() -> RecurrenceSpec.daily(1).withMonthDay(5))
+        .isInstanceOfSatisfying(
+            InvalidRecurrenceRuleException.class, e -> assertThat(e.part()).isEqualTo("month_day"));
+    assertThatThrownBy(
+            () -> RecurrenceSpec.monthly(1).withCount(3).withEndDate(LocalDate.of(2030, 1, 1)))
+        .isInstanceOf(InvalidRecurrenceRuleException.class);
+  }
+
+  @Test
   void monthlyOnThe31stFallsOnTheLastDayOfShorterMonths() {
     RecurrenceSpec spec = RecurrenceSpec.of("monthly", 1, null, null, null, null, null);
     ZonedDateTime start = ZonedDateTime.of(2023, 1, 31, 9, 0, 0, 0, BERLIN);

@@ -83,7 +83,7 @@ public record NewRecurringTask(
    * @param text up to 10,000 characters, or null
    * @return a copy
    */
-  public NewRecurringTask description(@Nullable String text) {
+  public NewRecurringTask withDescription(@Nullable String text) {
     return new NewRecurringTask(
         title, text, priority, recurrence, timeZone, startsAt, startsAtLocal, missedPolicy);
   }
@@ -94,7 +94,7 @@ public record NewRecurringTask(
    * @param value the priority of the tasks it makes
    * @return a copy
    */
-  public NewRecurringTask priority(Priority value) {
+  public NewRecurringTask withPriority(Priority value) {
     return new NewRecurringTask(
         title, description, value, recurrence, timeZone, startsAt, startsAtLocal, missedPolicy);
   }
@@ -105,7 +105,7 @@ public record NewRecurringTask(
    * @param zone an IANA zone id such as {@code Europe/Berlin}
    * @return a copy
    */
-  public NewRecurringTask timeZone(@Nullable String zone) {
+  public NewRecurringTask withTimeZone(@Nullable String zone) {
     return new NewRecurringTask(
         title, description, priority, recurrence, zone, startsAt, startsAtLocal, missedPolicy);
   }
@@ -116,7 +116,7 @@ public record NewRecurringTask(
    * @param policy latest or all
    * @return a copy
    */
-  public NewRecurringTask missedPolicy(MissedPolicy policy) {
+  public NewRecurringTask withMissedPolicy(MissedPolicy policy) {
     return new NewRecurringTask(
         title, description, priority, recurrence, timeZone, startsAt, startsAtLocal, policy);
   }

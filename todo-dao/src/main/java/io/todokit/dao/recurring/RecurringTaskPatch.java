@@ -5,7 +5,7 @@ import io.todokit.recurrence.RecurrenceSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Changes to a recurring-task template: start with {@link #none()} and set what changes; null
+ * Changes to a recurring-task template: start with {@link #empty()} and set what changes; null
  * fields stay as they are.
  *
  * <p>Records are immutable and thread-safe.
@@ -39,7 +39,7 @@ public record RecurringTaskPatch(
    *
    * @return the empty patch
    */
-  public static RecurringTaskPatch none() {
+  public static RecurringTaskPatch empty() {
     return new RecurringTaskPatch(null, null, false, null, null, null, null);
   }
 
@@ -49,7 +49,7 @@ public record RecurringTaskPatch(
    * @param value 1 to 255 characters after trimming
    * @return a copy
    */
-  public RecurringTaskPatch title(String value) {
+  public RecurringTaskPatch withTitle(String value) {
     return new RecurringTaskPatch(
         value, description, clearDescription, priority, recurrence, timeZone, missedPolicy);
   }
@@ -60,7 +60,7 @@ public record RecurringTaskPatch(
    * @param value up to 10,000 characters
    * @return a copy
    */
-  public RecurringTaskPatch description(String value) {
+  public RecurringTaskPatch withDescription(String value) {
     return new RecurringTaskPatch(
         title, value, false, priority, recurrence, timeZone, missedPolicy);
   }
@@ -80,7 +80,7 @@ public record RecurringTaskPatch(
    * @param value the priority
    * @return a copy
    */
-  public RecurringTaskPatch priority(Priority value) {
+  public RecurringTaskPatch withPriority(Priority value) {
     return new RecurringTaskPatch(
         title, description, clearDescription, value, recurrence, timeZone, missedPolicy);
   }
@@ -91,7 +91,7 @@ public record RecurringTaskPatch(
    * @param value the rule (mode fixed)
    * @return a copy
    */
-  public RecurringTaskPatch recurrence(RecurrenceSpec value) {
+  public RecurringTaskPatch withRecurrence(RecurrenceSpec value) {
     return new RecurringTaskPatch(
         title, description, clearDescription, priority, value, timeZone, missedPolicy);
   }
@@ -102,7 +102,7 @@ public record RecurringTaskPatch(
    * @param value an IANA zone id
    * @return a copy
    */
-  public RecurringTaskPatch timeZone(String value) {
+  public RecurringTaskPatch withTimeZone(String value) {
     return new RecurringTaskPatch(
         title, description, clearDescription, priority, recurrence, value, missedPolicy);
   }
@@ -113,7 +113,7 @@ public record RecurringTaskPatch(
    * @param value latest or all
    * @return a copy
    */
-  public RecurringTaskPatch missedPolicy(MissedPolicy value) {
+  public RecurringTaskPatch withMissedPolicy(MissedPolicy value) {
     return new RecurringTaskPatch(
         title, description, clearDescription, priority, recurrence, timeZone, value);
   }

@@ -50,8 +50,8 @@ class MaterializeConcurrencyTest extends DaoTestSupport {
                                     ? "{\"frequency\": \"weekly\"}"
                                     : "{\"frequency\": \"daily\"}"),
                             start)
-                        .timeZone(zone)
-                        .missedPolicy(MissedPolicy.ALL));
+                        .withTimeZone(zone)
+                        .withMissedPolicy(MissedPolicy.ALL));
         expected.put(template.id(), expectedOccurrences(start, ZoneId.of(zone), weekly ? 7 : 1));
       }
     }

@@ -58,7 +58,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 user,
                 NewRecurringTask.of(
                         "  Water the plants ", DAILY, LocalDateTime.parse("2026-03-02T09:00"))
-                    .description("ficus; -- and /* cactus */ 🌵"));
+                    .withDescription("ficus; -- and /* cactus */ 🌵"));
 
     assertThat(template.userId()).isEqualTo(user);
     assertThat(template.title()).isEqualTo("Water the plants");
@@ -93,9 +93,9 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                         "Gym",
                         rule("{\"frequency\": \"weekly\", \"days\": [\"monday\", \"friday\"]}"),
                         Instant.parse("2026-03-04T18:30:00Z"))
-                    .priority(Priority.HIGH)
-                    .timeZone("UTC")
-                    .missedPolicy(MissedPolicy.ALL));
+                    .withPriority(Priority.HIGH)
+                    .withTimeZone("UTC")
+                    .withMissedPolicy(MissedPolicy.ALL));
     assertThat(template.startsAt()).isEqualTo(Instant.parse("2026-03-04T18:30:00Z"));
     assertThat(template.nextDueAt()).isEqualTo(Instant.parse("2026-03-06T18:30:00Z"));
     assertThat(template.priority()).isEqualTo(Priority.HIGH);
@@ -118,7 +118,8 @@ class RecurringTaskDaoTest extends DaoTestSupport {
         () ->
             db.recurring()
                 .create(
-                    user, NewRecurringTask.of("a", DAILY, start).description("d".repeat(10_001))),
+                    user,
+                    NewRecurringTask.of("a", DAILY, start).withDescription("d".repeat(10_001))),
         "description");
     assertValidation(
         () -> db.recurring().create(user, NewRecurringTask.of("a", null, start)),
@@ -146,17 +147,17 @@ class RecurringTaskDaoTest extends DaoTestSupport {
     assertValidation(
         () ->
             db.recurring()
-                .create(user, NewRecurringTask.of("a", DAILY, start).timeZone("Mars/Olympus")),
+                .create(user, NewRecurringTask.of("a", DAILY, start).withTimeZone("Mars/Olympus")),
         "time_zone");
     assertValidation(
         () ->
             db.recurring()
-                .create(user, NewRecurringTask.of("a", DAILY, start).timeZone("europe/berlin")),
+                .create(user, NewRecurringTask.of("a", DAILY, start).withTimeZone("europe/berlin")),
         "time_zone");
     assertValidation(
         () ->
             db.recurring()
-                .create(user, NewRecurringTask.of("a", DAILY, start).timeZone("UTC'; --")),
+                .create(user, NewRecurringTask.of("a", DAILY, start).withTimeZone("UTC'; --")),
         "time_zone");
     assertValidation(
         () ->
@@ -191,7 +192,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 db.recurring()
                     .create(
                         UUID.randomUUID(),
-                        NewRecurringTask.of("a", DAILY, Instant.now()).timeZone("UTC")))
+                        NewRecurringTask.of("a", DAILY, Instant.now()).withTimeZone("UTC")))
         .isInstanceOfSatisfying(
             NotFoundException.class, e -> assertThat(e.entity()).isEqualTo("user"));
   }
@@ -206,7 +207,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
             .create(
                 user,
                 NewRecurringTask.of("Stand-up", DAILY, LocalDateTime.parse("2026-03-27T09:00"))
-                    .missedPolicy(MissedPolicy.ALL));
+                    .withMissedPolicy(MissedPolicy.ALL));
     MaterializeResult result =
         db.recurring().materializeDue(Instant.parse("2026-03-31T12:00:00Z"), 100);
 
@@ -237,8 +238,8 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                     "Review",
                     rule("{\"frequency\": \"weekly\", \"days\": [\"tuesday\"]}"),
                     LocalDateTime.parse("2026-02-24T17:00"))
-                .timeZone("America/New_York")
-                .missedPolicy(MissedPolicy.ALL));
+                .withTimeZone("America/New_York")
+                .withMissedPolicy(MissedPolicy.ALL));
     List<Task> created =
         db.recurring().materializeDue(Instant.parse("2026-03-25T00:00:00Z"), 100).created();
     List<Instant> expected = new ArrayList<>();
@@ -263,8 +264,8 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                     "Invoice",
                     rule("{\"frequency\": \"monthly\"}"),
                     LocalDateTime.parse("2026-01-31T10:00"))
-                .timeZone("Asia/Tokyo")
-                .missedPolicy(MissedPolicy.ALL));
+                .withTimeZone("Asia/Tokyo")
+                .withMissedPolicy(MissedPolicy.ALL));
     List<Task> created =
         db.recurring().materializeDue(Instant.parse("2026-05-01T00:00:00Z"), 100).created();
     assertThat(created)
@@ -287,8 +288,8 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                         "Pay rent",
                         rule("{\"frequency\": \"monthly\", \"month_day\": 1}"),
                         Instant.parse("2026-01-01T09:00:00Z"))
-                    .description("to the landlord")
-                    .priority(Priority.URGENT));
+                    .withDescription("to the landlord")
+                    .withPriority(Priority.URGENT));
     Instant now = Instant.parse("2026-01-01T09:00:00Z");
     MaterializeResult result =
         dbAt(Instant.parse("2026-01-01T09:00:05Z")).recurring().materializeDue(now, 10);
@@ -320,7 +321,8 @@ class RecurringTaskDaoTest extends DaoTestSupport {
     RecurringTask latest = db.recurring().create(user, NewRecurringTask.of("latest", DAILY, start));
     RecurringTask all =
         db.recurring()
-            .create(user, NewRecurringTask.of("all", DAILY, start).missedPolicy(MissedPolicy.ALL));
+            .create(
+                user, NewRecurringTask.of("all", DAILY, start).withMissedPolicy(MissedPolicy.ALL));
     Instant now = Instant.parse("2026-06-11T10:00:00Z");
 
     MaterializeResult result = db.recurring().materializeDue(now, 10);
@@ -351,7 +353,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
             .create(
                 user,
                 NewRecurringTask.of("all", DAILY, Instant.parse("2026-06-01T09:00:00Z"))
-                    .missedPolicy(MissedPolicy.ALL));
+                    .withMissedPolicy(MissedPolicy.ALL));
     MaterializeResult result =
         db.recurring()
             .materializeDue(Instant.parse("2026-06-11T10:00:00Z"), 10, MissedPolicy.LATEST);
@@ -384,7 +386,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
             .create(
                 user,
                 NewRecurringTask.of("3x", rule("{\"frequency\": \"daily\", \"count\": 3}"), start)
-                    .missedPolicy(MissedPolicy.ALL));
+                    .withMissedPolicy(MissedPolicy.ALL));
     RecurringTask countedLatest =
         db.recurring()
             .create(
@@ -401,7 +403,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                         "until",
                         rule("{\"frequency\": \"weekly\", \"end_date\": \"2026-06-15\"}"),
                         start)
-                    .missedPolicy(MissedPolicy.ALL));
+                    .withMissedPolicy(MissedPolicy.ALL));
 
     MaterializeResult result =
         db.recurring().materializeDue(Instant.parse("2026-07-01T00:00:00Z"), 10);
@@ -456,7 +458,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
         .create(
             user,
             NewRecurringTask.of("a", DAILY, Instant.parse("2026-06-01T09:00:00Z"))
-                .missedPolicy(MissedPolicy.ALL));
+                .withMissedPolicy(MissedPolicy.ALL));
     Instant now = Instant.parse("2026-06-05T10:00:00Z");
     assertThat(db.recurring().materializeDue(now, 10).created()).hasSize(5);
     MaterializeResult second = db.recurring().materializeDue(now, 10);
@@ -473,7 +475,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
             .create(
                 user,
                 NewRecurringTask.of("a", DAILY, Instant.parse("2026-06-01T09:00:00Z"))
-                    .missedPolicy(MissedPolicy.ALL));
+                    .withMissedPolicy(MissedPolicy.ALL));
     Instant now = Instant.parse("2026-06-03T10:00:00Z");
     assertThat(db.recurring().materializeDue(now, 10).created()).hasSize(3);
     sql("UPDATE recurring_tasks SET next_due_at = starts_at WHERE id = ?", template.id());
@@ -492,7 +494,8 @@ class RecurringTaskDaoTest extends DaoTestSupport {
     Instant start = Instant.parse("2020-01-01T09:00:00Z");
     RecurringTask template =
         db.recurring()
-            .create(user, NewRecurringTask.of("a", DAILY, start).missedPolicy(MissedPolicy.ALL));
+            .create(
+                user, NewRecurringTask.of("a", DAILY, start).withMissedPolicy(MissedPolicy.ALL));
     Instant now = Instant.parse("2025-01-01T12:00:00Z");
     long expectedTotal = (now.getEpochSecond() - start.getEpochSecond()) / 86_400 + 1;
 
@@ -550,7 +553,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
             .create(
                 user,
                 NewRecurringTask.of("a", DAILY, Instant.parse("2026-06-01T09:00:00Z"))
-                    .missedPolicy(MissedPolicy.ALL));
+                    .withMissedPolicy(MissedPolicy.ALL));
     RecurringTask paused = recurringAt("2026-06-01T08:00:00Z").pause(user, template.id());
     assertThat(paused.active()).isFalse();
     assertThat(paused.paused()).isTrue();
@@ -600,18 +603,18 @@ class RecurringTaskDaoTest extends DaoTestSupport {
             .create(
                 user,
                 NewRecurringTask.of("a", DAILY, LocalDateTime.parse("2026-06-01T09:00"))
-                    .description("d")
-                    .timeZone("Europe/Berlin"));
+                    .withDescription("d")
+                    .withTimeZone("Europe/Berlin"));
     RecurringTask renamed =
         recurringAt("2026-06-10T00:00:00Z")
             .update(
                 user,
                 template.id(),
-                RecurringTaskPatch.none()
-                    .title(" b ")
+                RecurringTaskPatch.empty()
+                    .withTitle(" b ")
                     .withoutDescription()
-                    .priority(Priority.LOW)
-                    .missedPolicy(MissedPolicy.ALL));
+                    .withPriority(Priority.LOW)
+                    .withMissedPolicy(MissedPolicy.ALL));
     assertThat(renamed.title()).isEqualTo("b");
     assertThat(renamed.description()).isNull();
     assertThat(renamed.priority()).isEqualTo(Priority.LOW);
@@ -625,14 +628,14 @@ class RecurringTaskDaoTest extends DaoTestSupport {
             .update(
                 user,
                 template.id(),
-                RecurringTaskPatch.none()
-                    .recurrence(rule("{\"frequency\": \"weekly\", \"days\": [\"monday\"]}")));
+                RecurringTaskPatch.empty()
+                    .withRecurrence(rule("{\"frequency\": \"weekly\", \"days\": [\"monday\"]}")));
     assertThat(weekly.nextDueAt()).isEqualTo(Instant.parse("2026-06-15T07:00:00Z"));
     assertThat(weekly.startsAt()).isEqualTo(template.startsAt());
 
     RecurringTask tokyo =
         recurringAt("2026-06-10T12:00:00Z")
-            .update(user, template.id(), RecurringTaskPatch.none().timeZone("Asia/Tokyo"));
+            .update(user, template.id(), RecurringTaskPatch.empty().withTimeZone("Asia/Tokyo"));
     assertThat(tokyo.timeZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
     assertThat(tokyo.startsAt()).isEqualTo(Instant.parse("2026-06-01T00:00:00Z"));
     assertThat(tokyo.nextDueAt()).isEqualTo(Instant.parse("2026-06-15T00:00:00Z"));
@@ -650,8 +653,9 @@ class RecurringTaskDaoTest extends DaoTestSupport {
             .update(
                 user,
                 template.id(),
-                RecurringTaskPatch.none()
-                    .recurrence(rule("{\"frequency\": \"daily\", \"end_date\": \"2026-06-05\"}")));
+                RecurringTaskPatch.empty()
+                    .withRecurrence(
+                        rule("{\"frequency\": \"daily\", \"end_date\": \"2026-06-05\"}")));
     assertThat(ended.ended()).isTrue();
     assertThat(ended.active()).isFalse();
     RecurringTask revived =
@@ -659,8 +663,9 @@ class RecurringTaskDaoTest extends DaoTestSupport {
             .update(
                 user,
                 template.id(),
-                RecurringTaskPatch.none()
-                    .recurrence(rule("{\"frequency\": \"daily\", \"end_date\": \"2026-06-30\"}")));
+                RecurringTaskPatch.empty()
+                    .withRecurrence(
+                        rule("{\"frequency\": \"daily\", \"end_date\": \"2026-06-30\"}")));
     assertThat(revived.active()).isTrue();
     assertThat(revived.nextDueAt()).isEqualTo(Instant.parse("2026-06-11T09:00:00Z"));
   }
@@ -672,12 +677,13 @@ class RecurringTaskDaoTest extends DaoTestSupport {
         db.recurring()
             .create(user, NewRecurringTask.of("a", DAILY, Instant.parse("2026-06-01T09:00:00Z")));
     assertValidation(
-        () -> db.recurring().update(user, template.id(), RecurringTaskPatch.none().title("")),
+        () -> db.recurring().update(user, template.id(), RecurringTaskPatch.empty().withTitle("")),
         "title");
     assertValidation(
         () ->
             db.recurring()
-                .update(user, template.id(), RecurringTaskPatch.none().timeZone("Nowhere/City")),
+                .update(
+                    user, template.id(), RecurringTaskPatch.empty().withTimeZone("Nowhere/City")),
         "time_zone");
     assertValidation(
         () ->
@@ -685,9 +691,9 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 .update(
                     user,
                     template.id(),
-                    RecurringTaskPatch.none()
-                        .title("ok")
-                        .recurrence(
+                    RecurringTaskPatch.empty()
+                        .withTitle("ok")
+                        .withRecurrence(
                             rule("{\"frequency\": \"daily\", \"mode\": \"after_completion\"}"))),
         "recurrence_rule.mode");
     assertValidation(
@@ -696,9 +702,9 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 .update(
                     user,
                     template.id(),
-                    RecurringTaskPatch.none()
-                        .title("ok")
-                        .recurrence(
+                    RecurringTaskPatch.empty()
+                        .withTitle("ok")
+                        .withRecurrence(
                             rule("{\"frequency\": \"daily\", \"end_date\": \"2026-05-01\"}"))),
         "recurrence_rule");
     assertThat(db.recurring().get(user, template.id())).isEqualTo(template);
@@ -712,7 +718,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
             .create(
                 user,
                 NewRecurringTask.of("a", DAILY, Instant.parse("2026-06-01T09:00:00Z"))
-                    .missedPolicy(MissedPolicy.ALL));
+                    .withMissedPolicy(MissedPolicy.ALL));
     db.recurring().materializeDue(Instant.parse("2026-06-02T10:00:00Z"), 10);
     db.recurring().delete(user, template.id());
     assertThat(count("SELECT count(*) FROM recurring_tasks WHERE id = ?", template.id())).isZero();
@@ -756,7 +762,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
 
     assertNotFound(() -> db.recurring().get(intruder, id));
     assertNotFound(
-        () -> later.recurring().update(intruder, id, RecurringTaskPatch.none().title("x")));
+        () -> later.recurring().update(intruder, id, RecurringTaskPatch.empty().withTitle("x")));
     assertNotFound(
         () ->
             later
@@ -764,7 +770,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 .update(
                     intruder,
                     id,
-                    RecurringTaskPatch.none().recurrence(DAILY).timeZone("Asia/Tokyo")));
+                    RecurringTaskPatch.empty().withRecurrence(DAILY).withTimeZone("Asia/Tokyo")));
     assertNotFound(() -> later.recurring().pause(intruder, id));
     assertNotFound(() -> later.recurring().resume(intruder, id));
     assertNotFound(() -> later.recurring().delete(intruder, id));

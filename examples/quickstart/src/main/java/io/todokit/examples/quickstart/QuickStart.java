@@ -220,15 +220,15 @@ public final class QuickStart {
         .create(
             user.id(),
             NewRecurringTask.of("Stand-up", weekdays, days.local(-5, 9, 30))
-                .priority(Priority.HIGH)
-                .missedPolicy(MissedPolicy.ALL));
+                .withPriority(Priority.HIGH)
+                .withMissedPolicy(MissedPolicy.ALL));
     RecurrenceSpec fridays =
         RecurrenceSpec.of("weekly", 1, List.of("friday"), null, null, null, null);
     db.recurring()
         .create(
             user.id(),
             NewRecurringTask.of("Weekly review", fridays, days.local(-22, 17, 0))
-                .missedPolicy(MissedPolicy.LATEST));
+                .withMissedPolicy(MissedPolicy.LATEST));
   }
 
   /** "Monthly on the 31st" as RFC 5545 says it: the last day of every month, at 09:00 in Berlin. */

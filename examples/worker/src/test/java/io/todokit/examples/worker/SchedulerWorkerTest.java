@@ -80,8 +80,8 @@ class SchedulerWorkerTest {
             .create(
                 user,
                 NewRecurringTask.of("Template " + u + "." + t, daily, start)
-                    .timeZone("UTC")
-                    .missedPolicy(MissedPolicy.ALL));
+                    .withTimeZone("UTC")
+                    .withMissedPolicy(MissedPolicy.ALL));
         expectedOccurrences += daysAgo + 1;
       }
     }
@@ -202,8 +202,8 @@ class SchedulerWorkerTest {
         .create(
             user,
             NewRecurringTask.of("Daily", daily, NOW.minus(Duration.ofDays(2)))
-                .timeZone("UTC")
-                .missedPolicy(MissedPolicy.ALL));
+                .withTimeZone("UTC")
+                .withMissedPolicy(MissedPolicy.ALL));
     ReminderSender failsOnBoom =
         reminder -> {
           if (reminder.title().equals("boom")) {

@@ -1,6 +1,5 @@
 package io.todokit.examples.quickstart.docs;
 
-import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.recurring.MaterializeResult;
 import io.todokit.dao.recurring.MissedPolicy;
@@ -8,6 +7,7 @@ import io.todokit.dao.recurring.NewRecurringTask;
 import io.todokit.dao.recurring.RecurringTask;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.recurrence.RecurrenceSpec;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -42,14 +42,14 @@ public final class Demo04RecurringTemplates {
    */
   public static Result run(TodoDb db, UUID userId, Instant now) {
     // tag::recurring-create[]
-    RecurrenceSpec mondaysAndThursdays =
-        RecurrenceJson.parse("{\"frequency\": \"weekly\", \"days\": [\"monday\", \"thursday\"]}");
     NewRecurringTask standUp =
         NewRecurringTask.of(
-                "Stand-up", mondaysAndThursdays, LocalDateTime.parse("2026-03-02T09:00"))
-            .timeZone("Europe/Berlin") // 09:00 on Berlin's wall clock, summer and winter
-            .priority(Priority.HIGH)
-            .missedPolicy(MissedPolicy.LATEST); // after downtime, make only the latest occurrence
+                "Stand-up",
+                RecurrenceSpec.weekly(1, DayOfWeek.MONDAY, DayOfWeek.THURSDAY),
+                LocalDateTime.parse("2026-03-02T09:00"))
+            .withTimeZone("Europe/Berlin") // 09:00 on Berlin's wall clock, summer and winter
+            .withPriority(Priority.HIGH)
+            .withMissedPolicy(MissedPolicy.LATEST); // after downtime: only the latest occurrence
     RecurringTask template = db.recurring().create(userId, standUp);
     // end::recurring-create[]
 

@@ -36,26 +36,27 @@ record RecurringTaskChanges(
    * @throws ValidationException naming the JSON field of a bad value
    */
   RecurringTaskPatch toPatch() {
-    RecurringTaskPatch patch = RecurringTaskPatch.none();
+    RecurringTaskPatch patch = RecurringTaskPatch.empty();
     if (title != null) {
-      patch = patch.title(title);
+      patch = patch.withTitle(title);
     }
     if (description != null) {
-      patch = description.isEmpty() ? patch.withoutDescription() : patch.description(description);
+      patch =
+          description.isEmpty() ? patch.withoutDescription() : patch.withDescription(description);
     }
     Priority newPriority = JsonEnums.parse("priority", priority, Priority.class);
     if (newPriority != null) {
-      patch = patch.priority(newPriority);
+      patch = patch.withPriority(newPriority);
     }
     if (recurrenceRule != null && !recurrenceRule.isNull()) {
-      patch = patch.recurrence(RecurrenceJson.parse(recurrenceRule.toString()));
+      patch = patch.withRecurrence(RecurrenceJson.parse(recurrenceRule.toString()));
     }
     if (timeZone != null) {
-      patch = patch.timeZone(timeZone);
+      patch = patch.withTimeZone(timeZone);
     }
     MissedPolicy newPolicy = JsonEnums.parse("missed_policy", missedPolicy, MissedPolicy.class);
     if (newPolicy != null) {
-      patch = patch.missedPolicy(newPolicy);
+      patch = patch.withMissedPolicy(newPolicy);
     }
     return patch;
   }

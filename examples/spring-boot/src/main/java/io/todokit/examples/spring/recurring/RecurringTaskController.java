@@ -55,7 +55,7 @@ class RecurringTaskController {
         db.transactionResult(
             tx -> {
               RecurringTask template =
-                  patch.equals(RecurringTaskPatch.none())
+                  patch.equals(RecurringTaskPatch.empty())
                       ? tx.recurring().get(user.id(), id)
                       : tx.recurring().update(user.id(), id, patch);
               if (active == null) {

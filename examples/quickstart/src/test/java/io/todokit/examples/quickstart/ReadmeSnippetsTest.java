@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every region of this module's sources between {@code // tag::name[]} and {@code // end::name[]}
- * appears verbatim in the repository's README.md (with the region's common indentation removed), so
- * the README's samples are always code that compiles and that {@code DemosTest} runs.
+ * Every region of this module's sources (main and test) between {@code // tag::name[]} and {@code
+ * // end::name[]} appears verbatim in the repository's README.md or in one of its docs/*.md (with
+ * the region's common indentation removed), so the documentation's samples are always code that
+ * compiles and that {@code DemosTest} or the test holding them runs.
  */
 class ReadmeSnippetsTest {
 
@@ -27,19 +28,29 @@ class ReadmeSnippetsTest {
   private static final Pattern END = Pattern.compile("^\\s*// end::([\\w-]+)\\[]\\s*$");
 
   /** The module's base directory: surefire runs tests there (see the pom). */
-  private static final Path SOURCES = Path.of("src/main/java");
+  private static final List<Path> SOURCES =
+      List.of(Path.of("src/main/java"), Path.of("src/test/java"));
 
   private static final Path README =
       Path.of(System.getProperty("todokit.readme", "../../README.md"));
 
   @Test
   void everyTaggedSnippetAppearsVerbatimInTheReadme() throws IOException {
-    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    StringBuilder documentation =
+        new StringBuilder(Files.readString(README, StandardCharsets.UTF_8));
+    try (Stream<Path> docs = Files.list(README.resolveSibling("docs"))) {
+      for (Path doc : docs.filter(path -> path.toString().endsWith(".md")).sorted().toList()) {
+        documentation.append('\n').append(Files.readString(doc, StandardCharsets.UTF_8));
+      }
+    }
+    String readme = documentation.toString();
     Map<String, String> snippets = snippets();
 
     assertThat(snippets)
-        .as("tagged snippets in %s", SOURCES.toAbsolutePath())
+        .as("tagged snippets in %s", SOURCES)
         .containsKeys(
+            "testing-extension",
+            "testing-fixture",
             "tasks-create",
             "tags-create",
             "reminders",
@@ -55,15 +66,21 @@ class ReadmeSnippetsTest {
           }
         });
     assertThat(missing)
-        .as("snippets missing from %s; paste these into its Usage section", README.toAbsolutePath())
+        .as("snippets missing from %s and docs/*.md; paste them there", README.toAbsolutePath())
         .isEmpty();
   }
 
   /** The tagged regions by name, in source order, each without its common indentation. */
   private static Map<String, String> snippets() throws IOException {
     Map<String, String> snippets = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.walk(SOURCES)) {
-      for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
+    List<Path> sources = new ArrayList<>();
+    for (Path root : SOURCES) {
+      try (Stream<Path> files = Files.walk(root)) {
+        files.filter(path -> path.toString().endsWith(".java")).sorted().forEach(sources::add);
+      }
+    }
+    try {
+      for (Path file : sources) {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String open = null;
         List<String> body = new ArrayList<>();

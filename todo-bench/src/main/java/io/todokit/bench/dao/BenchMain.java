@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -81,7 +80,7 @@ public final class BenchMain {
     Path out =
         Path.of(
             options.getOrDefault(
-                "out", "todo-bench/target/bench-" + scale.name().toLowerCase(Locale.ROOT)));
+                "out", targetDirectory() + "/bench-" + scale.name().toLowerCase(Locale.ROOT)));
     Files.createDirectories(out);
     String loadBefore = loadAverage();
     String database = "todokit_bench_" + scale.name().toLowerCase(Locale.ROOT);
@@ -144,6 +143,11 @@ public final class BenchMain {
         }
       }
     }
+  }
+
+  /** todo-bench/target from the project root, target from the module. */
+  static String targetDirectory() {
+    return Files.isDirectory(Path.of("todo-bench", "src")) ? "todo-bench/target" : "target";
   }
 
   /** No jOOQ logo and tips in the benchmark output. */
@@ -283,9 +287,5 @@ public final class BenchMain {
     out.append("\n## Plans\n\n").append(PlansMain.summary(plans));
     out.append("\n## Storage\n\n").append(storage);
     return out.toString();
-  }
-
-  static TimeUnit unit() {
-    return TimeUnit.MICROSECONDS;
   }
 }

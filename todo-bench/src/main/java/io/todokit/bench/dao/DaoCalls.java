@@ -40,7 +40,16 @@ final class DaoCalls {
     UUID tag1 = data.tagId(u, 1);
     UUID task = data.taskId(u, 0);
     int recurringIndex = data.openRecurringTask(u, 0);
+    // complete() of an open recurring task, so that the plans show the next task's statements
+    UUID recurringUser = user;
     UUID recurring = data.taskId(u, Math.max(recurringIndex, 0));
+    for (int other = u; recurringIndex < 0 && other < data.users(); other++) {
+      recurringIndex = data.openRecurringTask(other, 0);
+      recurringUser = data.userId(other);
+      recurring = data.taskId(other, Math.max(recurringIndex, 0));
+    }
+    UUID completer = recurringUser;
+    UUID completed = recurring;
     UUID template = data.templateId(u, 0);
     UUID conversation = data.conversationId(u, 0);
     RecurrenceSpec weekly =
@@ -121,7 +130,7 @@ final class DaoCalls {
                       current.version(),
                       TaskPatch.empty().withTitle("Renamed").withDueAt(now).withRecurrence(weekly));
             }));
-    calls.add(write("tasks.complete", db -> db.tasks().complete(user, recurring)));
+    calls.add(write("tasks.complete", db -> db.tasks().complete(completer, completed)));
     calls.add(write("tasks.reopen", db -> db.tasks().reopen(user, task)));
     calls.add(write("tasks.delete", db -> db.tasks().delete(user, task)));
     // tags

@@ -68,7 +68,7 @@ public final class PlansMain {
   /** Runs the plan capture from the command line; exits 1 on a sequential scan. */
   public static void main(String[] args) throws Exception {
     BenchTarget target = BenchTarget.fromSystemProperties();
-    Path dir = Path.of(args.length > 0 ? args[0] : "todo-bench/target/plans");
+    Path dir = Path.of(args.length > 0 ? args[0] : BenchMain.targetDirectory() + "/plans");
     List<Plan> plans = capture(target, dir);
     List<Plan> bad = plans.stream().filter(Plan::seqScan).toList();
     System.out.println(summary(plans));
@@ -92,10 +92,12 @@ public final class PlansMain {
     String init = target.scale() == Dataset.Scale.SMOKE ? "SET enable_seqscan = off" : null;
     Files.createDirectories(dir);
     // EXPLAIN (GENERIC_PLAN) takes $1, $2, … unbound: only the simple query protocol sends that.
-    String simpleUrl = target.url() + (target.url().contains("?") ? "&" : "?") + "preferQueryMode=simple";
+    String simpleUrl =
+        target.url() + (target.url().contains("?") ? "&" : "?") + "preferQueryMode=simple";
     try (Stream files = new Stream(dir);
         HikariDataSource pool = target.pool("plans", init);
-        Connection simple = DriverManager.getConnection(simpleUrl, target.user(), target.password())) {
+        Connection simple =
+            DriverManager.getConnection(simpleUrl, target.user(), target.password())) {
       if (init != null) {
         try (Statement statement = simple.createStatement()) {
           statement.execute(init);

@@ -42,8 +42,8 @@ import org.openjdk.jmh.util.Statistics;
  *
  * Options: {@code --scale full|smoke} (smoke), {@code --out DIR} (todo-bench/target/bench-SCALE),
  * {@code --forks N}, {@code --warmup N}, {@code --iterations N}, {@code --time SECONDS}, {@code
- * --include REGEX} (the benchmarks to run). Exit status 1 when a plan scans tasks, task_tags or
- * messages sequentially.
+ * --include REGEX} (the benchmarks to run), {@code --jmh false} (load, plans and storage only).
+ * Exit status 1 when a plan scans tasks, task_tags or messages sequentially.
  */
 public final class BenchMain {
 
@@ -118,7 +118,7 @@ public final class BenchMain {
                 .include(options.getOrDefault("include", "io\\.todokit\\.bench\\.dao\\..*"))
                 .forks(Integer.parseInt(options.getOrDefault("forks", smoke ? "0" : "1")))
                 .warmupIterations(
-                    Integer.parseInt(options.getOrDefault("warmup", smoke ? "0" : "2")))
+                    Integer.parseInt(options.getOrDefault("warmup", smoke ? "0" : "5")))
                 .warmupTime(TimeValue.seconds(2))
                 .measurementIterations(
                     Integer.parseInt(options.getOrDefault("iterations", smoke ? "1" : "3")))
@@ -130,7 +130,10 @@ public final class BenchMain {
                 .shouldFailOnError(true)
                 .result(out.resolve("jmh.json").toString())
                 .resultFormat(ResultFormatType.JSON);
-        Collection<RunResult> results = new Runner(jmh.build()).run();
+        Collection<RunResult> results =
+            Boolean.parseBoolean(options.getOrDefault("jmh", "true"))
+                ? new Runner(jmh.build()).run()
+                : List.of();
         String storage = Storage.report(admin);
         String summary =
             summary(

@@ -165,7 +165,11 @@ final class DaoCalls {
         write(
             "recurring.update",
             db ->
-                db.recurring().update(user, template, RecurringTaskPatch.none().title("Renamed"))));
+                db.recurring()
+                    .update(
+                        user,
+                        template,
+                        new RecurringTaskPatch("Renamed", null, false, null, null, null, null))));
     calls.add(
         write(
             "recurring.pauseResume",

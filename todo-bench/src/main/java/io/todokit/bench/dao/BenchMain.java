@@ -112,6 +112,8 @@ public final class BenchMain {
                 + plans.stream().filter(PlansMain.Plan::seqScan).count()
                 + " with a sequential scan");
         String settings = settings(admin);
+        // Before JMH: the write benchmarks undo their rows but leave dead tuples behind.
+        String storage = Storage.report(admin);
         target.setSystemProperties();
         ChainedOptionsBuilder jmh =
             new OptionsBuilder()
@@ -134,7 +136,6 @@ public final class BenchMain {
             Boolean.parseBoolean(options.getOrDefault("jmh", "true"))
                 ? new Runner(jmh.build()).run()
                 : List.of();
-        String storage = Storage.report(admin);
         String summary =
             summary(
                 scale, server, settings, load, plans, results, storage, loadBefore, loadAverage());

@@ -1,0 +1,94 @@
+package io.todokit.bench.dao;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.todokit.dao.TodoDb;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The loaded database of one benchmark run: one HikariCP pool (the same settings for the DAO and
+ * its JDBC twin, {@link BenchTarget#pool}), the {@link TodoDb} on it, the twin and the dataset.
+ */
+@State(Scope.Benchmark)
+public class BenchDatabase {
+
+  HikariDataSource pool;
+  TodoDb db;
+  JdbcTwin jdbc;
+  Dataset data;
+
+  /** Opens the pool. */
+  @Setup(Level.Trial)
+  public void open() {
+    BenchMain.quietJooq();
+    BenchTarget target = BenchTarget.fromSystemProperties();
+    data = target.dataset();
+    pool = target.pool("bench", null);
+    db = TodoDb.create(pool);
+    jdbc = new JdbcTwin(pool);
+  }
+
+  /** Closes the pool. */
+  @TearDown(Level.Trial)
+  public void close() {
+    pool.close();
+  }
+
+  /** Runs a statement outside the measurement (restoring what a write changed). */
+  void execute(String sql, Object... parameters) {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statement.execute();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs one statement for each row of parameters, in one batch. */
+  void batch(String sql, java.util.List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (Object[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          statement.setObject(i + 1, row[i]);
+        }
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The rows of a query, as arrays of column values. */
+  java.util.List<Object[]> query(String sql) {
+    java.util.List<Object[]> rows = new java.util.ArrayList<>();
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql);
+        java.sql.ResultSet result = statement.executeQuery()) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        Object[] row = new Object[columns];
+        for (int i = 0; i < columns; i++) {
+          row[i] = result.getObject(i + 1);
+        }
+        rows.add(row);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return rows;
+  }
+}

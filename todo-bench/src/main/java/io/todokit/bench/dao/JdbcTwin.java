@@ -1,0 +1,906 @@
+package io.todokit.bench.dao;
+
+import io.todokit.dao.NotFoundException;
+import io.todokit.dao.Page;
+import io.todokit.dao.RecurrenceJson;
+import io.todokit.dao.conversations.Message;
+import io.todokit.dao.conversations.MessageRole;
+import io.todokit.dao.internal.Ids;
+import io.todokit.dao.recurring.MaterializeResult;
+import io.todokit.dao.recurring.MissedPolicy;
+import io.todokit.dao.recurring.RecurringTask;
+import io.todokit.dao.reminders.Reminder;
+import io.todokit.dao.tags.Tag;
+import io.todokit.dao.tasks.Completion;
+import io.todokit.dao.tasks.Priority;
+import io.todokit.dao.tasks.Task;
+import io.todokit.dao.tasks.TaskStatus;
+import io.todokit.recurrence.RecurrenceRule;
+import io.todokit.recurrence.RecurrenceSpec;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.CRC32;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The floor each DAO path is measured against: the exact SQL the DAO sends (captured with a jOOQ
+ * {@code ExecuteListener}, see {@link PlansMain}; {@code DaoBenchmarkSmokeTest} checks it is still
+ * the same), through plain {@link PreparedStatement}s with {@code ?} parameters, mapped by hand
+ * into the DAO's own record types. Writes run the same statements in one transaction. Stateless and
+ * thread-safe.
+ */
+final class JdbcTwin {
+
+  static final String TASK_COLUMNS =
+      "\"tasks\".\"id\", \"tasks\".\"user_id\", \"tasks\".\"title\", \"tasks\".\"description\","
+          + " \"tasks\".\"status\", \"tasks\".\"priority\", \"tasks\".\"due_at\","
+          + " \"tasks\".\"remind_at\", \"tasks\".\"reminded_at\", \"tasks\".\"completed_at\","
+          + " \"tasks\".\"recurrence_rule\", \"tasks\".\"template_id\", \"tasks\".\"occurrence_at\","
+          + " \"tasks\".\"version\", \"tasks\".\"created_at\", \"tasks\".\"updated_at\"";
+
+  private static final String BY_DUE =
+      " order by \"tasks\".\"due_at\" asc nulls last, \"tasks\".\"created_at\" asc,"
+          + " \"tasks\".\"id\" asc";
+
+  static final String OVERDUE =
+      "select "
+          + TASK_COLUMNS
+          + " from \"tasks\" where (\"tasks\".\"user_id\" = cast(? as uuid)"
+          + " and \"tasks\".\"status\" <> cast('completed' as \"task_status\")"
+          + " and \"tasks\".\"due_at\" < cast(? as timestamp with time zone))"
+          + BY_DUE;
+
+  static final String DUE_TODAY =
+      "select "
+          + TASK_COLUMNS
+          + " from \"tasks\" where (\"tasks\".\"user_id\" = cast(? as uuid)"
+          + " and \"tasks\".\"status\" <> cast('completed' as \"task_status\")"
+          + " and \"tasks\".\"due_at\" >= (select date_trunc('day', cast(? as timestamp with time"
+          + " zone) AT TIME ZONE \"users\".\"time_zone\") AT TIME ZONE \"users\".\"time_zone\""
+          + " from \"users\" where \"users\".\"id\" = cast(? as uuid))"
+          + " and \"tasks\".\"due_at\" < (select (date_trunc('day', cast(? as timestamp with time"
+          + " zone) AT TIME ZONE \"users\".\"time_zone\") + interval '1 day') AT TIME ZONE"
+          + " \"users\".\"time_zone\" from \"users\" where \"users\".\"id\" = cast(? as uuid)))"
+          + BY_DUE;
+
+  static final String BY_TAG =
+      "select "
+          + TASK_COLUMNS
+          + " from \"tasks\" join \"task_tags\" on (\"task_tags\".\"user_id\""
+          + " = \"tasks\".\"user_id\" and \"task_tags\".\"task_id\" = \"tasks\".\"id\") where"
+          + " (\"task_tags\".\"user_id\" = cast(? as uuid) and \"task_tags\".\"tag_id\" = cast(? as"
+          + " uuid) and \"tasks\".\"user_id\" = cast(? as uuid))"
+          + BY_DUE;
+
+  static final String TAG_EXISTS =
+      "select exists (select 1 as \"one\" from \"tags\" where (\"tags\".\"user_id\" = cast(? as"
+          + " uuid) and \"tags\".\"id\" = cast(? as uuid)))";
+
+  static final String TAGS_ANY =
+      "select "
+          + TASK_COLUMNS
+          + " from \"tasks\" where (\"tasks\".\"user_id\" = cast(? as uuid)"
+          + " and \"tasks\".\"id\" in (select \"task_tags\".\"task_id\" from \"task_tags\" where"
+          + " (\"task_tags\".\"user_id\" = cast(? as uuid) and \"task_tags\".\"tag_id\" in (cast(?"
+          + " as uuid), cast(? as uuid)))))"
+          + BY_DUE;
+
+  static final String TAGS_ALL =
+      "select "
+          + TASK_COLUMNS
+          + " from \"tasks\" where (\"tasks\".\"user_id\" = cast(? as uuid)"
+          + " and \"tasks\".\"id\" in (select \"task_tags\".\"task_id\" from \"task_tags\" where"
+          + " (\"task_tags\".\"user_id\" = cast(? as uuid) and \"task_tags\".\"tag_id\" in (cast(?"
+          + " as uuid), cast(? as uuid))) group by \"task_tags\".\"task_id\" having count(*) = ?))"
+          + BY_DUE;
+
+  static final String TAGS_OF =
+      "select \"tags\".\"user_id\", \"tags\".\"id\", \"tags\".\"name\", \"tags\".\"color\","
+          + " \"tags\".\"created_at\", \"tags\".\"updated_at\", \"tasks\".\"id\" as \"task_key\""
+          + " from \"tasks\" left outer join \"task_tags\" on (\"task_tags\".\"user_id\" ="
+          + " \"tasks\".\"user_id\" and \"task_tags\".\"task_id\" = \"tasks\".\"id\") left outer"
+          + " join \"tags\" on (\"tags\".\"user_id\" = \"task_tags\".\"user_id\" and"
+          + " \"tags\".\"id\" = \"task_tags\".\"tag_id\") where (\"tasks\".\"user_id\" = cast(? as"
+          + " uuid) and \"tasks\".\"id\" = cast(? as uuid)) order by lower(\"tags\".\"name\"),"
+          + " \"tags\".\"id\"";
+
+  static final String QUERY_OPEN =
+      "select "
+          + TASK_COLUMNS
+          + " from \"tasks\" where (\"tasks\".\"user_id\" = cast(? as uuid)"
+          + " and \"tasks\".\"status\" <> cast('completed' as \"task_status\")) order by"
+          + " \"tasks\".\"priority\" desc, \"tasks\".\"due_at\" asc nulls last,"
+          + " \"tasks\".\"created_at\" asc, \"tasks\".\"id\" asc fetch next ? rows only";
+
+  static final String MESSAGE_COLUMNS =
+      "\"messages\".\"id\", \"messages\".\"conversation_id\", \"messages\".\"seq\","
+          + " \"messages\".\"role\", \"messages\".\"content\", \"messages\".\"tool_calls\","
+          + " \"messages\".\"tool_call_id\", \"messages\".\"created_at\"";
+
+  static final String LAST_MESSAGES =
+      "select "
+          + MESSAGE_COLUMNS
+          + " from \"messages\" where (\"messages\".\"user_id\" = cast(?"
+          + " as uuid) and \"messages\".\"conversation_id\" = cast(? as uuid)) order by"
+          + " \"messages\".\"seq\" desc fetch next ? rows only";
+
+  static final String CONVERSATION_EXISTS =
+      "select exists (select 1 as \"one\" from \"conversations\" where"
+          + " (\"conversations\".\"user_id\" = cast(? as uuid) and \"conversations\".\"id\" ="
+          + " cast(? as uuid)))";
+
+  static final String INSERT_TASK =
+      "insert into \"tasks\" (\"user_id\", \"id\", \"title\", \"description\", \"priority\","
+          + " \"due_at\", \"remind_at\", \"recurrence_rule\", \"created_at\", \"updated_at\")"
+          + " values (cast(? as uuid), cast(? as uuid), ?, ?, cast(? as \"task_priority\"), cast(?"
+          + " as timestamp with time zone), cast(? as timestamp with time zone), cast(? as jsonb),"
+          + " cast(? as timestamp with time zone), cast(? as timestamp with time zone)) returning "
+          + TASK_COLUMNS;
+
+  static final String INSERT_TASK_TAGS =
+      "insert into \"task_tags\" (\"user_id\", \"task_id\", \"tag_id\", \"created_at\") select"
+          + " \"tags\".\"user_id\", cast(? as uuid), \"tags\".\"id\", cast(? as timestamp with time"
+          + " zone) from \"tags\" where (\"tags\".\"user_id\" = cast(? as uuid) and \"tags\".\"id\""
+          + " in (cast(? as uuid), cast(? as uuid))) returning \"task_tags\".\"tag_id\"";
+
+  static final String COMPLETE =
+      "update \"tasks\" set \"status\" = cast(? as \"task_status\"), \"completed_at\" = cast(? as"
+          + " timestamp with time zone), \"version\" = (\"tasks\".\"version\" + ?), \"updated_at\""
+          + " = cast(? as timestamp with time zone) from \"users\" where (\"users\".\"id\" ="
+          + " \"tasks\".\"user_id\" and \"tasks\".\"user_id\" = cast(? as uuid) and"
+          + " \"tasks\".\"id\" = cast(? as uuid) and \"tasks\".\"status\" <> cast('completed' as"
+          + " \"task_status\")) returning "
+          + TASK_COLUMNS
+          + ", \"users\".\"time_zone\"";
+
+  static final String SELECT_TASK =
+      "select "
+          + TASK_COLUMNS
+          + " from \"tasks\" where (\"tasks\".\"user_id\" = cast(? as uuid)"
+          + " and \"tasks\".\"id\" = cast(? as uuid))";
+
+  static final String COPY_TAGS =
+      "insert into \"task_tags\" (\"user_id\", \"task_id\", \"tag_id\", \"created_at\") select"
+          + " \"task_tags\".\"user_id\", cast(? as uuid), \"task_tags\".\"tag_id\", cast(? as"
+          + " timestamp with time zone) from \"task_tags\" where (\"task_tags\".\"user_id\" ="
+          + " cast(? as uuid) and \"task_tags\".\"task_id\" = cast(? as uuid))";
+
+  static final String CLAIM_DUE =
+      "update \"tasks\" set \"reminded_at\" = cast(? as timestamp with time zone), \"updated_at\""
+          + " = cast(? as timestamp with time zone) from (select \"candidate\".\"user_id\","
+          + " \"candidate\".\"id\" from \"tasks\" as \"candidate\" where"
+          + " (\"candidate\".\"reminded_at\" is null and \"candidate\".\"remind_at\" is not null and"
+          + " \"candidate\".\"status\" <> cast('completed' as \"task_status\") and"
+          + " \"candidate\".\"remind_at\" <= cast(? as timestamp with time zone)) order by"
+          + " \"candidate\".\"remind_at\" fetch next 100 rows only for update skip locked) as"
+          + " \"due\" where (\"tasks\".\"user_id\" = \"due\".\"user_id\" and \"tasks\".\"id\" ="
+          + " \"due\".\"id\") returning \"tasks\".\"user_id\", \"tasks\".\"id\", \"tasks\".\"title\","
+          + " \"tasks\".\"priority\", \"tasks\".\"remind_at\", \"tasks\".\"due_at\"";
+
+  static final String DUE_TEMPLATES =
+      "select \"recurring_tasks\".\"id\", \"recurring_tasks\".\"user_id\","
+          + " \"recurring_tasks\".\"title\", \"recurring_tasks\".\"description\","
+          + " \"recurring_tasks\".\"priority\", \"recurring_tasks\".\"recurrence_rule\","
+          + " \"recurring_tasks\".\"time_zone\", \"recurring_tasks\".\"starts_at\","
+          + " \"recurring_tasks\".\"next_due_at\", \"recurring_tasks\".\"missed_policy\","
+          + " \"recurring_tasks\".\"is_active\", \"recurring_tasks\".\"created_at\","
+          + " \"recurring_tasks\".\"updated_at\" from \"recurring_tasks\" where"
+          + " (\"recurring_tasks\".\"is_active\" and \"recurring_tasks\".\"next_due_at\" <= cast(?"
+          + " as timestamp with time zone)) order by \"recurring_tasks\".\"next_due_at\" fetch next"
+          + " ? rows only for update skip locked";
+
+  private static final String OCCURRENCE_VALUES =
+      "(cast(? as uuid), cast(? as uuid), ?, ?, cast(? as \"task_priority\"), cast(? as timestamp"
+          + " with time zone), cast(? as uuid), cast(? as timestamp with time zone), cast(? as"
+          + " timestamp with time zone), cast(? as timestamp with time zone))";
+
+  static String insertOccurrences(int rows) {
+    return "insert into \"tasks\" (\"user_id\", \"id\", \"title\", \"description\", \"priority\","
+        + " \"due_at\", \"template_id\", \"occurrence_at\", \"created_at\", \"updated_at\") values "
+        + String.join(", ", Collections.nCopies(rows, OCCURRENCE_VALUES))
+        + " on conflict (\"user_id\", \"template_id\", \"occurrence_at\") where \"template_id\" is"
+        + " not null do nothing returning "
+        + TASK_COLUMNS;
+  }
+
+  static final String ADVANCE_TEMPLATE =
+      "update \"recurring_tasks\" set \"next_due_at\" = cast(? as timestamp with time zone),"
+          + " \"is_active\" = ?, \"updated_at\" = cast(? as timestamp with time zone) where"
+          + " (\"recurring_tasks\".\"user_id\" = cast(? as uuid) and \"recurring_tasks\".\"id\" ="
+          + " cast(? as uuid))";
+
+  static final String APPEND =
+      "insert into \"messages\" (\"user_id\", \"conversation_id\", \"id\", \"role\", \"content\","
+          + " \"tool_calls\", \"tool_call_id\", \"created_at\") values (cast(? as uuid), cast(? as"
+          + " uuid), cast(? as uuid), cast(? as \"message_role\"), ?, cast(? as jsonb), ?, cast(?"
+          + " as timestamp with time zone)) returning "
+          + MESSAGE_COLUMNS;
+
+  private final DataSource dataSource;
+
+  JdbcTwin(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  // ------------------------------------------------------------------------------- reads
+
+  List<Task> overdue(UUID user, Instant now) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(OVERDUE)) {
+      s.setObject(1, user);
+      s.setObject(2, time(now));
+      return tasks(s);
+    }
+  }
+
+  List<Task> dueToday(UUID user, Instant now) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(DUE_TODAY)) {
+      OffsetDateTime at = time(now);
+      s.setObject(1, user);
+      s.setObject(2, at);
+      s.setObject(3, user);
+      s.setObject(4, at);
+      s.setObject(5, user);
+      return tasks(s);
+    }
+  }
+
+  List<Task> byTag(UUID user, UUID tag) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(BY_TAG)) {
+      s.setObject(1, user);
+      s.setObject(2, tag);
+      s.setObject(3, user);
+      List<Task> tasks = tasks(s);
+      if (tasks.isEmpty() && !exists(TAG_EXISTS, user, tag)) {
+        throw new NotFoundException("tag", tag);
+      }
+      return tasks;
+    }
+  }
+
+  List<Task> withTags(UUID user, UUID tag1, UUID tag2, boolean all) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(all ? TAGS_ALL : TAGS_ANY)) {
+      s.setObject(1, user);
+      s.setObject(2, user);
+      s.setObject(3, tag1);
+      s.setObject(4, tag2);
+      if (all) {
+        s.setInt(5, 2);
+      }
+      return tasks(s);
+    }
+  }
+
+  List<Tag> tagsOf(UUID user, UUID task) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(TAGS_OF)) {
+      s.setObject(1, user);
+      s.setObject(2, task);
+      List<Tag> tags = new ArrayList<>();
+      boolean found = false;
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          found = true;
+          UUID id = r.getObject(2, UUID.class);
+          if (id != null) {
+            tags.add(
+                new Tag(
+                    id,
+                    r.getObject(1, UUID.class),
+                    r.getString(3),
+                    r.getString(4),
+                    instant(r, 5),
+                    instant(r, 6)));
+          }
+        }
+      }
+      if (!found) {
+        throw new NotFoundException("task", task);
+      }
+      return List.copyOf(tags);
+    }
+  }
+
+  Page<Task> openByPriority(UUID user, int limit) throws SQLException {
+    List<Task> tasks;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(QUERY_OPEN)) {
+      s.setObject(1, user);
+      s.setInt(2, limit + 1);
+      tasks = tasks(s);
+    }
+    if (tasks.size() <= limit) {
+      return new Page<>(tasks, null);
+    }
+    List<Task> items = tasks.subList(0, limit);
+    return new Page<>(items, cursor(items.get(limit - 1)));
+  }
+
+  List<Message> lastMessages(UUID user, UUID conversation, int n) throws SQLException {
+    List<Message> newestFirst = new ArrayList<>(n);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(LAST_MESSAGES)) {
+      s.setObject(1, user);
+      s.setObject(2, conversation);
+      s.setInt(3, n);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          newestFirst.add(message(r));
+        }
+      }
+    }
+    if (newestFirst.isEmpty() && !exists(CONVERSATION_EXISTS, user, conversation)) {
+      throw new NotFoundException("conversation", conversation);
+    }
+    Collections.reverse(newestFirst);
+    return List.copyOf(newestFirst);
+  }
+
+  // ------------------------------------------------------------------------------ writes
+
+  Task createWithTags(
+      UUID user, String title, Priority priority, Instant dueAt, UUID tag1, UUID tag2)
+      throws SQLException {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    UUID id = Ids.uuidV7(now);
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Task task = insertTask(c, user, id, title, null, priority, dueAt, null, null, now);
+        Set<UUID> attached = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement(INSERT_TASK_TAGS)) {
+          s.setObject(1, id);
+          s.setObject(2, time(now));
+          s.setObject(3, user);
+          s.setObject(4, tag1);
+          s.setObject(5, tag2);
+          try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              attached.add(r.getObject(1, UUID.class));
+            }
+          }
+        }
+        for (UUID tag : List.of(tag1, tag2)) {
+          if (!attached.contains(tag)) {
+            throw new NotFoundException("tag", tag);
+          }
+        }
+        c.commit();
+        return task;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  Completion complete(UUID user, UUID taskId) throws SQLException {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    UUID nextId = Ids.uuidV7(now);
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Task completed;
+        String zone;
+        try (PreparedStatement s = c.prepareStatement(COMPLETE)) {
+          s.setString(1, "completed");
+          s.setObject(2, time(now));
+          s.setLong(3, 1L);
+          s.setObject(4, time(now));
+          s.setObject(5, user);
+          s.setObject(6, taskId);
+          try (ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+              completed = null;
+              zone = null;
+            } else {
+              completed = task(r);
+              zone = r.getString(17);
+            }
+          }
+        }
+        Completion result;
+        if (completed == null) {
+          try (PreparedStatement s = c.prepareStatement(SELECT_TASK)) {
+            s.setObject(1, user);
+            s.setObject(2, taskId);
+            List<Task> current = tasks(s);
+            if (current.isEmpty()) {
+              throw new NotFoundException("task", taskId);
+            }
+            result = new Completion(current.get(0), Optional.empty());
+          }
+        } else {
+          RecurrenceSpec rule = completed.recurrence();
+          Instant due = completed.dueAt();
+          Optional<Instant> nextDue =
+              rule == null || due == null
+                  ? Optional.empty()
+                  : nextDue(rule, due, now, ZoneId.of(java.util.Objects.requireNonNull(zone)));
+          if (nextDue.isEmpty() || rule == null || due == null) {
+            result = new Completion(completed, Optional.empty());
+          } else {
+            Instant remindAt = completed.remindAt();
+            Task next =
+                insertTask(
+                    c,
+                    user,
+                    nextId,
+                    completed.title(),
+                    completed.description(),
+                    completed.priority(),
+                    nextDue.get(),
+                    remindAt == null ? null : nextDue.get().minus(Duration.between(remindAt, due)),
+                    forNext(rule),
+                    now);
+            try (PreparedStatement s = c.prepareStatement(COPY_TAGS)) {
+              s.setObject(1, nextId);
+              s.setObject(2, time(now));
+              s.setObject(3, user);
+              s.setObject(4, taskId);
+              s.executeUpdate();
+            }
+            result = new Completion(completed, Optional.of(next));
+          }
+        }
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  private static final Comparator<Reminder> REMINDER_ORDER =
+      Comparator.comparing(Reminder::remindAt)
+          .thenComparing(Reminder::taskId)
+          .thenComparing(Reminder::userId);
+
+  List<Reminder> claimDue(Instant now) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        List<Reminder> claimed = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(CLAIM_DUE)) {
+          s.setObject(1, time(now));
+          s.setObject(2, time(now));
+          s.setObject(3, time(now));
+          try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              claimed.add(
+                  new Reminder(
+                      r.getObject(1, UUID.class),
+                      r.getObject(2, UUID.class),
+                      r.getString(3),
+                      priority(r.getString(4)),
+                      instant(r, 5),
+                      instant(r, 6)));
+            }
+          }
+        }
+        c.commit();
+        claimed.sort(REMINDER_ORDER);
+        return List.copyOf(claimed);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  MaterializeResult materializeDue(Instant now, int limit) throws SQLException {
+    Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        List<RecurringTask> due = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(DUE_TEMPLATES)) {
+          s.setObject(1, time(now));
+          s.setInt(2, limit);
+          try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              due.add(template(r));
+            }
+          }
+        }
+        List<Task> created = new ArrayList<>();
+        List<UUID> deactivated = new ArrayList<>();
+        List<UUID> backlogged = new ArrayList<>();
+        for (RecurringTask template : due) {
+          TemplateOccurrences occurrences =
+              new TemplateOccurrences(template.rule(), template.dtstart());
+          Instant from = java.util.Objects.requireNonNull(template.nextDueAt());
+          List<ZonedDateTime> toCreate;
+          if (template.missedPolicy() == MissedPolicy.LATEST) {
+            toCreate = occurrences.latestIn(from, now).map(List::of).orElse(List.of());
+          } else {
+            toCreate = occurrences.between(from, now, 1_001);
+            if (toCreate.size() > 1_000) {
+              toCreate = toCreate.subList(0, 1_000);
+              backlogged.add(template.id());
+            }
+          }
+          Optional<ZonedDateTime> next =
+              toCreate.isEmpty()
+                  ? occurrences.firstAtOrAfter(now.plusNanos(1))
+                  : occurrences.after(toCreate.get(toCreate.size() - 1));
+          if (!toCreate.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement(insertOccurrences(toCreate.size()))) {
+              int i = 0;
+              for (ZonedDateTime occurrence : toCreate) {
+                OffsetDateTime at = time(occurrence.toInstant());
+                s.setObject(++i, template.userId());
+                s.setObject(++i, Ids.uuidV7(createdAt));
+                s.setString(++i, template.title());
+                s.setString(++i, template.description());
+                s.setString(++i, priorityName(template.priority()));
+                s.setObject(++i, at);
+                s.setObject(++i, template.id());
+                s.setObject(++i, at);
+                s.setObject(++i, time(createdAt));
+                s.setObject(++i, time(createdAt));
+              }
+              created.addAll(tasks(s));
+            }
+          }
+          if (next.isEmpty()) {
+            deactivated.add(template.id());
+          }
+          try (PreparedStatement s = c.prepareStatement(ADVANCE_TEMPLATE)) {
+            if (next.isPresent()) {
+              s.setObject(1, time(next.get().toInstant()));
+            } else {
+              s.setNull(1, Types.TIMESTAMP_WITH_TIMEZONE);
+            }
+            s.setBoolean(2, next.isPresent());
+            s.setObject(3, time(createdAt));
+            s.setObject(4, template.userId());
+            s.setObject(5, template.id());
+            s.executeUpdate();
+          }
+        }
+        c.commit();
+        return new MaterializeResult(created, deactivated, backlogged, due.size());
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  Message appendUserMessage(UUID user, UUID conversation, String content) throws SQLException {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    UUID id = Ids.uuidV7(now);
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Message message;
+        try (PreparedStatement s = c.prepareStatement(APPEND)) {
+          s.setObject(1, user);
+          s.setObject(2, conversation);
+          s.setObject(3, id);
+          s.setString(4, "user");
+          s.setString(5, content);
+          s.setNull(6, Types.OTHER);
+          s.setNull(7, Types.VARCHAR);
+          s.setObject(8, time(now));
+          try (ResultSet r = s.executeQuery()) {
+            r.next();
+            message = message(r);
+          }
+        }
+        c.commit();
+        return message;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  // ----------------------------------------------------------------------------- helpers
+
+  private static Task insertTask(
+      Connection c,
+      UUID user,
+      UUID id,
+      String title,
+      @Nullable String description,
+      Priority priority,
+      @Nullable Instant dueAt,
+      @Nullable Instant remindAt,
+      @Nullable RecurrenceSpec rule,
+      Instant now)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(INSERT_TASK)) {
+      s.setObject(1, user);
+      s.setObject(2, id);
+      s.setString(3, title);
+      s.setString(4, description);
+      s.setString(5, priorityName(priority));
+      setTime(s, 6, dueAt);
+      setTime(s, 7, remindAt);
+      s.setString(8, rule == null ? null : RecurrenceJson.format(rule));
+      s.setObject(9, time(now));
+      s.setObject(10, time(now));
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return task(r);
+      }
+    }
+  }
+
+  private boolean exists(String sql, UUID user, UUID id) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setObject(1, user);
+      s.setObject(2, id);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() && r.getBoolean(1);
+      }
+    }
+  }
+
+  private static List<Task> tasks(PreparedStatement s) throws SQLException {
+    List<Task> tasks = new ArrayList<>();
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        tasks.add(task(r));
+      }
+    }
+    return tasks;
+  }
+
+  static Task task(ResultSet r) throws SQLException {
+    String rule = r.getString(11);
+    return new Task(
+        r.getObject(1, UUID.class),
+        r.getObject(2, UUID.class),
+        r.getString(3),
+        r.getString(4),
+        status(r.getString(5)),
+        priority(r.getString(6)),
+        instant(r, 7),
+        instant(r, 8),
+        instant(r, 9),
+        instant(r, 10),
+        rule == null ? null : RecurrenceJson.parse(rule),
+        r.getObject(12, UUID.class),
+        instant(r, 13),
+        r.getLong(14),
+        instant(r, 15),
+        instant(r, 16));
+  }
+
+  private static RecurringTask template(ResultSet r) throws SQLException {
+    return new RecurringTask(
+        r.getObject(1, UUID.class),
+        r.getObject(2, UUID.class),
+        r.getString(3),
+        r.getString(4),
+        priority(r.getString(5)),
+        RecurrenceJson.parse(r.getString(6)),
+        ZoneId.of(r.getString(7)),
+        instant(r, 8),
+        instant(r, 9),
+        MissedPolicy.valueOf(r.getString(10).toUpperCase(Locale.ROOT)),
+        r.getBoolean(11),
+        instant(r, 12),
+        instant(r, 13));
+  }
+
+  private static Message message(ResultSet r) throws SQLException {
+    return new Message(
+        r.getObject(1, UUID.class),
+        r.getObject(2, UUID.class),
+        r.getLong(3),
+        MessageRole.valueOf(r.getString(4).toUpperCase(Locale.ROOT)),
+        r.getString(5),
+        r.getString(6),
+        r.getString(7),
+        instant(r, 8));
+  }
+
+  private static @Nullable Instant instant(ResultSet r, int column) throws SQLException {
+    OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static OffsetDateTime time(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static void setTime(PreparedStatement s, int index, @Nullable Instant value)
+      throws SQLException {
+    if (value == null) {
+      s.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      s.setObject(index, time(value));
+    }
+  }
+
+  private static TaskStatus status(String name) {
+    return switch (name) {
+      case "pending" -> TaskStatus.PENDING;
+      case "in_progress" -> TaskStatus.IN_PROGRESS;
+      case "completed" -> TaskStatus.COMPLETED;
+      default -> throw new IllegalStateException("status " + name);
+    };
+  }
+
+  private static Priority priority(String name) {
+    return switch (name) {
+      case "low" -> Priority.LOW;
+      case "medium" -> Priority.MEDIUM;
+      case "high" -> Priority.HIGH;
+      case "urgent" -> Priority.URGENT;
+      default -> throw new IllegalStateException("priority " + name);
+    };
+  }
+
+  private static String priorityName(Priority priority) {
+    return priority.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The cursor TaskDao.query hands out (the DAO's package-private TaskCursor, same format). */
+  static String cursor(Task task) {
+    String payload =
+        "t1|"
+            + task.priority().name()
+            + '|'
+            + (task.dueAt() == null ? "" : Long.toString(micros(task.dueAt())))
+            + '|'
+            + micros(task.createdAt())
+            + '|'
+            + task.id();
+    CRC32 crc = new CRC32();
+    crc.update(payload.getBytes(StandardCharsets.UTF_8));
+    String text = payload + '|' + crc.getValue();
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static long micros(Instant instant) {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+  }
+
+  /** The next due date of a completed recurring task (the DAO's package-private NextOccurrence). */
+  private static Optional<Instant> nextDue(
+      RecurrenceSpec spec, Instant dueAt, Instant completedAt, ZoneId zone) {
+    Integer count = spec.count();
+    if (count != null && count <= 1) {
+      return Optional.empty();
+    }
+    RecurrenceSpec unbounded =
+        count == null
+            ? spec
+            : new RecurrenceSpec(
+                spec.frequency(),
+                spec.interval(),
+                spec.days(),
+                spec.endDate(),
+                null,
+                spec.monthDay(),
+                spec.mode());
+    ZonedDateTime due = dueAt.atZone(zone);
+    Optional<ZonedDateTime> next =
+        switch (spec.mode()) {
+          case FIXED -> unbounded.toRule(due.toLocalDate()).nextAfter(due, due);
+          case AFTER_COMPLETION -> unbounded.nextDueAfterCompletion(due, completedAt, zone, 1);
+        };
+    return next.map(ZonedDateTime::toInstant);
+  }
+
+  private static RecurrenceSpec forNext(RecurrenceSpec spec) {
+    Integer count = spec.count();
+    return count == null
+        ? spec
+        : new RecurrenceSpec(
+            spec.frequency(),
+            spec.interval(),
+            spec.days(),
+            spec.endDate(),
+            count - 1,
+            spec.monthDay(),
+            spec.mode());
+  }
+
+  /** The DAO's package-private Occurrences, the same arithmetic. */
+  private record TemplateOccurrences(RecurrenceRule rule, ZonedDateTime dtstart) {
+
+    Optional<ZonedDateTime> first() {
+      return rule.occurrences(dtstart).findFirst();
+    }
+
+    Optional<ZonedDateTime> firstAtOrAfter(Instant instant) {
+      if (!instant.isAfter(dtstart.toInstant())) {
+        return first();
+      }
+      return rule.nextAfter(dtstart, instant.minusNanos(1).atZone(dtstart.getZone()));
+    }
+
+    Optional<ZonedDateTime> after(ZonedDateTime occurrence) {
+      return rule.nextAfter(dtstart, occurrence);
+    }
+
+    Optional<ZonedDateTime> latestIn(Instant floor, Instant now) {
+      if (now.isBefore(floor)) {
+        return Optional.empty();
+      }
+      long days = 1;
+      while (true) {
+        Instant lower = now.minus(Duration.ofDays(days));
+        boolean last = !lower.isAfter(floor);
+        Optional<ZonedDateTime> candidate = firstAtOrAfter(last ? floor : lower);
+        if (candidate.isPresent() && !candidate.get().toInstant().isAfter(now)) {
+          ZonedDateTime latest = candidate.get();
+          for (Optional<ZonedDateTime> next = after(latest);
+              next.isPresent() && !next.get().toInstant().isAfter(now);
+              next = after(latest)) {
+            latest = next.get();
+          }
+          return Optional.of(latest);
+        }
+        if (last) {
+          return Optional.empty();
+        }
+        days = Math.multiplyExact(days, 2);
+      }
+    }
+
+    List<ZonedDateTime> between(Instant from, Instant now, int max) {
+      List<ZonedDateTime> found = new ArrayList<>();
+      if (rule.count().isPresent()) {
+        rule.occurrences(dtstart)
+            .dropWhile(occurrence -> occurrence.toInstant().isBefore(from))
+            .takeWhile(occurrence -> !occurrence.toInstant().isAfter(now))
+            .limit(max)
+            .forEach(found::add);
+        return found;
+      }
+      Optional<ZonedDateTime> next = firstAtOrAfter(from);
+      while (found.size() < max && next.isPresent() && !next.get().toInstant().isAfter(now)) {
+        found.add(next.get());
+        next = after(next.get());
+      }
+      return found;
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.todokit.bench.dao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * The whole DAO benchmark at smoke scale (50 users × 20 tasks, one short JMH iteration per
+ * benchmark, in this JVM): the dataset loads and verifies, no plan scans tasks, task_tags or
+ * messages sequentially, every benchmark runs, and each JDBC twin still sends exactly the SQL its
+ * DAO sends.
+ */
+class DaoBenchmarkSmokeTest {
+
+  private static BenchMain.Outcome outcome;
+
+  @BeforeAll
+  static void run() throws Exception {
+    BenchMain.quietJooq();
+    outcome = BenchMain.run("--scale", "smoke", "--out", "target/bench-smoke-test");
+  }
+
+  @Test
+  void loadsEveryTable() {
+    assertThat(outcome.load())
+        .extracting(Loader.Step::name)
+        .contains("COPY users", "COPY tasks", "COPY task_tags", "COPY messages");
+    assertThat(outcome.load().stream().filter(s -> s.name().equals("COPY tasks")).findFirst())
+        .hasValueSatisfying(step -> assertThat(step.rows()).isEqualTo(1_000));
+  }
+
+  @Test
+  void noPlanScansTheBigTablesSequentially() {
+    assertThat(outcome.plans()).hasSizeGreaterThan(100);
+    assertThat(
+            outcome.plans().stream()
+                .filter(PlansMain.Plan::seqScan)
+                .map(p -> p.call() + "#" + p.index()))
+        .isEmpty();
+    assertThat(PlansMain.SEQ_SCAN.matcher("  ->  Seq Scan on tasks candidate").find()).isTrue();
+    assertThat(PlansMain.SEQ_SCAN.matcher("  ->  Seq Scan on tasks_archive").find()).isFalse();
+  }
+
+  @Test
+  void everyPathRunsAsDaoAndJdbc() {
+    List<String> names =
+        outcome.results().stream()
+            .map(RunResult::getParams)
+            .map(p -> p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1))
+            .toList();
+    assertThat(names)
+        .contains(
+            "overdueDao",
+            "overdueJdbc",
+            "dueTodayDao",
+            "dueTodayJdbc",
+            "byTagDao",
+            "byTagJdbc",
+            "tagsAnyDao",
+            "tagsAnyJdbc",
+            "tagsAllDao",
+            "tagsAllJdbc",
+            "tagsOfDao",
+            "tagsOfJdbc",
+            "queryByPriorityDao",
+            "queryByPriorityJdbc",
+            "lastMessagesDao",
+            "lastMessagesJdbc",
+            "createTaskDao",
+            "createTaskJdbc",
+            "completeRecurringDao",
+            "completeRecurringJdbc",
+            "claimDueDao",
+            "claimDueJdbc",
+            "materializeDueDao",
+            "materializeDueJdbc",
+            "appendMessageDao",
+            "appendMessageJdbc");
+    assertThat(outcome.summary()).contains("| overdue |").contains("## Storage");
+  }
+
+  @Test
+  void jdbcTwinsSendTheDaosSql() {
+    Map<String, String> sql =
+        outcome.plans().stream()
+            .collect(
+                Collectors.toMap(
+                    p -> p.call() + "#" + p.index(), PlansMain.Plan::sql, (a, b) -> a));
+    assertThat(sql.get("tasks.overdue#1")).isEqualTo(JdbcTwin.OVERDUE);
+    assertThat(sql.get("tasks.dueToday#1")).isEqualTo(JdbcTwin.DUE_TODAY);
+    assertThat(sql.get("tasks.byTag#1")).isEqualTo(JdbcTwin.BY_TAG);
+    assertThat(sql.get("tasks.withTags.any#1")).isEqualTo(JdbcTwin.TAGS_ANY);
+    assertThat(sql.get("tasks.withTags.all#1")).isEqualTo(JdbcTwin.TAGS_ALL);
+    assertThat(sql.get("tags.tagsOf#1")).isEqualTo(JdbcTwin.TAGS_OF);
+    assertThat(sql.get("tasks.query.page1#1")).isEqualTo(JdbcTwin.QUERY_OPEN);
+    assertThat(sql.get("conversations.lastMessages#1")).isEqualTo(JdbcTwin.LAST_MESSAGES);
+    assertThat(sql.get("tasks.create#1")).isEqualTo(JdbcTwin.INSERT_TASK);
+    assertThat(sql.get("tasks.create#2")).isEqualTo(JdbcTwin.INSERT_TASK_TAGS);
+    assertThat(sql.get("tasks.complete#1")).isEqualTo(JdbcTwin.COMPLETE);
+    assertThat(sql.get("tasks.complete#2")).isEqualTo(JdbcTwin.INSERT_TASK);
+    assertThat(sql.get("tasks.complete#3")).isEqualTo(JdbcTwin.COPY_TAGS);
+    assertThat(sql.get("reminders.claimDue#1")).isEqualTo(JdbcTwin.CLAIM_DUE);
+    assertThat(sql.get("recurring.materializeDue#1")).isEqualTo(JdbcTwin.DUE_TEMPLATES);
+    assertThat(sql.get("recurring.materializeDue#2")).isEqualTo(JdbcTwin.insertOccurrences(1));
+    assertThat(sql.get("recurring.materializeDue#3")).isEqualTo(JdbcTwin.ADVANCE_TEMPLATE);
+    assertThat(sql.get("conversations.append#1")).isEqualTo(JdbcTwin.APPEND);
+  }
+}

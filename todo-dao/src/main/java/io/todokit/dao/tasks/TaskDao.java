@@ -520,16 +520,16 @@ public final class TaskDao {
     return context.read(
         dsl -> {
           List<Task> tasks =
-              dsl.select(TaskRows.COLUMNS)
-                  .from(TASKS)
-                  .join(TASK_TAGS)
-                  .on(TASK_TAGS.USER_ID.eq(TASKS.USER_ID), TASK_TAGS.TASK_ID.eq(TASKS.ID))
-                  .where(
-                      TASK_TAGS.USER_ID.eq(userId),
-                      TASK_TAGS.TAG_ID.eq(tagId),
-                      TASKS.USER_ID.eq(userId))
-                  .orderBy(BY_DUE)
-                  .fetch(TaskRows::toTask);
+              TaskRows.fetchTasks(
+                  dsl.select(TaskRows.COLUMNS)
+                      .from(TASKS)
+                      .join(TASK_TAGS)
+                      .on(TASK_TAGS.USER_ID.eq(TASKS.USER_ID), TASK_TAGS.TASK_ID.eq(TASKS.ID))
+                      .where(
+                          TASK_TAGS.USER_ID.eq(userId),
+                          TASK_TAGS.TAG_ID.eq(tagId),
+                          TASKS.USER_ID.eq(userId))
+                      .orderBy(BY_DUE));
           // Only an empty answer needs a second look: is it the tag that is missing?
           if (tasks.isEmpty()
               && !dsl.fetchExists(TAGS, TAGS.USER_ID.eq(userId), TAGS.ID.eq(tagId))) {
@@ -630,12 +630,12 @@ public final class TaskDao {
     List<Task> tasks =
         context.read(
             dsl ->
-                dsl.select(TaskRows.COLUMNS)
-                    .from(TASKS)
-                    .where(conditions)
-                    .orderBy(BY_PRIORITY)
-                    .limit(limit + 1)
-                    .fetch(TaskRows::toTask),
+                TaskRows.fetchTasks(
+                    dsl.select(TaskRows.COLUMNS)
+                        .from(TASKS)
+                        .where(conditions)
+                        .orderBy(BY_PRIORITY)
+                        .limit(limit + 1)),
             null);
     if (tasks.size() <= limit) {
       return new Page<>(tasks, null);
@@ -714,11 +714,8 @@ public final class TaskDao {
   private List<Task> list(Condition condition, Collection<? extends SortField<?>> order) {
     return context.read(
         dsl ->
-            dsl.select(TaskRows.COLUMNS)
-                .from(TASKS)
-                .where(condition)
-                .orderBy(order)
-                .fetch(TaskRows::toTask),
+            TaskRows.fetchTasks(
+                dsl.select(TaskRows.COLUMNS).from(TASKS).where(condition).orderBy(order)),
         null);
   }
 

@@ -72,7 +72,9 @@ public final class TodoDb {
    */
   public static TodoDb create(DataSource dataSource, Clock clock) {
     Objects.requireNonNull(dataSource, "dataSource");
-    return create(DSL.using(dataSource, SQLDialect.POSTGRES, settings()), clock);
+    Objects.requireNonNull(clock, "clock");
+    return new TodoDb(
+        new DaoContext(DSL.using(dataSource, SQLDialect.POSTGRES, settings()), clock, true));
   }
 
   /**
@@ -110,7 +112,7 @@ public final class TodoDb {
    * @return a TodoDb sharing this one's connections
    */
   public TodoDb withClock(Clock clock) {
-    return new TodoDb(new DaoContext(context.dsl(), Objects.requireNonNull(clock, "clock")));
+    return new TodoDb(context.withClock(Objects.requireNonNull(clock, "clock")));
   }
 
   /** Tasks: create, update, complete, and the overdue / due today / by tag queries. */

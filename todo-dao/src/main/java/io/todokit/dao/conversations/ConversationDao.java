@@ -10,6 +10,9 @@ import io.todokit.dao.Page;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.internal.ResultSets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -286,15 +289,16 @@ public final class ConversationDao {
         context.read(
             dsl -> {
               List<Message> found =
-                  dsl.select(MESSAGE_COLUMNS)
-                      .from(MESSAGES)
-                      .where(
-                          MESSAGES.USER_ID.eq(userId),
-                          MESSAGES.CONVERSATION_ID.eq(conversationId),
-                          MESSAGES.SEQ.gt(afterSeq))
-                      .orderBy(MESSAGES.SEQ)
-                      .limit(size + 1)
-                      .fetch(ConversationDao::toMessage);
+                  ResultSets.fetch(
+                      dsl.select(MESSAGE_COLUMNS)
+                          .from(MESSAGES)
+                          .where(
+                              MESSAGES.USER_ID.eq(userId),
+                              MESSAGES.CONVERSATION_ID.eq(conversationId),
+                              MESSAGES.SEQ.gt(afterSeq))
+                          .orderBy(MESSAGES.SEQ)
+                          .limit(size + 1),
+                      ConversationDao::toMessage);
               if (found.isEmpty()) {
                 requireConversation(dsl, userId, conversationId);
               }
@@ -327,12 +331,14 @@ public final class ConversationDao {
     return context.read(
         dsl -> {
           List<Message> newestFirst =
-              dsl.select(MESSAGE_COLUMNS)
-                  .from(MESSAGES)
-                  .where(MESSAGES.USER_ID.eq(userId), MESSAGES.CONVERSATION_ID.eq(conversationId))
-                  .orderBy(MESSAGES.SEQ.desc())
-                  .limit(n)
-                  .fetch(ConversationDao::toMessage);
+              ResultSets.fetch(
+                  dsl.select(MESSAGE_COLUMNS)
+                      .from(MESSAGES)
+                      .where(
+                          MESSAGES.USER_ID.eq(userId), MESSAGES.CONVERSATION_ID.eq(conversationId))
+                      .orderBy(MESSAGES.SEQ.desc())
+                      .limit(n),
+                  ConversationDao::toMessage);
           if (newestFirst.isEmpty()) {
             requireConversation(dsl, userId, conversationId);
           }
@@ -471,6 +477,20 @@ public final class ConversationDao {
         row.get(CONVERSATIONS.LAST_MESSAGE_SEQ),
         row.get(CONVERSATIONS.CREATED_AT),
         row.get(CONVERSATIONS.UPDATED_AT));
+  }
+
+  private static Message toMessage(ResultSet row) throws SQLException {
+    return new Message(
+        Objects.requireNonNull(ResultSets.uuid(row, MESSAGES.ID)),
+        Objects.requireNonNull(ResultSets.uuid(row, MESSAGES.CONVERSATION_ID)),
+        row.getLong(MESSAGES.SEQ.getName()),
+        role(
+            io.todokit.schema.jooq.enums.MessageRole.valueOf(
+                Objects.requireNonNull(ResultSets.text(row, MESSAGES.ROLE)))),
+        Objects.requireNonNull(ResultSets.text(row, MESSAGES.CONTENT)),
+        ResultSets.text(row, MESSAGES.TOOL_CALLS),
+        ResultSets.text(row, MESSAGES.TOOL_CALL_ID),
+        Objects.requireNonNull(ResultSets.instant(row, MESSAGES.CREATED_AT)));
   }
 
   private static Message toMessage(Record row) {

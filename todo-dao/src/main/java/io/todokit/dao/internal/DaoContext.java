@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,7 @@ public final class DaoContext {
 
   private final DSLContext dsl;
   private final Clock clock;
+  private final boolean ownsTransactions;
 
   /**
    * Creates a context.
@@ -31,13 +33,32 @@ public final class DaoContext {
    * @param clock the clock that says what "now" is
    */
   public DaoContext(DSLContext dsl, Clock clock) {
+    this(dsl, clock, false);
+  }
+
+  /**
+   * Creates a context.
+   *
+   * @param dsl the jOOQ context to run statements with
+   * @param clock the clock that says what "now" is
+   * @param ownsTransactions true when todokit made {@code dsl} on a plain data source, so that a
+   *     write outside {@code TodoDb.transaction} may run its own JDBC transaction directly; false
+   *     for a framework's context (its transaction provider decides) and inside a transaction
+   */
+  public DaoContext(DSLContext dsl, Clock clock, boolean ownsTransactions) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.ownsTransactions = ownsTransactions;
+  }
+
+  /** The same context with another clock. */
+  public DaoContext withClock(Clock other) {
+    return new DaoContext(dsl, other, ownsTransactions);
   }
 
   /** The same clock with statements bound to another jOOQ context (a transaction's). */
   public DaoContext withDsl(DSLContext other) {
-    return new DaoContext(other, clock);
+    return new DaoContext(other, clock, false);
   }
 
   /** The jOOQ context. */
@@ -118,9 +139,40 @@ public final class DaoContext {
    */
   public <T> T write(Function<DSLContext, T> work, @Nullable Object id) {
     try {
+      if (ownsTransactions) {
+        return ownTransaction(work);
+      }
       return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e, id);
     }
+  }
+
+  /**
+   * One JDBC transaction on one pooled connection. jOOQ's default transaction provider also sets a
+   * savepoint in a top-level transaction and releases it before the commit: two round trips that a
+   * single DAO call does not need (nested calls inside {@code TodoDb.transaction} still get
+   * savepoints from it).
+   */
+  private <T> T ownTransaction(Function<DSLContext, T> work) {
+    return dsl.connectionResult(
+        connection -> {
+          boolean autoCommit = connection.getAutoCommit();
+          if (autoCommit) {
+            connection.setAutoCommit(false);
+          }
+          try {
+            T result = work.apply(DSL.using(connection, dsl.dialect(), dsl.settings()));
+            connection.commit();
+            return result;
+          } catch (RuntimeException | Error e) {
+            connection.rollback();
+            throw e;
+          } finally {
+            if (autoCommit) {
+              connection.setAutoCommit(true);
+            }
+          }
+        });
   }
 }

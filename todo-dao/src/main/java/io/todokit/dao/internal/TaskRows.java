@@ -10,18 +10,12 @@ import io.todokit.recurrence.RecurrenceSpec;
 import io.todokit.schema.jooq.enums.TaskPriority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
-import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SelectField;
-import org.jooq.exception.DataAccessException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,51 +73,38 @@ public final class TaskRows {
   }
 
   /**
-   * Runs a query that selects {@link #COLUMNS} and maps its rows straight from the JDBC result set:
-   * the lists are the hottest reads, and skipping jOOQ's intermediate records saves about a
-   * microsecond per row. Columns are read by name.
+   * Runs a query that selects {@link #COLUMNS} and maps its rows straight from the result set (see
+   * {@link ResultSets}).
    *
    * @param query the query
    * @return the tasks, in the query's order
    */
   public static List<Task> fetchTasks(ResultQuery<?> query) {
-    try (ResultSet rows = query.fetchResultSet()) {
-      List<Task> tasks = new ArrayList<>();
-      while (rows.next()) {
-        tasks.add(toTask(rows));
-      }
-      return List.copyOf(tasks);
-    } catch (SQLException e) {
-      throw new DataAccessException("cannot read tasks: " + e.getMessage(), e);
-    }
+    return ResultSets.fetch(query, TaskRows::toTask);
   }
 
   private static Task toTask(ResultSet row) throws SQLException {
-    String rule = row.getString(TASKS.RECURRENCE_RULE.getName());
+    String rule = ResultSets.text(row, TASKS.RECURRENCE_RULE);
     return new Task(
-        row.getObject(TASKS.ID.getName(), UUID.class),
-        row.getObject(TASKS.USER_ID.getName(), UUID.class),
-        row.getString(TASKS.TITLE.getName()),
-        row.getString(TASKS.DESCRIPTION.getName()),
+        Objects.requireNonNull(ResultSets.uuid(row, TASKS.ID)),
+        Objects.requireNonNull(ResultSets.uuid(row, TASKS.USER_ID)),
+        Objects.requireNonNull(ResultSets.text(row, TASKS.TITLE)),
+        ResultSets.text(row, TASKS.DESCRIPTION),
         status(
-            io.todokit.schema.jooq.enums.TaskStatus.valueOf(row.getString(TASKS.STATUS.getName()))),
-        priority(TaskPriority.valueOf(row.getString(TASKS.PRIORITY.getName()))),
-        instant(row, TASKS.DUE_AT),
-        instant(row, TASKS.REMIND_AT),
-        instant(row, TASKS.REMINDED_AT),
-        instant(row, TASKS.COMPLETED_AT),
+            io.todokit.schema.jooq.enums.TaskStatus.valueOf(
+                Objects.requireNonNull(ResultSets.text(row, TASKS.STATUS)))),
+        priority(
+            TaskPriority.valueOf(Objects.requireNonNull(ResultSets.text(row, TASKS.PRIORITY)))),
+        ResultSets.instant(row, TASKS.DUE_AT),
+        ResultSets.instant(row, TASKS.REMIND_AT),
+        ResultSets.instant(row, TASKS.REMINDED_AT),
+        ResultSets.instant(row, TASKS.COMPLETED_AT),
         rule == null ? null : RecurrenceJson.parse(rule),
-        row.getObject(TASKS.TEMPLATE_ID.getName(), UUID.class),
-        instant(row, TASKS.OCCURRENCE_AT),
+        ResultSets.uuid(row, TASKS.TEMPLATE_ID),
+        ResultSets.instant(row, TASKS.OCCURRENCE_AT),
         row.getLong(TASKS.VERSION.getName()),
-        Objects.requireNonNull(instant(row, TASKS.CREATED_AT)),
-        Objects.requireNonNull(instant(row, TASKS.UPDATED_AT)));
-  }
-
-  private static @Nullable Instant instant(ResultSet row, Field<Instant> field)
-      throws SQLException {
-    OffsetDateTime value = row.getObject(field.getName(), OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
+        Objects.requireNonNull(ResultSets.instant(row, TASKS.CREATED_AT)),
+        Objects.requireNonNull(ResultSets.instant(row, TASKS.UPDATED_AT)));
   }
 
   /** The stored JSON of a rule. */

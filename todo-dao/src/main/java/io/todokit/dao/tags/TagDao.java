@@ -9,11 +9,15 @@ import io.todokit.dao.NotFoundException;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.internal.ResultSets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -296,21 +300,26 @@ public final class TagDao {
     Field<UUID> taskKey = TASKS.ID.as("task_key");
     return context.read(
         dsl -> {
-          var rows =
-              dsl.select(TAGS.fields())
-                  .select(taskKey)
-                  .from(TASKS)
-                  .leftJoin(TASK_TAGS)
-                  .on(TASK_TAGS.USER_ID.eq(TASKS.USER_ID), TASK_TAGS.TASK_ID.eq(TASKS.ID))
-                  .leftJoin(TAGS)
-                  .on(TAGS.USER_ID.eq(TASK_TAGS.USER_ID), TAGS.ID.eq(TASK_TAGS.TAG_ID))
-                  .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId))
-                  .orderBy(NAME_KEY, TAGS.ID)
-                  .fetch();
+          // A row per tag, or one row of nulls when the task has none; no row: no such task.
+          List<Optional<Tag>> rows =
+              ResultSets.fetch(
+                  dsl.select(TAGS.fields())
+                      .select(taskKey)
+                      .from(TASKS)
+                      .leftJoin(TASK_TAGS)
+                      .on(TASK_TAGS.USER_ID.eq(TASKS.USER_ID), TASK_TAGS.TASK_ID.eq(TASKS.ID))
+                      .leftJoin(TAGS)
+                      .on(TAGS.USER_ID.eq(TASK_TAGS.USER_ID), TAGS.ID.eq(TASK_TAGS.TAG_ID))
+                      .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId))
+                      .orderBy(NAME_KEY, TAGS.ID),
+                  row ->
+                      ResultSets.uuid(row, TAGS.ID) == null
+                          ? Optional.empty()
+                          : Optional.of(toTag(row)));
           if (rows.isEmpty()) {
             throw new NotFoundException("task", taskId);
           }
-          return rows.stream().filter(row -> row.get(TAGS.ID) != null).map(TagDao::toTag).toList();
+          return rows.stream().flatMap(Optional::stream).toList();
         },
         taskId);
   }
@@ -378,6 +387,16 @@ public final class TagDao {
   /** One array bind value ({@code = ANY(?)}) instead of one bind value per id. */
   private static Field<UUID[]> uuidArray(Set<UUID> ids) {
     return DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array());
+  }
+
+  private static Tag toTag(ResultSet row) throws SQLException {
+    return new Tag(
+        Objects.requireNonNull(ResultSets.uuid(row, TAGS.ID)),
+        Objects.requireNonNull(ResultSets.uuid(row, TAGS.USER_ID)),
+        Objects.requireNonNull(ResultSets.text(row, TAGS.NAME)),
+        Objects.requireNonNull(ResultSets.text(row, TAGS.COLOR)),
+        Objects.requireNonNull(ResultSets.instant(row, TAGS.CREATED_AT)),
+        Objects.requireNonNull(ResultSets.instant(row, TAGS.UPDATED_AT)));
   }
 
   private static Tag toTag(Record row) {

@@ -1,6 +1,7 @@
 package io.todokit.recurrence;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -244,6 +245,102 @@ public final class RecurrenceRule {
     Objects.requireNonNull(dtstart, "dtstart");
     Objects.requireNonNull(after, "after");
     return Optional.ofNullable(new OccurrenceSpliterator(this, dtstart).firstAfter(after));
+  }
+
+  /**
+   * Returns the first occurrence at or after {@code instant}.
+   *
+   * @param dtstart the first instant of the series (DTSTART)
+   * @param instant the earliest instant wanted
+   * @return the occurrence in the zone of {@code dtstart}, or empty if there is none
+   * @throws NullPointerException if an argument is null
+   */
+  public Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime dtstart, Instant instant) {
+    Objects.requireNonNull(dtstart, "dtstart");
+    Objects.requireNonNull(instant, "instant");
+    if (!instant.isAfter(dtstart.toInstant())) {
+      return occurrences(dtstart).findFirst();
+    }
+    return nextAfter(dtstart, instant.minusNanos(1).atZone(dtstart.getZone()));
+  }
+
+  /**
+   * Returns the latest occurrence in {@code [from, to]}: what a scheduler that was down since
+   * {@code from} owes for {@code to}, when only the latest missed occurrence matters.
+   *
+   * <p>It never walks the series from {@code from}: it gallops back from {@code to} in windows of
+   * 1, 2, 4, … days (never before {@code from}) and steps forward inside the first window that
+   * holds an occurrence, so the cost grows with the logarithm of {@code to - from}.
+   *
+   * @param dtstart the first instant of the series (DTSTART)
+   * @param from the earliest instant wanted
+   * @param to the latest instant wanted
+   * @return the occurrence in the zone of {@code dtstart}, or empty if none lies in the range
+   * @throws NullPointerException if an argument is null
+   */
+  public Optional<ZonedDateTime> latestBetween(ZonedDateTime dtstart, Instant from, Instant to) {
+    Objects.requireNonNull(dtstart, "dtstart");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (to.isBefore(from)) {
+      return Optional.empty();
+    }
+    long days = 1;
+    while (true) {
+      Instant lower = to.minus(Duration.ofDays(days));
+      boolean last = !lower.isAfter(from);
+      Optional<ZonedDateTime> candidate = firstAtOrAfter(dtstart, last ? from : lower);
+      if (candidate.isPresent() && !candidate.get().toInstant().isAfter(to)) {
+        ZonedDateTime latest = candidate.get();
+        for (Optional<ZonedDateTime> next = nextAfter(dtstart, latest);
+            next.isPresent() && !next.get().toInstant().isAfter(to);
+            next = nextAfter(dtstart, latest)) {
+          latest = next.get();
+        }
+        return Optional.of(latest);
+      }
+      if (last) {
+        return Optional.empty();
+      }
+      days = Math.multiplyExact(days, 2);
+    }
+  }
+
+  /**
+   * Returns the occurrences in {@code [from, to]}, oldest first, at most {@code max} of them.
+   *
+   * <p>With COUNT the series is finite and streamed once from DTSTART (COUNT counts from there);
+   * otherwise every step jumps with {@link #nextAfter}.
+   *
+   * @param dtstart the first instant of the series (DTSTART)
+   * @param from the earliest instant wanted
+   * @param to the latest instant wanted
+   * @param max the most occurrences to return; at least 0
+   * @return the occurrences in the zone of {@code dtstart}, unmodifiable
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code max} is negative
+   */
+  public List<ZonedDateTime> between(ZonedDateTime dtstart, Instant from, Instant to, int max) {
+    Objects.requireNonNull(dtstart, "dtstart");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (max < 0) {
+      throw new IllegalArgumentException("max must not be negative, was " + max);
+    }
+    if (count().isPresent()) {
+      return occurrences(dtstart)
+          .dropWhile(occurrence -> occurrence.toInstant().isBefore(from))
+          .takeWhile(occurrence -> !occurrence.toInstant().isAfter(to))
+          .limit(max)
+          .toList();
+    }
+    List<ZonedDateTime> found = new ArrayList<>();
+    Optional<ZonedDateTime> next = firstAtOrAfter(dtstart, from);
+    while (found.size() < max && next.isPresent() && !next.get().toInstant().isAfter(to)) {
+      found.add(next.get());
+      next = nextAfter(dtstart, next.get());
+    }
+    return List.copyOf(found);
   }
 
   /**

@@ -538,6 +538,43 @@ public record RecurrenceSpec(
   }
 
   /**
+   * Returns the due date of the next item of a series stored one item at a time (a to-do list's
+   * recurring task: completing one item creates the next), or empty when the series is over.
+   *
+   * <p>In such a series {@code count} is the number of items left <em>including</em> the current
+   * one: a spec with count 1 has no next item, and the next item stores {@link #forNextInSeries()}.
+   * The rule is therefore evaluated without COUNT. Mode {@code fixed}: the rule's first occurrence
+   * after {@code due}, with {@code due} as DTSTART; mode {@code after_completion}: {@link
+   * #nextDueAfterCompletion} counted from {@code completedAt}.
+   *
+   * @param due the current item's due date; its zone is the series' wall clock
+   * @param completedAt when the current item was completed
+   * @return the next due date in the zone of {@code due}, or empty
+   */
+  public Optional<ZonedDateTime> nextInSeries(ZonedDateTime due, Instant completedAt) {
+    Objects.requireNonNull(due, "due");
+    Objects.requireNonNull(completedAt, "completedAt");
+    if (count != null && count <= 1) {
+      return Optional.empty();
+    }
+    RecurrenceSpec unbounded = withCount(null);
+    return switch (mode) {
+      case FIXED -> unbounded.toRule(due.toLocalDate()).nextAfter(due, due);
+      case AFTER_COMPLETION -> unbounded.nextDueAfterCompletion(due, completedAt, due.getZone(), 1);
+    };
+  }
+
+  /**
+   * Returns the spec the next item of a series stores (see {@link #nextInSeries}): one item fewer
+   * left when it counts, else this spec.
+   *
+   * @return the spec
+   */
+  public RecurrenceSpec forNextInSeries() {
+    return count == null ? this : withCount(count - 1);
+  }
+
+  /**
    * Returns the next due date of a completion-based series ({@code every!}): counted from the day
    * the previous one was completed, at the previous due date's time of day.
    *

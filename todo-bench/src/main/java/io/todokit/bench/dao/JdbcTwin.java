@@ -443,7 +443,9 @@ final class JdbcTwin {
           Optional<Instant> nextDue =
               rule == null || due == null
                   ? Optional.empty()
-                  : nextDue(rule, due, now, ZoneId.of(java.util.Objects.requireNonNull(zone)));
+                  : rule.nextInSeries(
+                          due.atZone(ZoneId.of(java.util.Objects.requireNonNull(zone))), now)
+                      .map(ZonedDateTime::toInstant);
           if (nextDue.isEmpty() || rule == null || due == null) {
             result = new Completion(completed, Optional.empty());
           } else {
@@ -458,7 +460,7 @@ final class JdbcTwin {
                     completed.priority(),
                     nextDue.get(),
                     remindAt == null ? null : nextDue.get().minus(Duration.between(remindAt, due)),
-                    forNext(rule),
+                    rule.forNextInSeries(),
                     now);
             try (PreparedStatement s = c.prepareStatement(COPY_TAGS)) {
               s.setObject(1, nextId);
@@ -539,14 +541,14 @@ final class JdbcTwin {
         List<UUID> deactivated = new ArrayList<>();
         List<UUID> backlogged = new ArrayList<>();
         for (RecurringTask template : due) {
-          TemplateOccurrences occurrences =
-              new TemplateOccurrences(template.rule(), template.dtstart());
+          RecurrenceRule rule = template.rule();
+          ZonedDateTime dtstart = template.dtstart();
           Instant from = java.util.Objects.requireNonNull(template.nextDueAt());
           List<ZonedDateTime> toCreate;
           if (template.missedPolicy() == MissedPolicy.LATEST) {
-            toCreate = occurrences.latestIn(from, now).map(List::of).orElse(List.of());
+            toCreate = rule.latestBetween(dtstart, from, now).map(List::of).orElse(List.of());
           } else {
-            toCreate = occurrences.between(from, now, 1_001);
+            toCreate = rule.between(dtstart, from, now, 1_001);
             if (toCreate.size() > 1_000) {
               toCreate = toCreate.subList(0, 1_000);
               backlogged.add(template.id());
@@ -554,8 +556,8 @@ final class JdbcTwin {
           }
           Optional<ZonedDateTime> next =
               toCreate.isEmpty()
-                  ? occurrences.firstAtOrAfter(now.plusNanos(1))
-                  : occurrences.after(toCreate.get(toCreate.size() - 1));
+                  ? rule.firstAtOrAfter(dtstart, now.plusNanos(1))
+                  : rule.nextAfter(dtstart, toCreate.get(toCreate.size() - 1));
           if (!toCreate.isEmpty()) {
             try (PreparedStatement s = c.prepareStatement(insertOccurrences(toCreate.size()))) {
               int i = 0;
@@ -799,108 +801,5 @@ final class JdbcTwin {
 
   private static long micros(Instant instant) {
     return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
-  }
-
-  /** The next due date of a completed recurring task (the DAO's package-private NextOccurrence). */
-  private static Optional<Instant> nextDue(
-      RecurrenceSpec spec, Instant dueAt, Instant completedAt, ZoneId zone) {
-    Integer count = spec.count();
-    if (count != null && count <= 1) {
-      return Optional.empty();
-    }
-    RecurrenceSpec unbounded =
-        count == null
-            ? spec
-            : new RecurrenceSpec(
-                spec.frequency(),
-                spec.interval(),
-                spec.days(),
-                spec.endDate(),
-                null,
-                spec.monthDay(),
-                spec.mode());
-    ZonedDateTime due = dueAt.atZone(zone);
-    Optional<ZonedDateTime> next =
-        switch (spec.mode()) {
-          case FIXED -> unbounded.toRule(due.toLocalDate()).nextAfter(due, due);
-          case AFTER_COMPLETION -> unbounded.nextDueAfterCompletion(due, completedAt, zone, 1);
-        };
-    return next.map(ZonedDateTime::toInstant);
-  }
-
-  private static RecurrenceSpec forNext(RecurrenceSpec spec) {
-    Integer count = spec.count();
-    return count == null
-        ? spec
-        : new RecurrenceSpec(
-            spec.frequency(),
-            spec.interval(),
-            spec.days(),
-            spec.endDate(),
-            count - 1,
-            spec.monthDay(),
-            spec.mode());
-  }
-
-  /** The DAO's package-private Occurrences, the same arithmetic. */
-  private record TemplateOccurrences(RecurrenceRule rule, ZonedDateTime dtstart) {
-
-    Optional<ZonedDateTime> first() {
-      return rule.occurrences(dtstart).findFirst();
-    }
-
-    Optional<ZonedDateTime> firstAtOrAfter(Instant instant) {
-      if (!instant.isAfter(dtstart.toInstant())) {
-        return first();
-      }
-      return rule.nextAfter(dtstart, instant.minusNanos(1).atZone(dtstart.getZone()));
-    }
-
-    Optional<ZonedDateTime> after(ZonedDateTime occurrence) {
-      return rule.nextAfter(dtstart, occurrence);
-    }
-
-    Optional<ZonedDateTime> latestIn(Instant floor, Instant now) {
-      if (now.isBefore(floor)) {
-        return Optional.empty();
-      }
-      long days = 1;
-      while (true) {
-        Instant lower = now.minus(Duration.ofDays(days));
-        boolean last = !lower.isAfter(floor);
-        Optional<ZonedDateTime> candidate = firstAtOrAfter(last ? floor : lower);
-        if (candidate.isPresent() && !candidate.get().toInstant().isAfter(now)) {
-          ZonedDateTime latest = candidate.get();
-          for (Optional<ZonedDateTime> next = after(latest);
-              next.isPresent() && !next.get().toInstant().isAfter(now);
-              next = after(latest)) {
-            latest = next.get();
-          }
-          return Optional.of(latest);
-        }
-        if (last) {
-          return Optional.empty();
-        }
-        days = Math.multiplyExact(days, 2);
-      }
-    }
-
-    List<ZonedDateTime> between(Instant from, Instant now, int max) {
-      List<ZonedDateTime> found = new ArrayList<>();
-      if (rule.count().isPresent()) {
-        rule.occurrences(dtstart)
-            .dropWhile(occurrence -> occurrence.toInstant().isBefore(from))
-            .takeWhile(occurrence -> !occurrence.toInstant().isAfter(now))
-            .limit(max)
-            .forEach(found::add);
-        return found;
-      }
-      Optional<ZonedDateTime> next = firstAtOrAfter(from);
-      while (found.size() < max && next.isPresent() && !next.get().toInstant().isAfter(now)) {
-        found.add(next.get());
-        next = after(next.get());
-      }
-      return found;
-    }
   }
 }

@@ -11,6 +11,7 @@ import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.TaskRows;
 import io.todokit.dao.tasks.Task;
+import io.todokit.recurrence.RecurrenceRule;
 import io.todokit.recurrence.RecurrenceSpec;
 import io.todokit.schema.jooq.enums.TaskPriority;
 import io.todokit.schema.jooq.tables.records.RecurringTasksRecord;
@@ -119,8 +120,10 @@ public final class RecurringTaskDao {
           ZoneId zone = explicitZone != null ? explicitZone : userZone(dsl, userId);
           ZonedDateTime dtstart = dtstart(template.startsAt(), template.startsAtLocal(), zone);
           ZonedDateTime first =
-              new Occurrences(recurrence.toRule(dtstart), dtstart)
-                  .first()
+              recurrence
+                  .toRule(dtstart)
+                  .occurrences(dtstart)
+                  .findFirst()
                   .orElseThrow(() -> new ValidationException(RecurrenceJson.FIELD, "never occurs"));
           return toTemplate(
               dsl.insertInto(RECURRING_TASKS)
@@ -228,12 +231,12 @@ public final class RecurringTaskDao {
             RecurrenceSpec rule = newRule ? recurrence : current.recurrence();
             ZoneId targetZone = newZone ? zone : current.timeZone();
             ZonedDateTime dtstart = current.dtstart().toLocalDateTime().atZone(targetZone);
-            Occurrences occurrences = new Occurrences(rule.toRule(dtstart), dtstart);
-            if (occurrences.first().isEmpty()) {
+            RecurrenceRule occurrences = rule.toRule(dtstart);
+            if (occurrences.occurrences(dtstart).findFirst().isEmpty()) {
               throw new ValidationException(RecurrenceJson.FIELD, "never occurs");
             }
             Instant from = now.isAfter(dtstart.toInstant()) ? now : dtstart.toInstant();
-            Optional<ZonedDateTime> next = occurrences.firstAtOrAfter(from);
+            Optional<ZonedDateTime> next = occurrences.firstAtOrAfter(dtstart, from);
             update =
                 update
                     .set(RECURRING_TASKS.RECURRENCE_RULE, TaskRows.json(rule))
@@ -303,8 +306,7 @@ public final class RecurringTaskDao {
             return current;
           }
           ZonedDateTime dtstart = current.dtstart();
-          Optional<ZonedDateTime> next =
-              new Occurrences(current.rule(), dtstart).firstAtOrAfter(now);
+          Optional<ZonedDateTime> next = current.rule().firstAtOrAfter(dtstart, now);
           return toTemplate(
               dsl.update(RECURRING_TASKS)
                   .set(RECURRING_TASKS.NEXT_DUE_AT, next.map(ZonedDateTime::toInstant).orElse(null))
@@ -398,13 +400,14 @@ public final class RecurringTaskDao {
           List<UUID> backlogged = new ArrayList<>();
           for (RecurringTask template : due) {
             MissedPolicy policy = override != null ? override : template.missedPolicy();
-            Occurrences occurrences = new Occurrences(template.rule(), template.dtstart());
+            RecurrenceRule rule = template.rule();
+            ZonedDateTime dtstart = template.dtstart();
             Instant from = Objects.requireNonNull(template.nextDueAt());
             List<ZonedDateTime> toCreate;
             if (policy == MissedPolicy.LATEST) {
-              toCreate = occurrences.latestIn(from, now).map(List::of).orElse(List.of());
+              toCreate = rule.latestBetween(dtstart, from, now).map(List::of).orElse(List.of());
             } else {
-              toCreate = occurrences.between(from, now, MAX_OCCURRENCES_PER_TEMPLATE + 1);
+              toCreate = rule.between(dtstart, from, now, MAX_OCCURRENCES_PER_TEMPLATE + 1);
               if (toCreate.size() > MAX_OCCURRENCES_PER_TEMPLATE) {
                 toCreate = toCreate.subList(0, MAX_OCCURRENCES_PER_TEMPLATE);
                 backlogged.add(template.id());
@@ -412,8 +415,8 @@ public final class RecurringTaskDao {
             }
             Optional<ZonedDateTime> next =
                 toCreate.isEmpty()
-                    ? occurrences.firstAtOrAfter(now.plusNanos(1))
-                    : occurrences.after(toCreate.get(toCreate.size() - 1));
+                    ? rule.firstAtOrAfter(dtstart, now.plusNanos(1))
+                    : rule.nextAfter(dtstart, toCreate.get(toCreate.size() - 1));
             created.addAll(insertTasks(dsl, template, toCreate, createdAt));
             if (next.isEmpty()) {
               deactivated.add(template.id());

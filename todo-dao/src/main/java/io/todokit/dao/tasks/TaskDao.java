@@ -16,6 +16,7 @@ import io.todokit.schema.jooq.tables.records.TasksRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -110,8 +111,8 @@ public final class TaskDao {
     return context.write(
         dsl -> {
           RecurrenceSpec rule = task.recurrence();
-          if (rule != null && dueAt != null && NextOccurrence.needsAnchor(rule)) {
-            rule = NextOccurrence.anchored(rule, dueAt, zoneOf(dsl, userId));
+          if (rule != null && dueAt != null && RuleAnchor.needsAnchor(rule)) {
+            rule = RuleAnchor.anchored(rule, dueAt, zoneOf(dsl, userId));
           }
           Task created =
               insert(
@@ -244,9 +245,8 @@ public final class TaskDao {
               throw new ValidationException(
                   "due_at", "is required for a task with a recurrence rule");
             }
-            if (newRule != null && due != null && NextOccurrence.needsAnchor(newRule)) {
-              newRule =
-                  NextOccurrence.anchored(newRule, due, ZoneId.of(current.get(USERS.TIME_ZONE)));
+            if (newRule != null && due != null && RuleAnchor.needsAnchor(newRule)) {
+              newRule = RuleAnchor.anchored(newRule, due, ZoneId.of(current.get(USERS.TIME_ZONE)));
             }
           }
           UpdateSetMoreStep<TasksRecord> update =
@@ -366,7 +366,8 @@ public final class TaskDao {
             return new Completion(completed, Optional.empty());
           }
           ZoneId zone = ZoneId.of(row.get(USERS.TIME_ZONE));
-          Optional<Instant> nextDue = NextOccurrence.nextDue(rule, due, now, zone);
+          Optional<Instant> nextDue =
+              rule.nextInSeries(due.atZone(zone), now).map(ZonedDateTime::toInstant);
           if (nextDue.isEmpty()) {
             return new Completion(completed, Optional.empty());
           }
@@ -381,7 +382,7 @@ public final class TaskDao {
                   completed.priority(),
                   nextDue.get(),
                   remindAt == null ? null : nextDue.get().minus(Duration.between(remindAt, due)),
-                  NextOccurrence.forNext(rule),
+                  rule.forNextInSeries(),
                   now);
           dsl.insertInto(
                   TASK_TAGS,

@@ -1,7 +1,9 @@
 package io.todokit.dao;
 
 import io.todokit.dao.conversations.ConversationDao;
+import io.todokit.dao.internal.CursorCodec;
 import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.internal.DaoContext.Timeouts;
 import io.todokit.dao.internal.SqlErrors;
 import io.todokit.dao.recurring.RecurringTaskDao;
 import io.todokit.dao.reminders.ReminderDao;
@@ -9,6 +11,7 @@ import io.todokit.dao.tags.TagDao;
 import io.todokit.dao.tasks.TaskDao;
 import io.todokit.dao.users.UserDao;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -16,6 +19,8 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
+import org.jooq.conf.SettingsTools;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -74,7 +79,12 @@ public final class TodoDb {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(clock, "clock");
     return new TodoDb(
-        new DaoContext(DSL.using(dataSource, SQLDialect.POSTGRES, settings()), clock, true));
+        DaoContext.of(
+            DSL.using(dataSource, SQLDialect.POSTGRES, settings(Timeouts.DEFAULT)),
+            clock,
+            Timeouts.DEFAULT,
+            CursorCodec.defaultKey(),
+            true));
   }
 
   /**
@@ -102,7 +112,9 @@ public final class TodoDb {
       throw new IllegalArgumentException(
           "todokit needs a PostgreSQL DSLContext, not " + dsl.dialect());
     }
-    return new TodoDb(new DaoContext(dsl, clock));
+    DSLContext bounded = withQueryTimeout(dsl, Timeouts.DEFAULT);
+    return new TodoDb(
+        DaoContext.of(bounded, clock, Timeouts.DEFAULT, CursorCodec.defaultKey(), false));
   }
 
   /**
@@ -113,6 +125,42 @@ public final class TodoDb {
    */
   public TodoDb withClock(Clock clock) {
     return new TodoDb(context.withClock(Objects.requireNonNull(clock, "clock")));
+  }
+
+  /**
+   * The same database with other timeouts for every transaction and statement: {@code
+   * statement_timeout} and {@code lock_timeout} set with {@code SET LOCAL} at the start of each
+   * transaction, and the statement timeout also as JDBC's query timeout (rounded up to seconds) for
+   * reads outside a transaction. The defaults are 30 seconds for a statement and 5 seconds for a
+   * lock wait; {@link Duration#ZERO} leaves the server's setting in force. A call that runs into
+   * either throws {@link UnavailableException} with {@code retryable() == true}.
+   *
+   * @param statementTimeout how long one statement may run
+   * @param lockTimeout how long a statement may wait for a row or table lock
+   * @return a TodoDb sharing this one's connections
+   * @throws IllegalArgumentException for a negative timeout or one over {@code Integer.MAX_VALUE}
+   *     milliseconds
+   */
+  public TodoDb withTimeouts(Duration statementTimeout, Duration lockTimeout) {
+    Timeouts timeouts = new Timeouts(statementTimeout, lockTimeout);
+    DSLContext bounded = withQueryTimeout(context.dsl(), timeouts);
+    return new TodoDb(context.withTimeouts(timeouts).withDsl(bounded));
+  }
+
+  /**
+   * The same database sealing its paging cursors with a key of the service's own (an HMAC-SHA256
+   * key of at least 16 bytes, the same on every replica), so that cursors cannot be forged. With
+   * the default key cursors are tamper-evident and bound to the user and the list, but a forger who
+   * reads todokit's source could make one; either way a cursor only ever positions a page within
+   * the acting user's own rows.
+   *
+   * @param key the secret
+   * @return a TodoDb sharing this one's connections
+   * @throws IllegalArgumentException when the key is shorter than 16 bytes
+   */
+  public TodoDb withCursorKey(byte[] key) {
+    Objects.requireNonNull(key, "key");
+    return new TodoDb(context.withCursors(CursorCodec.withKey(key)));
   }
 
   /** Tasks: create, update, complete, and the overdue / due today / by tag queries. */
@@ -162,11 +210,9 @@ public final class TodoDb {
   public <T> T transactionResult(Function<TodoDb, T> work) {
     Objects.requireNonNull(work, "work");
     try {
-      return context
-          .dsl()
-          .transactionResult(
-              configuration -> work.apply(new TodoDb(context.withDsl(configuration.dsl()))));
-    } catch (RuntimeException e) {
+      return context.transaction(tx -> work.apply(new TodoDb(tx)));
+    } catch (DataAccessException e) {
+      // jOOQ's commit or rollback failed, or a statement outside the DAOs' own error handling did
       throw SqlErrors.translate(e, null);
     }
   }
@@ -185,7 +231,19 @@ public final class TodoDb {
         });
   }
 
-  private static Settings settings() {
-    return new Settings().withExecuteLogging(false).withRenderSchema(false);
+  /**
+   * The same context with JDBC's query timeout set, on a copy of its settings (never the caller's).
+   */
+  private static DSLContext withQueryTimeout(DSLContext dsl, Timeouts timeouts) {
+    Settings settings =
+        SettingsTools.clone(dsl.settings()).withQueryTimeout(timeouts.statementSeconds());
+    return DSL.using(dsl.configuration().derive(settings));
+  }
+
+  private static Settings settings(Timeouts timeouts) {
+    return new Settings()
+        .withExecuteLogging(false)
+        .withRenderSchema(false)
+        .withQueryTimeout(timeouts.statementSeconds());
   }
 }

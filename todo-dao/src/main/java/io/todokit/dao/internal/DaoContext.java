@@ -1,8 +1,13 @@
 package io.todokit.dao.internal;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.todokit.dao.NotFoundException;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -16,49 +21,87 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every DAO needs: the {@link DSLContext} (bound to a transaction inside {@code
- * TodoDb.transaction}), the clock, and JSON mapping. Immutable and thread-safe.
+ * TodoDb.transaction}), the clock, the timeouts, the cursor codec and JSON mapping. Every DAO
+ * statement runs through {@link #read} or {@link #write}, which bound it in time, keep an open
+ * transaction usable after a failure and translate every error. Immutable and thread-safe.
  */
 public final class DaoContext {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * The JSON mapper for documents the library parses: duplicate keys and trailing content are
+   * refused (a document must mean one thing).
+   */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private final DSLContext dsl;
   private final Clock clock;
+  private final Timeouts timeouts;
+  private final CursorCodec cursors;
+  private final TransactionGuard guard;
   private final boolean ownsTransactions;
+  private final boolean inTransaction;
 
-  /**
-   * Creates a context.
-   *
-   * @param dsl the jOOQ context to run statements with
-   * @param clock the clock that says what "now" is
-   */
-  public DaoContext(DSLContext dsl, Clock clock) {
-    this(dsl, clock, false);
+  private DaoContext(
+      DSLContext dsl,
+      Clock clock,
+      Timeouts timeouts,
+      CursorCodec cursors,
+      TransactionGuard guard,
+      boolean ownsTransactions,
+      boolean inTransaction) {
+    this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+    this.cursors = Objects.requireNonNull(cursors, "cursors");
+    this.guard = guard;
+    this.ownsTransactions = ownsTransactions;
+    this.inTransaction = inTransaction;
   }
 
   /**
-   * Creates a context.
+   * A context outside any transaction.
    *
    * @param dsl the jOOQ context to run statements with
    * @param clock the clock that says what "now" is
+   * @param timeouts the statement and lock timeouts of every transaction
+   * @param cursors the codec of paging cursors
    * @param ownsTransactions true when todokit made {@code dsl} on a plain data source, so that a
-   *     write outside {@code TodoDb.transaction} may run its own JDBC transaction directly; false
-   *     for a framework's context (its transaction provider decides) and inside a transaction
+   *     write may run its own JDBC transaction directly; false for a framework's context (its
+   *     transaction provider decides)
+   * @return the context
    */
-  public DaoContext(DSLContext dsl, Clock clock, boolean ownsTransactions) {
-    this.dsl = Objects.requireNonNull(dsl, "dsl");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.ownsTransactions = ownsTransactions;
+  public static DaoContext of(
+      DSLContext dsl,
+      Clock clock,
+      Timeouts timeouts,
+      CursorCodec cursors,
+      boolean ownsTransactions) {
+    return new DaoContext(
+        dsl, clock, timeouts, cursors, new TransactionGuard(), ownsTransactions, false);
   }
 
   /** The same context with another clock. */
   public DaoContext withClock(Clock other) {
-    return new DaoContext(dsl, other, ownsTransactions);
+    return new DaoContext(dsl, other, timeouts, cursors, guard, ownsTransactions, inTransaction);
   }
 
-  /** The same clock with statements bound to another jOOQ context (a transaction's). */
+  /** The same context with other timeouts. */
+  public DaoContext withTimeouts(Timeouts other) {
+    return new DaoContext(dsl, clock, other, cursors, guard, ownsTransactions, inTransaction);
+  }
+
+  /** The same context running its statements on another jOOQ context (same transaction state). */
   public DaoContext withDsl(DSLContext other) {
-    return new DaoContext(other, clock, false);
+    return new DaoContext(other, clock, timeouts, cursors, guard, ownsTransactions, inTransaction);
+  }
+
+  /** The same context with another cursor codec. */
+  public DaoContext withCursors(CursorCodec other) {
+    return new DaoContext(dsl, clock, timeouts, other, guard, ownsTransactions, inTransaction);
   }
 
   /** The jOOQ context. */
@@ -66,14 +109,19 @@ public final class DaoContext {
     return dsl;
   }
 
-  /** The clock. */
-  public Clock clock() {
-    return clock;
+  /** The timeouts. */
+  public Timeouts timeouts() {
+    return timeouts;
+  }
+
+  /** The codec of paging cursors. */
+  public CursorCodec cursors() {
+    return cursors;
   }
 
   /** The clock's instant, truncated to PostgreSQL's microsecond precision. */
   public Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return Check.instant("now", clock.instant()).truncatedTo(ChronoUnit.MICROS);
   }
 
   /** A new time-ordered id. */
@@ -81,13 +129,38 @@ public final class DaoContext {
     return Ids.uuidV7(clock.instant());
   }
 
-  /** The shared JSON mapper (thread-safe once configured). */
+  /** The shared JSON mapper (thread-safe once configured; strict about duplicates and trailers). */
   public ObjectMapper json() {
     return JSON;
   }
 
   /**
-   * Runs a read: one statement or several that need no transaction of their own.
+   * Runs {@code work} as one transaction whose DAO calls are made on the context passed to it: the
+   * body of {@code TodoDb.transaction}. Its statements are bounded by the timeouts, and calls on
+   * this (outer) context fail on this thread while it runs.
+   *
+   * @param work the calls
+   * @param <T> the result type
+   * @return what {@code work} returned
+   */
+  public <T> T transaction(Function<DaoContext, T> work) {
+    guard.requireNoOpenTransaction();
+    guard.enter();
+    try {
+      return dsl.transactionResult(
+          configuration -> {
+            DSLContext tx = configuration.dsl();
+            applyTimeouts(tx);
+            return work.apply(new DaoContext(tx, clock, timeouts, cursors, guard, false, true));
+          });
+    } finally {
+      guard.exit();
+    }
+  }
+
+  /**
+   * Runs a read: one statement or several that need no transaction of their own. Inside a
+   * transaction it runs under a savepoint, so that a failed read leaves the transaction usable.
    *
    * @param work the statements
    * @param id the id the work is about, for error messages; may be null
@@ -95,7 +168,13 @@ public final class DaoContext {
    * @return the result
    */
   public <T> T read(Function<DSLContext, T> work, @Nullable Object id) {
+    if (!inTransaction) {
+      guard.requireNoOpenTransaction();
+    }
     try {
+      if (inTransaction) {
+        return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+      }
       return work.apply(dsl);
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e, id);
@@ -121,7 +200,7 @@ public final class DaoContext {
       UUID id,
       String entity) {
     int deleted =
-        read(
+        write(
             dsl -> dsl.deleteFrom(table).where(userField.eq(userId), idField.eq(id)).execute(), id);
     if (deleted == 0) {
       throw new NotFoundException(entity, id);
@@ -130,7 +209,7 @@ public final class DaoContext {
 
   /**
    * Runs a write in one transaction (a savepoint when a transaction is already open), so that
-   * nothing is written when it fails.
+   * nothing is written when it fails; its statements are bounded by the timeouts.
    *
    * @param work the statements; they must use the DSLContext passed to them
    * @param id the id the work is about, for error messages; may be null
@@ -138,11 +217,21 @@ public final class DaoContext {
    * @return the result
    */
   public <T> T write(Function<DSLContext, T> work, @Nullable Object id) {
+    if (!inTransaction) {
+      guard.requireNoOpenTransaction();
+    }
     try {
       if (ownsTransactions) {
         return ownTransaction(work);
       }
-      return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+      if (inTransaction) {
+        return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+      }
+      return dsl.transactionResult(
+          configuration -> {
+            applyTimeouts(configuration.dsl());
+            return work.apply(configuration.dsl());
+          });
     } catch (RuntimeException e) {
       throw SqlErrors.translate(e, id);
     }
@@ -151,8 +240,8 @@ public final class DaoContext {
   /**
    * One JDBC transaction on one pooled connection. jOOQ's default transaction provider also sets a
    * savepoint in a top-level transaction and releases it before the commit: two round trips that a
-   * single DAO call does not need (nested calls inside {@code TodoDb.transaction} still get
-   * savepoints from it).
+   * single DAO call does not need. When the work fails, its error is the one thrown; a failing
+   * rollback or reset (the pool may already have closed a broken connection) is kept as suppressed.
    */
   private <T> T ownTransaction(Function<DSLContext, T> work) {
     return dsl.connectionResult(
@@ -161,18 +250,85 @@ public final class DaoContext {
           if (autoCommit) {
             connection.setAutoCommit(false);
           }
+          Throwable failure = null;
           try {
-            T result = work.apply(DSL.using(connection, dsl.dialect(), dsl.settings()));
+            DSLContext tx = DSL.using(connection, dsl.dialect(), dsl.settings());
+            applyTimeouts(tx);
+            T result = work.apply(tx);
             connection.commit();
             return result;
-          } catch (RuntimeException | Error e) {
-            connection.rollback();
+          } catch (RuntimeException | Error | SQLException e) {
+            failure = e;
+            try {
+              connection.rollback();
+            } catch (SQLException | RuntimeException cleanup) {
+              e.addSuppressed(cleanup);
+            }
             throw e;
           } finally {
             if (autoCommit) {
-              connection.setAutoCommit(true);
+              try {
+                connection.setAutoCommit(true);
+              } catch (SQLException | RuntimeException cleanup) {
+                if (failure == null) {
+                  throw cleanup;
+                }
+                failure.addSuppressed(cleanup);
+              }
             }
           }
         });
+  }
+
+  /**
+   * Bounds the open transaction: {@code SET LOCAL statement_timeout, lock_timeout} in one round
+   * trip. Plain SQL: set_config is how a bind value can set a setting (SET takes no parameters).
+   */
+  private void applyTimeouts(DSLContext tx) {
+    if (timeouts.isNone()) {
+      return;
+    }
+    tx.execute(
+        "select set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)",
+        Long.toString(timeouts.statement().toMillis()),
+        Long.toString(timeouts.lock().toMillis()));
+  }
+
+  /**
+   * The statement and lock timeouts of every todokit transaction; {@link Duration#ZERO} leaves the
+   * server's setting in force.
+   *
+   * @param statement how long one statement may run ({@code statement_timeout})
+   * @param lock how long a statement may wait for a lock ({@code lock_timeout})
+   */
+  public record Timeouts(Duration statement, Duration lock) {
+
+    /** The defaults: statements 30 s, locks 5 s. */
+    public static final Timeouts DEFAULT =
+        new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(5));
+
+    /** Checks both: zero or positive, at most {@code Integer.MAX_VALUE} milliseconds. */
+    public Timeouts {
+      check("statementTimeout", statement);
+      check("lockTimeout", lock);
+    }
+
+    boolean isNone() {
+      return statement.isZero() && lock.isZero();
+    }
+
+    /** The statement timeout in whole seconds, rounded up, for JDBC's client-side query timeout. */
+    public int statementSeconds() {
+      long millis = statement.toMillis();
+      return (int) ((millis + 999) / 1000);
+    }
+
+    private static void check(String name, Duration value) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            name + " must be zero (no limit) or up to " + Integer.MAX_VALUE + " ms, was " + value);
+      }
+    }
   }
 }

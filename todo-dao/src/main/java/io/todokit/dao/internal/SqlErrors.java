@@ -3,9 +3,14 @@ package io.todokit.dao.internal;
 import io.todokit.dao.DuplicateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.TodoException;
+import io.todokit.dao.UnavailableException;
 import io.todokit.dao.ValidationException;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -59,49 +64,125 @@ public final class SqlErrors {
           Map.entry("messages_conversation_fkey", "conversation"),
           Map.entry("tasks_template_fkey", "recurring task"));
 
+  /** {@code Key (user_id, task_id)=(…, …) is not present in table "tasks".} */
+  private static final Pattern MISSING_KEY =
+      Pattern.compile("Key \\(([^)]*)\\)=\\(([^)]*)\\) is not present");
+
   private SqlErrors() {}
 
   /**
-   * The todokit exception for a database error, or the error itself when it is none of the
-   * translated kinds (a lost connection, say) or already a todokit exception.
+   * The todokit exception for what a DAO's statements threw: a constraint violation becomes {@link
+   * ValidationException}, {@link DuplicateException} or {@link NotFoundException}; an
+   * infrastructure failure or anything unexpected becomes {@link UnavailableException}, which keeps
+   * the error as its cause; a todokit exception is returned as it is.
    *
    * <p>The SQL error is looked for in the whole cause chain, not only in jOOQ's {@code
    * DataAccessException}: a {@code DSLContext} configured by a framework may carry an exception
    * translator of its own (Spring Boot's turns SQL errors into Spring exceptions).
    *
    * @param error what a statement threw
-   * @param id the id the statement was about, for not-found messages; may be null
+   * @param id the id the statement was about, for not-found messages when the database does not say
+   *     which key is missing; may be null
    * @return the exception to throw
    */
-  public static RuntimeException translate(RuntimeException error, @Nullable Object id) {
-    if (error instanceof TodoException) {
-      return error;
+  public static TodoException translate(RuntimeException error, @Nullable Object id) {
+    if (error instanceof TodoException todo) {
+      return todo;
     }
     SQLException sqlError = sqlException(error);
-    if (sqlError == null || sqlError.getSQLState() == null) {
-      return error;
+    if (sqlError == null) {
+      return new UnavailableException(
+          "unexpected failure: " + oneLine(error), retryable(error), null, error);
     }
+    String state = sqlError.getSQLState();
     ServerErrorMessage server =
         sqlError instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
     String constraint = server == null ? null : server.getConstraint();
     String key = constraint == null ? "unknown" : constraint;
-    return switch (sqlError.getSQLState()) {
+    String column = server != null && server.getColumn() != null ? server.getColumn() : null;
+    return switch (state == null ? "" : state) {
       case "23505" -> new DuplicateException(FIELDS.getOrDefault(key, key), error);
       case "23514", "23502" ->
           new ValidationException(
-              FIELDS.getOrDefault(
-                  key, server != null && server.getColumn() != null ? server.getColumn() : key),
-              "violates " + key,
-              error);
-      case "23503" ->
-          new NotFoundException(REFERENCED.getOrDefault(key, key), id == null ? "?" : id, error);
+              FIELDS.getOrDefault(key, column != null ? column : key), "violates " + key, error);
+      case "23503" -> notFound(key, server, id, error);
       case "22P02", "22001", "22007", "22008", "22023", "22021" ->
           new ValidationException(
-              server != null && server.getColumn() != null ? server.getColumn() : "input",
-              server != null ? server.getMessage() : sqlError.getMessage(),
+              column != null ? column : "input",
+              server != null ? server.getMessage() : String.valueOf(sqlError.getMessage()),
               error);
-      default -> error;
+      default ->
+          new UnavailableException(
+              (retryable(sqlError) ? "database unavailable" : "database error")
+                  + (state == null ? "" : " " + state)
+                  + ": "
+                  + oneLine(sqlError),
+              retryable(sqlError),
+              state,
+              error);
     };
+  }
+
+  /**
+   * Whether an error is one that may pass when the same work is tried again: a lost or refused
+   * connection (SQLSTATE class 08, 57P01–57P03), a pool timeout, a serialization failure or
+   * deadlock (40001, 40P01), a lock or statement timeout (55P03, 57014), too many connections or
+   * too little memory (53*).
+   *
+   * @param error the error, or one whose cause chain holds it
+   * @return whether to retry
+   */
+  public static boolean retryable(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08")
+            || state.startsWith("53")
+            || state.equals("40001")
+            || state.equals("40P01")
+            || state.equals("55P03")
+            || state.equals("57014")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03")) {
+          return true;
+        }
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** The missing row of a foreign key: the entity from the constraint, the id from the detail. */
+  private static NotFoundException notFound(
+      String constraint,
+      @Nullable ServerErrorMessage server,
+      @Nullable Object fallbackId,
+      RuntimeException error) {
+    String entity = REFERENCED.getOrDefault(constraint, constraint);
+    Object missing = fallbackId == null ? "?" : fallbackId;
+    String detail = server == null ? null : server.getDetail();
+    if (detail != null) {
+      Matcher matcher = MISSING_KEY.matcher(detail);
+      if (matcher.find()) {
+        // The referenced row's own id is the last column of the tenant-keyed foreign key.
+        String[] values = matcher.group(2).split(",\\s*");
+        missing = values[values.length - 1];
+      }
+    }
+    return new NotFoundException(entity, missing, error);
+  }
+
+  private static String oneLine(Throwable error) {
+    String message = error.getMessage();
+    String text = message == null ? error.getClass().getSimpleName() : message;
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
   }
 
   /** The first SQL exception in the cause chain, or null. */

@@ -1,10 +1,14 @@
 package io.todokit.dao;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.todokit.dao.internal.Check;
 import io.todokit.recurrence.InvalidRecurrenceRuleException;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.DateTimeException;
@@ -28,7 +32,13 @@ public final class RecurrenceJson {
   /** The field name validation errors use, e.g. {@code recurrence_rule.interval}. */
   public static final String FIELD = "recurrence_rule";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Duplicate keys and anything after the object are refused: a rule must mean one thing. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
   private static final Set<String> FIELDS =
       Set.of("frequency", "interval", "days", "end_date", "count", "month_day", "mode");
 
@@ -43,6 +53,7 @@ public final class RecurrenceJson {
    */
   public static RecurrenceSpec parse(String json) {
     Objects.requireNonNull(json, "json");
+    Check.storable(FIELD, json);
     JsonNode node;
     try {
       node = JSON.readTree(json);

@@ -154,7 +154,7 @@ public final class ConversationDao {
     int size = Check.pageSize(limit);
     Condition after = DSL.noCondition();
     if (cursor != null) {
-      Cursors.ActivityKey key = Cursors.conversations(cursor);
+      Cursors.ActivityKey key = Cursors.conversations(context.cursors(), userId, cursor);
       after = DSL.row(CONVERSATIONS.UPDATED_AT, CONVERSATIONS.ID).lt(key.updatedAt(), key.id());
     }
     Condition keyset = after;
@@ -172,7 +172,9 @@ public final class ConversationDao {
       return new Page<>(rows, null);
     }
     Conversation last = rows.get(size - 1);
-    return new Page<>(rows.subList(0, size), Cursors.conversations(last.updatedAt(), last.id()));
+    return new Page<>(
+        rows.subList(0, size),
+        Cursors.conversations(context.cursors(), userId, last.updatedAt(), last.id()));
   }
 
   /**
@@ -284,7 +286,8 @@ public final class ConversationDao {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(conversationId, "conversationId");
     int size = Check.pageSize(limit);
-    long afterSeq = cursor == null ? 0 : Cursors.messages(cursor);
+    long afterSeq =
+        cursor == null ? 0 : Cursors.messages(context.cursors(), userId, conversationId, cursor);
     List<Message> rows =
         context.read(
             dsl -> {
@@ -308,7 +311,9 @@ public final class ConversationDao {
     if (rows.size() <= size) {
       return new Page<>(rows, null);
     }
-    return new Page<>(rows.subList(0, size), Cursors.messages(rows.get(size - 1).seq()));
+    return new Page<>(
+        rows.subList(0, size),
+        Cursors.messages(context.cursors(), userId, conversationId, rows.get(size - 1).seq()));
   }
 
   /**
@@ -397,6 +402,7 @@ public final class ConversationDao {
     if (message.role() != MessageRole.ASSISTANT) {
       throw new ValidationException("tool_calls", "only assistant messages carry tool calls");
     }
+    Check.storable("tool_calls", text);
     JsonNode node;
     try {
       node = context.json().readTree(text);
@@ -407,31 +413,41 @@ public final class ConversationDao {
     if (node == null || !(node.isArray() || node.isObject())) {
       throw new ValidationException("tool_calls", "must be a JSON array or object");
     }
-    if (holdsNul(node)) {
-      // PostgreSQL's jsonb cannot store \u0000.
-      throw new ValidationException("tool_calls", "must not contain NUL characters");
+    if (!storable(node)) {
+      // PostgreSQL's jsonb cannot store \u0000, nor an escaped lone surrogate.
+      throw new ValidationException(
+          "tool_calls", "must not contain NUL characters or lone surrogates");
     }
     return JSONB.jsonb(node.toString());
   }
 
-  private static boolean holdsNul(JsonNode node) {
+  private static boolean storable(JsonNode node) {
     if (node.isTextual()) {
-      return node.textValue().indexOf('\0') >= 0;
+      return storable(node.textValue());
     }
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
-        if (field.getKey().indexOf('\0') >= 0 || holdsNul(field.getValue())) {
-          return true;
+        if (!storable(field.getKey()) || !storable(field.getValue())) {
+          return false;
         }
       }
-      return false;
+      return true;
     }
     for (JsonNode element : node) {
-      if (holdsNul(element)) {
-        return true;
+      if (!storable(element)) {
+        return false;
       }
     }
-    return false;
+    return true;
+  }
+
+  private static boolean storable(String text) {
+    try {
+      Check.storable("tool_calls", text);
+      return true;
+    } catch (ValidationException e) {
+      return false;
+    }
   }
 
   private static @Nullable String toolCallId(NewMessage message) {
@@ -445,7 +461,7 @@ public final class ConversationDao {
     if (id == null) {
       throw new ValidationException("tool_call_id", "is required on tool messages");
     }
-    if (id.isBlank()) {
+    if (Check.isBlank(id)) {
       throw new ValidationException("tool_call_id", "must not be blank");
     }
     return Check.optionalText("tool_call_id", id, MAX_TOOL_CALL_ID);

@@ -1,91 +1,69 @@
 package io.todokit.dao.conversations;
 
 import io.todokit.dao.ValidationException;
-import java.nio.charset.StandardCharsets;
+import io.todokit.dao.internal.Check;
+import io.todokit.dao.internal.CursorCodec;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Opaque keyset cursors: URL-safe Base64 of a tagged sort key, so that a cursor of one list is
- * refused by another and a tampered one fails cleanly with {@code ValidationException("cursor")}.
+ * The keyset cursors of conversation and message lists, sealed by the {@link CursorCodec} for the
+ * acting user (and, for messages, the conversation), so that a cursor of one list is refused by
+ * another and a tampered one fails cleanly with {@code ValidationException("cursor")}.
  */
 final class Cursors {
 
-  private static final String CONVERSATIONS = "c1";
-  private static final String MESSAGES = "m1";
+  private static final String CONVERSATIONS = "conversations";
 
   private Cursors() {}
 
-  /** The key of a conversation list: last activity (epoch microseconds) and id. */
+  /** The key of a conversation list: last activity and id. */
   record ActivityKey(Instant updatedAt, UUID id) {}
 
-  static String conversations(Instant updatedAt, UUID id) {
+  static String conversations(CursorCodec codec, UUID userId, Instant updatedAt, UUID id) {
     long micros =
         Math.addExact(
             Math.multiplyExact(updatedAt.getEpochSecond(), 1_000_000L),
             updatedAt.getNano() / 1_000L);
-    return encode(CONVERSATIONS + ":" + micros + ":" + id);
+    return codec.seal(userId, CONVERSATIONS, micros + ":" + id);
   }
 
-  static ActivityKey conversations(String cursor) {
-    String[] parts = decode(cursor).split(":", -1);
-    if (parts.length != 3 || !parts[0].equals(CONVERSATIONS)) {
-      throw invalid();
+  static ActivityKey conversations(CursorCodec codec, UUID userId, String cursor) {
+    String[] parts = codec.open(userId, CONVERSATIONS, cursor).split(":", -1);
+    if (parts.length != 2) {
+      throw CursorCodec.invalid();
     }
     try {
-      long micros = Long.parseLong(parts[1]);
+      long micros = Long.parseLong(parts[0]);
       Instant updatedAt =
-          Instant.ofEpochSecond(
-              Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-      UUID id = UUID.fromString(parts[2]);
-      if (!id.toString().equals(parts[2])) {
-        throw invalid();
+          Check.instant(
+              "cursor",
+              Instant.ofEpochSecond(
+                  Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L));
+      UUID id = UUID.fromString(parts[1]);
+      if (!id.toString().equals(parts[1])) {
+        throw CursorCodec.invalid();
       }
       return new ActivityKey(updatedAt, id);
-    } catch (RuntimeException e) {
-      throw e instanceof ValidationException v ? v : invalid();
+    } catch (IllegalArgumentException | ValidationException e) {
+      throw CursorCodec.invalid();
     }
   }
 
-  static String messages(long seq) {
-    return encode(MESSAGES + ":" + seq);
+  static String messages(CursorCodec codec, UUID userId, UUID conversationId, long seq) {
+    return codec.seal(userId, "messages:" + conversationId, Long.toString(seq));
   }
 
-  static long messages(String cursor) {
-    String[] parts = decode(cursor).split(":", -1);
-    if (parts.length != 2 || !parts[0].equals(MESSAGES)) {
-      throw invalid();
-    }
+  static long messages(CursorCodec codec, UUID userId, UUID conversationId, String cursor) {
+    String text = codec.open(userId, "messages:" + conversationId, cursor);
     try {
-      long seq = Long.parseLong(parts[1]);
+      long seq = Long.parseLong(text);
       if (seq < 1) {
-        throw invalid();
+        throw CursorCodec.invalid();
       }
       return seq;
     } catch (NumberFormatException e) {
-      throw invalid();
+      throw CursorCodec.invalid();
     }
-  }
-
-  private static String encode(String key) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(key.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String decode(String cursor) {
-    if (cursor.length() > 200) {
-      throw invalid();
-    }
-    try {
-      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw invalid();
-    }
-  }
-
-  private static ValidationException invalid() {
-    return new ValidationException("cursor", "is not a cursor of this list");
   }
 }

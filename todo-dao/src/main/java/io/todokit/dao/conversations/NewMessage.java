@@ -1,6 +1,7 @@
 package io.todokit.dao.conversations;
 
-import java.util.Objects;
+import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.Check;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,10 +20,14 @@ import org.jspecify.annotations.Nullable;
 public record NewMessage(
     MessageRole role, String content, @Nullable String toolCalls, @Nullable String toolCallId) {
 
-  /** Checks that role and content are present. */
+  /**
+   * Checks that role and content are present.
+   *
+   * @throws ValidationException ({@code role}, {@code content}) when one is null
+   */
   public NewMessage {
-    Objects.requireNonNull(role, "role");
-    Objects.requireNonNull(content, "content");
+    Check.required("role", role);
+    Check.required("content", content);
   }
 
   /**
@@ -55,7 +60,7 @@ public record NewMessage(
    */
   public static NewMessage assistantToolCalls(String content, String toolCalls) {
     return new NewMessage(
-        MessageRole.ASSISTANT, content, Objects.requireNonNull(toolCalls, "toolCalls"), null);
+        MessageRole.ASSISTANT, content, Check.required("tool_calls", toolCalls), null);
   }
 
   /**
@@ -68,7 +73,7 @@ public record NewMessage(
    */
   public static NewMessage tool(String toolCallId, String content) {
     return new NewMessage(
-        MessageRole.TOOL, content, null, Objects.requireNonNull(toolCallId, "toolCallId"));
+        MessageRole.TOOL, content, null, Check.required("tool_call_id", toolCallId));
   }
 
   /**

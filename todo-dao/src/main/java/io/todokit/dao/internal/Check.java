@@ -2,15 +2,23 @@ package io.todokit.dao.internal;
 
 import io.todokit.dao.ValidationException;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
-import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Argument checks that throw {@link ValidationException} naming the field. */
 public final class Check {
 
   private static final int MAX_PAGE_SIZE = 500;
+  private static final Pattern REGION_ID = Pattern.compile("[A-Za-z]+(/[A-Za-z0-9_+-]+)+");
+
+  /** The earliest instant todokit stores: 0001-01-01T00:00:00Z. */
+  public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The latest instant todokit stores: 9999-12-31T23:59:59.999999Z. */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
   private Check() {}
 
@@ -28,8 +36,9 @@ public final class Check {
     if (value == null) {
       throw new ValidationException(field, "is required");
     }
-    String trimmed = value.strip();
+    String trimmed = strip(value);
     noNul(field, trimmed);
+    wellFormed(field, trimmed);
     int length = trimmed.codePointCount(0, trimmed.length());
     if (length < min || length > max) {
       throw new ValidationException(
@@ -57,6 +66,7 @@ public final class Check {
       return null;
     }
     noNul(field, value);
+    wellFormed(field, value);
     int length = value.codePointCount(0, value.length());
     if (length > max) {
       throw new ValidationException(
@@ -115,7 +125,11 @@ public final class Check {
   }
 
   /**
-   * Checks a time zone id: a region id that both Java and PostgreSQL know, or {@code UTC}.
+   * Checks a time zone id: a region id of the tzdb that Java knows, of the form {@code
+   * Area/Location} (such as {@code Europe/Berlin}, {@code America/Argentina/Buenos_Aires} or {@code
+   * Etc/GMT+5}), or {@code UTC}. Offsets ({@code +02:00}, {@code UTC+1}), {@code Z} and the tzdb's
+   * legacy aliases without an area ({@code UT}, {@code GMT}, {@code EST}, {@code EST5EDT}) are
+   * refused; the schema's check refuses the same.
    *
    * @param field the field's name
    * @param zone the id
@@ -125,35 +139,136 @@ public final class Check {
     if (zone == null) {
       throw new ValidationException(field, "is required");
     }
+    if (!isRegionId(zone)) {
+      throw new ValidationException(
+          field,
+          "must be an IANA region id such as Europe/Berlin, or UTC (was '"
+              + printable(zone)
+              + "')");
+    }
     try {
-      ZoneId id = ZoneId.of(zone);
-      if (!id.getId().equals(zone) || !zone.matches("[A-Za-z][A-Za-z0-9_+/-]*")) {
-        throw new ValidationException(
-            field, "must be an IANA time zone id such as Europe/Berlin (was '" + zone + "')");
-      }
-      return id;
+      return ZoneId.of(zone);
     } catch (DateTimeException e) {
       throw new ValidationException(
           field, "unknown time zone '" + zone + "': use an IANA id such as Europe/Berlin", e);
     }
   }
 
+  /**
+   * Whether an id is a time zone {@link #timeZone} accepts.
+   *
+   * @param zone the id
+   * @return true for {@code UTC} and the tzdb's {@code Area/Location} ids Java knows
+   */
+  public static boolean isRegionId(String zone) {
+    return (zone.equals("UTC") || REGION_ID.matcher(zone).matches())
+        && ZoneId.getAvailableZoneIds().contains(zone);
+  }
+
+  /**
+   * Checks an instant argument or field: within years 1 to 9999 (UTC), the range every part of
+   * todokit (PostgreSQL's timestamptz, the recurrence calculator, {@code java.time}) handles.
+   *
+   * @param field the field's name, e.g. {@code due_at} or {@code now}
+   * @param value the instant
+   * @return the instant
+   */
+  public static Instant instant(String field, @Nullable Instant value) {
+    if (value == null) {
+      throw new ValidationException(field, "is required");
+    }
+    if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+      throw new ValidationException(
+          field, "must be between " + EARLIEST + " and " + LATEST + " (was " + value + ")");
+    }
+    return value;
+  }
+
+  /**
+   * Checks an optional instant: null, or as {@link #instant}.
+   *
+   * @param field the field's name
+   * @param value the instant, or null
+   * @return the instant
+   */
+  public static @Nullable Instant optionalInstant(String field, @Nullable Instant value) {
+    return value == null ? null : instant(field, value);
+  }
+
+  /**
+   * Checks a text that is stored as it is (JSON, ids): no NUL, no lone UTF-16 surrogate.
+   *
+   * @param field the field's name
+   * @param value the text
+   * @return the text
+   */
+  public static String storable(String field, String value) {
+    noNul(field, value);
+    wellFormed(field, value);
+    return value;
+  }
+
+  /**
+   * Whether a character counts as space: what {@link Character#isWhitespace} or {@link
+   * Character#isSpaceChar} accepts (so no-break and ideographic spaces too); the schema's {@code
+   * todokit_is_blank} uses the same set.
+   *
+   * @param codePoint the character
+   * @return whether it is a space
+   */
+  public static boolean isSpace(int codePoint) {
+    return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+  }
+
+  /**
+   * Whether a text is empty or made only of {@linkplain #isSpace spaces}.
+   *
+   * @param value the text
+   * @return whether it is blank
+   */
+  public static boolean isBlank(String value) {
+    return strip(value).isEmpty();
+  }
+
+  /** The text without leading and trailing {@linkplain #isSpace spaces}. */
+  static String strip(String value) {
+    int start = 0;
+    int end = value.length();
+    while (start < end && isSpace(value.codePointAt(start))) {
+      start += Character.charCount(value.codePointAt(start));
+    }
+    while (end > start && isSpace(value.codePointBefore(end))) {
+      end -= Character.charCount(value.codePointBefore(end));
+    }
+    return value.substring(start, end);
+  }
+
+  /** PostgreSQL would store a lone surrogate as '?': refuse it rather than corrupt the text. */
+  private static void wellFormed(String field, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new ValidationException(
+            field,
+            "must be well-formed Unicode: a lone surrogate U+"
+                + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+                + " at index "
+                + i);
+      }
+    }
+  }
+
+  private static String printable(String value) {
+    return value.length() > 64 ? value.substring(0, 64) + "…" : value;
+  }
+
   private static void noNul(String field, String value) {
     if (value.indexOf('\0') >= 0) {
       throw new ValidationException(field, "must not contain NUL characters");
     }
-  }
-
-  /**
-   * Requires a non-null argument that is not user input (ids, commands); a null is a programming
-   * error, reported like {@link Objects#requireNonNull}.
-   *
-   * @param value the argument
-   * @param name its name
-   * @param <T> its type
-   * @return the argument
-   */
-  public static <T> T notNull(@Nullable T value, String name) {
-    return Objects.requireNonNull(value, name);
   }
 }

@@ -113,12 +113,14 @@ public final class RecurringTaskDao {
       throw new ValidationException(
           "starts_at", "give exactly one start: an instant or a wall-clock date-time");
     }
+    Check.optionalInstant("starts_at", template.startsAt());
     Instant now = context.now();
     UUID id = context.newId();
     return context.write(
         dsl -> {
           ZoneId zone = explicitZone != null ? explicitZone : userZone(dsl, userId);
           ZonedDateTime dtstart = dtstart(template.startsAt(), template.startsAtLocal(), zone);
+          Check.instant("starts_at", dtstart.toInstant());
           ZonedDateTime first =
               recurrence
                   .toRule(dtstart)
@@ -377,6 +379,7 @@ public final class RecurringTaskDao {
 
   private MaterializeResult materialize(Instant now, int limit, @Nullable MissedPolicy override) {
     Objects.requireNonNull(now, "now");
+    Check.instant("now", now);
     if (limit < 1 || limit > MAX_TEMPLATES_PER_CALL) {
       throw new ValidationException(
           "limit", "must be 1 to " + MAX_TEMPLATES_PER_CALL + " (was " + limit + ")");

@@ -75,7 +75,9 @@ public final class ReminderDao {
    */
   public List<Reminder> due(Instant from, Instant to) {
     Objects.requireNonNull(from, "from");
+    Check.instant("from", from);
     Objects.requireNonNull(to, "to");
+    Check.instant("to", to);
     if (!to.isAfter(from)) {
       throw new ValidationException("to", "must be after from (" + from + "), was " + to);
     }
@@ -113,6 +115,7 @@ public final class ReminderDao {
    */
   public List<Reminder> claimDue(Instant now, int limit) {
     Objects.requireNonNull(now, "now");
+    Check.instant("now", now);
     int checkedLimit = Check.pageSize(limit);
     Tasks candidate = TASKS.as("candidate");
     return context.write(
@@ -161,7 +164,7 @@ public final class ReminderDao {
   public void snooze(UUID userId, UUID taskId, Instant until) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(taskId, "taskId");
-    Check.required("remind_at", until);
+    Check.instant("remind_at", until);
     Instant now = context.now();
     context.write(
         dsl -> {

@@ -43,6 +43,8 @@ public record NewTask(
     title = Check.text("title", title, 1, 255);
     description = Check.optionalText("description", description, 10_000);
     Check.required("priority", priority);
+    Check.optionalInstant("due_at", dueAt);
+    Check.optionalInstant("remind_at", remindAt);
     tagIds = List.copyOf(new LinkedHashSet<>(Check.noNulls("tag_ids", new ArrayList<>(tagIds))));
   }
 

@@ -9,6 +9,7 @@ import io.todokit.dao.ConcurrentUpdateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
 import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.TaskRows;
 import io.todokit.recurrence.RecurrenceSpec;
@@ -448,6 +449,7 @@ public final class TaskDao {
   public List<Task> overdue(UUID userId, Instant now) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(now, "now");
+    Check.instant("now", now);
     return list(TASKS.USER_ID.eq(userId).and(OPEN).and(TASKS.DUE_AT.lt(now)), BY_DUE);
   }
 
@@ -463,6 +465,7 @@ public final class TaskDao {
   public List<Task> dueToday(UUID userId, Instant now) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(now, "now");
+    Check.instant("now", now);
     Field<Instant> at = DSL.val(now, TASKS.DUE_AT);
     // Plain SQL: jOOQ has no AT TIME ZONE with a zone read from a column. "now" as local time in
     // the user's zone, truncated to midnight, and back to an instant in that zone; midnight plus
@@ -498,7 +501,9 @@ public final class TaskDao {
   public List<Task> dueBetween(UUID userId, Instant from, Instant to) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(from, "from");
+    Check.instant("from", from);
     Objects.requireNonNull(to, "to");
+    Check.instant("to", to);
     if (!from.isBefore(to)) {
       throw new ValidationException("to", "must be after from (" + from + "), was " + to);
     }
@@ -625,7 +630,7 @@ public final class TaskDao {
     }
     String cursor = query.cursor();
     if (cursor != null) {
-      conditions.add(after(TaskCursor.decode(cursor)));
+      conditions.add(after(TaskCursor.decode(context.cursors(), userId, cursor)));
     }
     int limit = query.limit();
     List<Task> tasks =
@@ -642,7 +647,7 @@ public final class TaskDao {
       return new Page<>(tasks, null);
     }
     List<Task> items = tasks.subList(0, limit);
-    return new Page<>(items, TaskCursor.of(items.get(limit - 1)).encode());
+    return new Page<>(items, TaskCursor.of(items.get(limit - 1)).encode(context.cursors(), userId));
   }
 
   /**

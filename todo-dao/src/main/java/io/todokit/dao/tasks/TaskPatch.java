@@ -112,13 +112,13 @@ public final class TaskPatch {
 
   /** This patch, also setting the due date, or clearing it with null. */
   public TaskPatch withDueAt(@Nullable Instant dueAt) {
-    Change<Instant> change = new Change<>(dueAt);
+    Change<Instant> change = new Change<>(Check.optionalInstant("due_at", dueAt));
     return new TaskPatch(title, description, priority, status, change, remindAt, recurrence);
   }
 
   /** This patch, also setting the reminder time (which re-arms the reminder), or clearing it. */
   public TaskPatch withRemindAt(@Nullable Instant remindAt) {
-    Change<Instant> change = new Change<>(remindAt);
+    Change<Instant> change = new Change<>(Check.optionalInstant("remind_at", remindAt));
     return new TaskPatch(title, description, priority, status, dueAt, change, recurrence);
   }
 

@@ -2,6 +2,7 @@ package io.todokit.dao.tasks;
 
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
+import io.todokit.dao.internal.CursorCodec;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -63,6 +64,9 @@ public record TaskQuery(
     statuses = nonEmpty("statuses", statuses, TaskStatus.class);
     priorities = nonEmpty("priorities", priorities, Priority.class);
     Objects.requireNonNull(tags, "tags");
+    Check.optionalInstant("due_from", dueFrom);
+    Check.optionalInstant("due_to", dueTo);
+    Check.optionalInstant("overdue_at", overdueAt);
     if (dueFrom != null && dueTo != null && !dueFrom.isBefore(dueTo)) {
       throw new ValidationException(
           "due_to", "must be after due_from (" + dueFrom + "), was " + dueTo);
@@ -73,7 +77,7 @@ public record TaskQuery(
     }
     Check.pageSize(limit);
     if (cursor != null) {
-      TaskCursor.decode(cursor);
+      CursorCodec.checkShape(cursor);
     }
   }
 

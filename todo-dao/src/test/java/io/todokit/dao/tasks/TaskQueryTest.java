@@ -216,17 +216,18 @@ class TaskQueryTest extends DaoTestSupport {
     assertThat(
             db.tasks().query(other, TaskQuery.all().withTags(TagFilter.anyOf(Set.of(red)))).items())
         .isEmpty();
-    // A cursor from one user's list only positions the other user's list: it reveals nothing.
+    // A cursor is sealed for the user it was handed out to: another user's is refused.
     Page<Task> mine = db.tasks().query(user, TaskQuery.all().withLimit(1));
-    assertThat(db.tasks().query(other, TaskQuery.all().withCursor(mine.nextCursor())).items())
-        .allMatch(t -> t.userId().equals(other));
+    assertThatThrownBy(() -> db.tasks().query(other, TaskQuery.all().withCursor(mine.nextCursor())))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
   }
 
   @Test
   void tamperedOrMalformedCursorsAreRefused() {
     String cursor = db.tasks().query(user, TaskQuery.all().withLimit(3)).nextCursor();
     String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-    // Same shape, another priority: only the checksum tells.
+    // Same shape, another priority: only the tag tells.
     String otherPriority =
         decoded.contains("|URGENT|")
             ? decoded.replace("|URGENT|", "|LOW|")
@@ -247,7 +248,8 @@ class TaskQueryTest extends DaoTestSupport {
             Base64.getUrlEncoder()
                 .encodeToString("t1|URGENT||1|x|0".getBytes(StandardCharsets.UTF_8)));
     for (String value : bad) {
-      assertThatThrownBy(() -> TaskQuery.all().withCursor(value))
+      // Refused when the query is built (its shape), or at the latest when it runs (its tag).
+      assertThatThrownBy(() -> db.tasks().query(user, TaskQuery.all().withCursor(value)))
           .as(value)
           .isInstanceOfSatisfying(
               ValidationException.class, e -> assertThat(e.field()).isEqualTo("cursor"));

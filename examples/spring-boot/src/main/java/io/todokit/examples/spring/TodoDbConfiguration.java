@@ -2,7 +2,9 @@ package io.todokit.examples.spring;
 
 import io.todokit.dao.TodoDb;
 import java.time.Clock;
+import java.time.Duration;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,8 +34,17 @@ class TodoDbConfiguration {
     return Clock.systemUTC();
   }
 
+  /**
+   * The TodoDb, with its timeouts from {@code todokit.statement-timeout} and {@code
+   * todokit.lock-timeout} (ISO-8601 durations; todokit's defaults are 30 s and 5 s): a request
+   * stuck behind a lock fails with a retryable {@code UnavailableException}, a 503.
+   */
   @Bean
-  TodoDb todoDb(DSLContext dsl, Clock clock) {
-    return TodoDb.create(dsl, clock);
+  TodoDb todoDb(
+      DSLContext dsl,
+      Clock clock,
+      @Value("${todokit.statement-timeout:PT30S}") Duration statementTimeout,
+      @Value("${todokit.lock-timeout:PT5S}") Duration lockTimeout) {
+    return TodoDb.create(dsl, clock).withTimeouts(statementTimeout, lockTimeout);
   }
 }

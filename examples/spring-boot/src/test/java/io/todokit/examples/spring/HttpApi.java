@@ -25,7 +25,11 @@ final class HttpApi {
 
   /** One exchange's outcome. */
   record Response(
-      int status, @Nullable String contentType, @Nullable String location, JsonNode body) {}
+      int status,
+      @Nullable String contentType,
+      @Nullable String location,
+      @Nullable String retryAfter,
+      JsonNode body) {}
 
   Response get(@Nullable UUID user, String path) {
     return send(user, "GET", path, null);
@@ -67,6 +71,7 @@ final class HttpApi {
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(null),
           response.headers().firstValue("Location").orElse(null),
+          response.headers().firstValue("Retry-After").orElse(null),
           body.isEmpty() ? JSON.missingNode() : JSON.readTree(body));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -33,6 +33,8 @@ abstract class ServiceTest {
     properties.add("spring.datasource.url", DATABASE::jdbcUrl);
     properties.add("spring.datasource.username", DATABASE::username);
     properties.add("spring.datasource.password", DATABASE::password);
+    // Short, so that the test of a request stuck behind a lock does not wait for the default.
+    properties.add("todokit.lock-timeout", () -> "PT1S");
   }
 
   @LocalServerPort int port;

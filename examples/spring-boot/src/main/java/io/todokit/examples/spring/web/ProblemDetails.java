@@ -3,6 +3,7 @@ package io.todokit.examples.spring.web;
 import io.todokit.dao.ConcurrentUpdateException;
 import io.todokit.dao.DuplicateException;
 import io.todokit.dao.NotFoundException;
+import io.todokit.dao.UnavailableException;
 import io.todokit.dao.ValidationException;
 import java.time.Instant;
 import java.util.Collection;
@@ -42,12 +43,18 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  *       {@code entity} and {@code id})</td></tr>
  *   <tr><td>409</td><td>{@link DuplicateException} (property {@code field}), {@link
  *       ConcurrentUpdateException}</td></tr>
+ *   <tr><td>503</td><td>{@link UnavailableException} that is {@linkplain
+ *       UnavailableException#retryable() retryable} (lost connection, timeout, serialization
+ *       failure), with {@code Retry-After}; one that is not is a 500</td></tr>
  * </table>
  */
 @RestControllerAdvice
 class ProblemDetails extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
+
+  /** How long a client should wait before retrying after a 503. */
+  private static final long RETRY_AFTER_SECONDS = 2;
 
   /** What a value of a type must look like, for type errors. */
   private static final Map<Class<?>, String> EXPECTED =
@@ -97,6 +104,26 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     problem.setProperty("entity", e.entity());
     problem.setProperty("id", e.id());
     return problem;
+  }
+
+  /**
+   * The database could not do it: 503 with {@code Retry-After} when trying again may succeed, else
+   * 500. Logged, and nothing about internals is told to the client.
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
+    if (!e.retryable()) {
+      log.error("request failed: database error", e);
+      return ResponseEntity.internalServerError()
+          .body(ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR));
+    }
+    log.warn("request failed, the client may retry: {}", e.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE, "the database is unavailable; try again shortly");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
+        .body(problem);
   }
 
   /** Anything else is a bug or an outage: log it, and tell the client nothing about internals. */

@@ -8,7 +8,9 @@ import io.todokit.dao.ValidationException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -69,6 +71,15 @@ public final class SqlErrors {
       Pattern.compile("Key \\(([^)]*)\\)=\\(([^)]*)\\) is not present");
 
   private SqlErrors() {}
+
+  /**
+   * Every constraint this class maps to a field or an entity, for the test that checks them all.
+   */
+  static Set<String> mappedConstraints() {
+    Set<String> names = new HashSet<>(FIELDS.keySet());
+    names.addAll(REFERENCED.keySet());
+    return names;
+  }
 
   /**
    * The todokit exception for what a DAO's statements threw: a constraint violation becomes {@link

@@ -53,6 +53,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class JdbcTwin {
 
+  /**
+   * What every todokit transaction sends first (its statement and lock timeouts): the twin's writes
+   * send it too, so that the comparison is of equal work.
+   */
+  static final String SET_TIMEOUTS =
+      "select set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)";
+
   static final String TASK_COLUMNS =
       "\"tasks\".\"id\", \"tasks\".\"user_id\", \"tasks\".\"title\", \"tasks\".\"description\","
           + " \"tasks\".\"status\", \"tasks\".\"priority\", \"tasks\".\"due_at\","
@@ -370,6 +377,7 @@ final class JdbcTwin {
     UUID id = Ids.uuidV7(now);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
+      setTimeouts(c);
       try {
         Task task = insertTask(c, user, id, title, null, priority, dueAt, null, null, now);
         Set<UUID> attached = new HashSet<>();
@@ -406,6 +414,7 @@ final class JdbcTwin {
     UUID nextId = Ids.uuidV7(now);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
+      setTimeouts(c);
       try {
         Task completed;
         String zone;
@@ -491,6 +500,7 @@ final class JdbcTwin {
   List<Reminder> claimDue(Instant now) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
+      setTimeouts(c);
       try {
         List<Reminder> claimed = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(CLAIM_DUE)) {
@@ -526,6 +536,7 @@ final class JdbcTwin {
     Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
+      setTimeouts(c);
       try {
         List<RecurringTask> due = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(DUE_TEMPLATES)) {
@@ -609,6 +620,7 @@ final class JdbcTwin {
     UUID id = Ids.uuidV7(now);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
+      setTimeouts(c);
       try {
         Message message;
         try (PreparedStatement s = c.prepareStatement(APPEND)) {
@@ -801,5 +813,14 @@ final class JdbcTwin {
 
   private static long micros(Instant instant) {
     return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+  }
+
+  /** todokit's default timeouts for the open transaction, as the DAOs set them. */
+  private static void setTimeouts(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(SET_TIMEOUTS)) {
+      s.setString(1, "30000");
+      s.setString(2, "5000");
+      s.execute();
+    }
   }
 }

@@ -231,8 +231,8 @@ public final class PlansMain {
     @Override
     public void executeStart(ExecuteContext ctx) {
       String sql = ctx.sql();
-      if (sql == null) {
-        return;
+      if (sql == null || sql.equals(JdbcTwin.SET_TIMEOUTS)) {
+        return; // each transaction's timeouts: nothing to plan
       }
       String inlined = ctx.query() == null ? sql : ctx.query().getSQL(ParamType.INLINED);
       try {

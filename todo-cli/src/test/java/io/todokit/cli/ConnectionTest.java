@@ -162,7 +162,7 @@ class ConnectionTest {
             file.toString());
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("schema version: 0 of 10");
+    assertThat(result.out()).contains("schema version: 0 of 11");
   }
 
   @Test

@@ -29,7 +29,7 @@ class VerifyCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out())
-        .contains("[PASS] version migrations at head (V10) - at version 10")
+        .contains("[PASS] version migrations at head (V11) - at version 11")
         .contains("[PASS] index tasks.tasks_armed_reminder_idx")
         .doesNotContain("[FAIL]")
         .containsPattern("\\d+ checks: \\d+ passed, 0 failed - schema OK\n$");
@@ -58,6 +58,6 @@ class VerifyCommandTest {
     Cli.Result result = Cli.on(db, "verify");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.out()).contains("[FAIL] version migrations at head (V10)");
+    assertThat(result.out()).contains("[FAIL] version migrations at head (V11)");
   }
 }

@@ -304,7 +304,31 @@ public final class TodoSchema {
             new DataCheck(
                 "messages.tool_calls is an array or object",
                 "SELECT count(*) FROM messages"
-                    + " WHERE jsonb_typeof(tool_calls) NOT IN ('array', 'object')"));
+                    + " WHERE jsonb_typeof(tool_calls) NOT IN ('array', 'object')"),
+            // V11 added the following rules NOT VALID: rows older than V11 may break them.
+            // Zones are grouped first, so the function (an exception block) runs once per zone.
+            new DataCheck(
+                "users.time_zone is a region id (Area/Location or UTC)",
+                "WITH zones AS MATERIALIZED"
+                    + " (SELECT time_zone, count(*) AS n FROM users GROUP BY time_zone)"
+                    + " SELECT coalesce(sum(n), 0) FROM zones"
+                    + " WHERE NOT todokit_is_time_zone(time_zone)"),
+            new DataCheck(
+                "recurring_tasks.time_zone is a region id (Area/Location or UTC)",
+                "WITH zones AS MATERIALIZED"
+                    + " (SELECT time_zone, count(*) AS n FROM recurring_tasks GROUP BY time_zone)"
+                    + " SELECT coalesce(sum(n), 0) FROM zones"
+                    + " WHERE NOT todokit_is_time_zone(time_zone)"),
+            new DataCheck(
+                "titles and tag names are not blank (Unicode spaces count as blank)",
+                "SELECT (SELECT count(*) FROM tasks WHERE todokit_is_blank(title))"
+                    + " + (SELECT count(*) FROM recurring_tasks WHERE todokit_is_blank(title))"
+                    + " + (SELECT count(*) FROM conversations WHERE todokit_is_blank(title))"
+                    + " + (SELECT count(*) FROM tags WHERE todokit_is_blank(name))"),
+            new DataCheck(
+                "password hashes and tool call ids are not blank (Unicode spaces count as blank)",
+                "SELECT (SELECT count(*) FROM users WHERE todokit_is_blank(password_hash))"
+                    + " + (SELECT count(*) FROM messages WHERE todokit_is_blank(tool_call_id))"));
 
     Check run(Connection connection) {
       try (PreparedStatement statement = connection.prepareStatement(countSql);

@@ -60,6 +60,28 @@ class InfoCommandTest {
   }
 
   @Test
+  void saysADatabaseThatANewerReleaseMigratedIsAheadAndThatThisReleaseKeepsWorking() {
+    Cli.on(db, "migrate");
+    Cli.migrateWithANewerRelease(db);
+
+    Cli.Result result = Cli.on(db, "info");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+    var lines = result.out().lines().toList();
+    assertThat(lines.get(1))
+        .isEqualTo(
+            "schema version: 12, ahead of this release (database at 12, this release knows up to"
+                + " 11)");
+    assertThat(lines.get(2))
+        .isEqualTo(
+            "this release keeps working as long as the newer release keeps the schema compatible");
+    assertThat(lines.get(3)).isEmpty();
+    assertThat(lines.getLast()).matches("V12      applied  \\S+Z V12__newer_release.sql");
+    assertThat(result.out()).doesNotContain("up to date").doesNotContain("roll");
+  }
+
+  @Test
   void listsEverythingAsPendingOnAnEmptyDatabase() {
     Cli.Result result = Cli.on(db, "info");
 

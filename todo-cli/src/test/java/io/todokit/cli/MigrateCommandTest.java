@@ -96,6 +96,38 @@ class MigrateCommandTest {
   }
 
   @Test
+  void saysADatabaseThatANewerReleaseMigratedIsAheadAndExits0WithoutAdvisingARollback() {
+    Cli.on(db, "migrate");
+    Cli.migrateWithANewerRelease(db);
+
+    Cli.Result result = Cli.on(db, "migrate");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out().lines().skip(1).toList())
+        .containsExactly(
+            "the database is ahead of this release (database at 12, this release knows up to 11):"
+                + " nothing to migrate",
+            "this release keeps working as long as the newer release keeps the schema compatible");
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
+  }
+
+  @Test
+  void refusesAnOlderTargetOnADatabaseAheadOfThisReleaseWithoutAdvisingARollback() {
+    Cli.on(db, "migrate");
+    Cli.migrateWithANewerRelease(db);
+
+    Cli.Result result = Cli.on(db, "migrate", "--to", "4");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "todo-cli: error: the database is at version 12, newer than --to 4: it is ahead of"
+                + " this release (database at 12, this release knows up to 11), and migrate only"
+                + " goes forward\n");
+  }
+
+  @Test
   void aFailingMigrationExitsWith3AndLeavesTheDatabaseAtThePreviousVersion() {
     Cli.on(db, "migrate", "--to", "8");
     Cli.execute(db, "CREATE TABLE tags (id int)");

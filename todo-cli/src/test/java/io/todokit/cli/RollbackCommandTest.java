@@ -160,6 +160,21 @@ class RollbackCommandTest {
   }
 
   @Test
+  void cannotUndoAVersionThatOnlyANewerReleaseKnowsAndChangesNothing() {
+    Cli.migrateWithANewerRelease(db);
+
+    Cli.Result result = Cli.on(db, "rollback", "--to", "10", "--yes");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err())
+        .isEqualTo(
+            "todo-cli: error: cannot roll back to version 10: no down script for V12"
+                + " (db/rollback/U12__newer_release.sql; a newer release made it and has its down"
+                + " script); nothing was changed\n");
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
+  }
+
+  @Test
   void requiresATarget() {
     Cli.Result result = Cli.on(db, "rollback", "--yes");
 

@@ -49,5 +49,6 @@ class SchemaVersionsTest {
   void labelsVersionsWithTheirStep() {
     assertThat(SchemaVersions.label(5)).isEqualTo("V5 task_priority");
     assertThat(SchemaVersions.label(0)).isEqualTo("V0 (empty)");
+    assertThat(SchemaVersions.label(12)).isEqualTo("V12 (newer than this release)");
   }
 }

@@ -52,6 +52,21 @@ class VerifyCommandTest {
   }
 
   @Test
+  void passesWithExit0OnADatabaseThatANewerReleaseMigrated() {
+    Cli.migrateWithANewerRelease(db);
+
+    Cli.Result result = Cli.on(db, "verify");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains(
+            "[PASS] version migrations at head (V11) - at version 12, ahead of this release"
+                + " (database at 12, this release knows up to 11); the checks below are this"
+                + " release's")
+        .doesNotContain("[FAIL]");
+  }
+
+  @Test
   void failsWithExit1OnADatabaseBehindTheHead() {
     Cli.on(db, "rollback", "--to", "4", "--yes");
 

@@ -79,6 +79,26 @@ class ShadedJarTest {
     }
   }
 
+  @Test
+  void aPasswordInTheUrlOptionIsNeverPrintedNotEvenInFlywaysVerboseLog() throws Exception {
+    try (TestDatabase db = TestDatabase.migrated()) {
+      String secret = db.password().isEmpty() ? "Never-Shown-7f3a" : db.password();
+      String url = db.jdbcUrl() + "?user=" + db.username() + "&password=" + secret;
+
+      Run info = java(Map.of(), "info", "--verbose", "--url", url);
+      Run verify = java(Map.of(), "verify", "--verbose", "--url", url);
+
+      assertThat(info.exitCode()).as(info.err()).isZero();
+      assertThat(verify.exitCode()).as(verify.err()).isZero();
+      for (Run run : List.of(info, verify)) {
+        assertThat(run.out()).doesNotContain(secret);
+        assertThat(run.err()).doesNotContain(secret);
+        assertThat(run.err().lines().filter(line -> line.contains("warning: --url holds")))
+            .hasSize(1);
+      }
+    }
+  }
+
   private record Run(int exitCode, String out, String err) {}
 
   private static Run java(Map<String, String> env, String... args)

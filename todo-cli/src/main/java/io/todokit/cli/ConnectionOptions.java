@@ -90,6 +90,9 @@ final class ConnectionOptions {
       throw new CliException(
           ExitCode.USAGE, (fromEnvironment ? URL_VARIABLE + " is " : "") + e.getMessage(), e);
     }
+    if (!fromEnvironment && parsed.carriesPassword()) {
+      io.err().println(passwordInUrlWarning(parsed));
+    }
     String userName =
         firstOf(user, fromEnvironment ? io.env().get(USER_VARIABLE) : null, parsed.user());
     String password =
@@ -103,7 +106,7 @@ final class ConnectionOptions {
       dataSource.setURL(parsed.jdbcUrl());
     } catch (IllegalArgumentException e) {
       throw new CliException(
-          ExitCode.USAGE, "the JDBC driver does not accept the URL " + parsed.jdbcUrl(), e);
+          ExitCode.USAGE, "the JDBC driver does not accept the URL " + parsed, e);
     }
     if (!parsed.jdbcUrl().contains("ApplicationName=")) {
       dataSource.setApplicationName("todo-cli");
@@ -114,16 +117,17 @@ final class ConnectionOptions {
     if (password != null) {
       dataSource.setPassword(password);
     }
+    if (parsed.sslPassword() != null) {
+      // Given apart, so that the URL todo-cli prints does not hold it.
+      dataSource.setSslPassword(parsed.sslPassword());
+    }
 
     try (Connection connection = dataSource.getConnection()) {
       DatabaseMetaData metaData = connection.getMetaData();
       io.out()
           .printf(
               "%sdatabase: %s as %s (PostgreSQL %s)%n",
-              headerPrefix,
-              parsed.jdbcUrl(),
-              metaData.getUserName(),
-              metaData.getDatabaseProductVersion());
+              headerPrefix, parsed, metaData.getUserName(), metaData.getDatabaseProductVersion());
       int major = metaData.getDatabaseMajorVersion();
       if (major < OLDEST_SUPPORTED || major > NEWEST_SUPPORTED) {
         io.err()
@@ -135,13 +139,39 @@ final class ConnectionOptions {
       throw new CliException(
           ExitCode.USAGE,
           "cannot connect to "
-              + parsed.jdbcUrl()
+              + parsed
               + (userName == null ? "" : " as " + userName)
               + ": "
               + e.getMessage(),
           e);
     }
     return dataSource;
+  }
+
+  /**
+   * The warning about {@code --url user:password@…} or {@code ?password=…}: the command line shows
+   * in {@code ps} and stays in the shell history. It names what to use instead, never the password.
+   */
+  private static String passwordInUrlWarning(PostgresUrl url) {
+    String what =
+        url.password() == null
+            ? "an SSL key password (sslpassword)"
+            : url.sslPassword() == null
+                ? "a password"
+                : "a password and an SSL key password (sslpassword)";
+    String instead =
+        url.sslPassword() == null
+            ? "give it with --password-file FILE, or give the URL in "
+                + URL_VARIABLE
+                + " and the password in "
+                + PASSWORD_VARIABLE
+            : "give the URL in " + URL_VARIABLE + " and the password in " + PASSWORD_VARIABLE;
+    return "todo-cli: warning: --url holds "
+        + what
+        + ", which other users can see in the process list and which stays in the shell history;"
+        + " "
+        + instead
+        + " instead";
   }
 
   private static String readPassword(Path file) {

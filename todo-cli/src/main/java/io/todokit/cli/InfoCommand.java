@@ -1,7 +1,7 @@
 package io.todokit.cli;
 
 import io.todokit.schema.SchemaInfo;
-import io.todokit.schema.SchemaStep;
+import io.todokit.schema.SchemaState;
 import io.todokit.schema.TodoSchema;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,16 +33,15 @@ final class InfoCommand implements Callable<Integer> {
   public Integer call() {
     DataSource dataSource = connection.connect(io);
     SchemaInfo info = TodoSchema.info(dataSource);
-    int head = SchemaStep.head().version();
-    String state;
-    if (!info.upToDate() && info.applied().stream().anyMatch(applied -> !applied.success())) {
-      state = "a failed migration is recorded";
-    } else if (info.pending().isEmpty()) {
-      state = "up to date";
+    if (info.state() == SchemaState.AHEAD && !info.failedMigrationRecorded()) {
+      io.out().printf("schema version: %d, %s%n", info.currentVersion(), info.describe());
+      io.out().printf("%s%n%n", SchemaVersions.AHEAD_ADVICE);
     } else {
-      state = info.pending().size() + " pending";
+      io.out()
+          .printf(
+              "schema version: %d of %d (%s)%n%n",
+              info.currentVersion(), info.latestVersion(), info.describe());
     }
-    io.out().printf("schema version: %d of %d (%s)%n%n", info.currentVersion(), head, state);
     io.out().printf(ROW, "VERSION", "STATE", "INSTALLED ON", "SCRIPT");
     for (SchemaInfo.Applied applied : info.applied()) {
       io.out()

@@ -1,7 +1,7 @@
 package io.todokit.cli;
 
 import io.todokit.schema.SchemaInfo;
-import io.todokit.schema.SchemaStep;
+import io.todokit.schema.SchemaState;
 import io.todokit.schema.TodoSchema;
 import java.util.List;
 import java.util.Locale;
@@ -47,11 +47,28 @@ final class MigrateCommand implements Callable<Integer> {
   public Integer call() {
     DataSource dataSource = connection.connect(io);
     SchemaInfo before = TodoSchema.info(dataSource);
-    int target = to == null ? SchemaStep.head().version() : to;
+    int target = to == null ? before.latestVersion() : to;
     if (target == 0) {
       throw new CliException(
           ExitCode.USAGE,
           "--to 0 is not a migration target; to undo everything use rollback --to 0");
+    }
+    // A newer release migrated it (a rolling deploy): nothing to do, and nothing to undo here.
+    if (before.state() == SchemaState.AHEAD) {
+      if (target < before.latestVersion()) {
+        throw new CliException(
+            ExitCode.USAGE,
+            "the database is at version "
+                + before.currentVersion()
+                + ", newer than --to "
+                + target
+                + ": it is "
+                + before.describe()
+                + ", and migrate only goes forward");
+      }
+      io.out().printf("the database is %s: nothing to migrate%n", before.describe());
+      io.out().printf("%s%n", SchemaVersions.AHEAD_ADVICE);
+      return ExitCode.OK.code();
     }
     if (before.currentVersion() > target) {
       throw new CliException(
@@ -95,7 +112,7 @@ final class MigrateCommand implements Callable<Integer> {
             pending.size() == 1 ? "" : "s",
             millisSince(started) / 1000.0,
             after.currentVersion(),
-            SchemaStep.head().version());
+            after.latestVersion());
     return ExitCode.OK.code();
   }
 

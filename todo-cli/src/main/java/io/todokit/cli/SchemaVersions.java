@@ -14,6 +14,10 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class SchemaVersions implements ITypeConverter<Integer> {
 
+  /** What to say about a database that a newer release migrated (a rolling deploy). */
+  static final String AHEAD_ADVICE =
+      "this release keeps working as long as the newer release keeps the schema compatible";
+
   /**
    * A number from 0 (nothing of todokit) to the head, or a step's name in any case with {@code -}
    * or {@code _}, or the unique beginning of one ({@code conversations} is version 4).
@@ -51,9 +55,18 @@ final class SchemaVersions implements ITypeConverter<Integer> {
             + names(Arrays.asList(SchemaStep.values())));
   }
 
-  /** {@code V5 task_priority}; {@code V0 (empty)} for version 0. */
+  /**
+   * {@code V5 task_priority}; {@code V0 (empty)} for version 0, and {@code V12 (newer than this
+   * release)} for a version that only a newer release knows.
+   */
   static String label(int version) {
-    return version == 0 ? "V0 (empty)" : "V" + version + " " + name(SchemaStep.of(version));
+    if (version == 0) {
+      return "V0 (empty)";
+    }
+    if (version > SchemaStep.head().version()) {
+      return "V" + version + " (newer than this release)";
+    }
+    return "V" + version + " " + name(SchemaStep.of(version));
   }
 
   /** {@code task_priority}: the step's part of its script names. */

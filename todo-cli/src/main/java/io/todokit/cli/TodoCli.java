@@ -5,6 +5,7 @@ import io.todokit.schema.SchemaStep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
@@ -89,8 +90,10 @@ public final class TodoCli {
     command
         .getErr()
         .printf(
-            "todo-cli: error: %s%s (see '%s --help')%n",
-            oneLine(e.getMessage()), suggestions, command.getCommandSpec().qualifiedName());
+            "todo-cli: error: %s (see '%s --help')%n",
+            // picocli repeats what it could not match, which may be a URL with a password.
+            PostgresUrl.redact(oneLine(e.getMessage()) + suggestions),
+            command.getCommandSpec().qualifiedName());
     command.getErr().flush();
     return ExitCode.USAGE.code();
   }
@@ -110,9 +113,11 @@ public final class TodoCli {
     }
     command.getOut().flush();
     PrintWriter err = command.getErr();
-    err.println("todo-cli: error: " + oneLine(message));
+    err.println("todo-cli: error: " + PostgresUrl.redact(oneLine(message)));
     if (command.getParseResult().hasMatchedOption("--verbose")) {
-      e.printStackTrace(err);
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(PostgresUrl.redact(trace.toString()));
     }
     err.flush();
     return exitCode.code();

@@ -68,6 +68,19 @@ final class Cli {
     return run(env(db), null, args);
   }
 
+  /**
+   * Records version 12 as applied, as a newer release of todokit does when it migrates the database
+   * during a rolling deploy (its script is not in this release).
+   */
+  static void migrateWithANewerRelease(TestDatabase db) {
+    execute(
+        db,
+        "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+            + " checksum, installed_by, execution_time, success)"
+            + " VALUES (100, '12', 'newer release', 'SQL', 'V12__newer_release.sql', 0,"
+            + " current_user, 0, true)");
+  }
+
   /** Runs SQL as the test's setup, outside the tool. */
   static void execute(TestDatabase db, String sql) {
     try (Connection connection = db.dataSource().getConnection();

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,7 +163,7 @@ class ConnectionTest {
             file.toString());
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("schema version: 0 of 10");
+    assertThat(result.out()).contains("schema version: 0 of 11");
   }
 
   @Test
@@ -174,6 +175,128 @@ class ConnectionTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo("todo-cli: error: cannot read the password file " + file + ": no such file\n");
+  }
+
+  // ---- a password in --url -------------------------------------------------------------------
+
+  private static final String WARNING =
+      "todo-cli: warning: --url holds a password, which other users can see in the process list"
+          + " and which stays in the shell history; give it with --password-file FILE, or give"
+          + " the URL in TODO_PG_URL and the password in TODO_PG_PASSWORD instead\n";
+
+  /** The password to put in URLs: the server's, or any when it trusts local connections. */
+  private static String secret() {
+    return db.password().isEmpty() ? "Never-Shown-7f3a" : db.password();
+  }
+
+  private static String hostPortDatabase() {
+    return db.jdbcUrl().substring("jdbc:postgresql://".length());
+  }
+
+  @Test
+  void aPasswordParameterInTheUrlOptionWorksWithOneWarningThatDoesNotShowIt() {
+    Cli.Result result =
+        Cli.run("info", "--url", db.jdbcUrl() + "?user=" + db.username() + "&password=" + secret());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEqualTo(WARNING);
+    assertThat(result.out())
+        .startsWith("database: " + db.jdbcUrl() + " as " + db.username())
+        .doesNotContain(secret());
+  }
+
+  @Test
+  void aPasswordInALibpqUrlOptionWarnsTheSame() {
+    Cli.Result result =
+        Cli.run(
+            "info",
+            "--url",
+            "postgresql://" + db.username() + ":" + secret() + "@" + hostPortDatabase());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEqualTo(WARNING);
+    assertThat(result.out()).doesNotContain(secret());
+  }
+
+  @Test
+  void aUserAndPasswordInAJdbcUrlAreTakenOutLikeALibpqUris() {
+    Cli.Result result =
+        Cli.run(
+            "info",
+            "--url",
+            "jdbc:postgresql://" + db.username() + ":" + secret() + "@" + hostPortDatabase());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEqualTo(WARNING);
+    assertThat(result.out()).startsWith("database: " + db.jdbcUrl() + " as " + db.username());
+  }
+
+  @Test
+  void noMessageShowsThePasswordWhenTheServerCannotBeReachedNotEvenTheStackTrace() {
+    for (String url :
+        List.of(
+            "jdbc:postgresql://ops:hunter2-secret@127.0.0.1:1/todo",
+            "jdbc:postgresql://127.0.0.1:1/todo?user=ops&password=hunter2-secret",
+            "postgresql://ops:hunter2-secret@127.0.0.1:1/todo",
+            // An unencoded "/" and "%" in the password.
+            "jdbc:postgresql://ops:hunter2/50%off@127.0.0.1:1/todo")) {
+      Cli.Result result = Cli.run("info", "--verbose", "--url", url);
+
+      assertThat(result.exitCode()).as(url).isEqualTo(2);
+      assertThat(result.err())
+          .as(url)
+          .startsWith(WARNING + "todo-cli: error: cannot connect to ")
+          .contains("\tat ")
+          .doesNotContain("hunter2");
+      assertThat(result.out()).as(url).doesNotContain("hunter2");
+    }
+  }
+
+  @Test
+  void aPasswordInTheUrlVariableIsNoWarning() {
+    Map<String, String> env =
+        Map.of(
+            "TODO_PG_URL",
+            "postgresql://" + db.username() + ":" + secret() + "@" + hostPortDatabase());
+
+    Cli.Result result = Cli.run(env, null, "info");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out()).doesNotContain(secret());
+  }
+
+  @Test
+  void aMistypedOptionDoesNotEchoTheUrlsPassword() {
+    Cli.Result result = Cli.run("info", "--urll", "postgresql://ops:hunter2-secret@db/todo");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith("todo-cli: error: ")
+        .contains("postgresql://ops:***@db/todo")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
+  void anSslKeyPasswordGoesToTheDriverOutsideTheUrlWithItsOwnWarning() {
+    ConnectionOptions options = new ConnectionOptions();
+    options.url = db.jdbcUrl() + "?user=" + db.username() + "&sslpassword=key-Never-Shown";
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    PGSimpleDataSource dataSource =
+        (PGSimpleDataSource)
+            options.connect(
+                new Io(
+                    new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), p -> null));
+
+    assertThat(dataSource.getSslPassword()).isEqualTo("key-Never-Shown");
+    assertThat(out.toString()).doesNotContain("key-Never-Shown");
+    assertThat(err.toString())
+        .isEqualTo(
+            "todo-cli: warning: --url holds an SSL key password (sslpassword), which other users"
+                + " can see in the process list and which stays in the shell history; give the"
+                + " URL in TODO_PG_URL and the password in TODO_PG_PASSWORD instead\n");
   }
 
   private static Io io() {

@@ -50,7 +50,7 @@ class HelpTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .startsWith("todo-cli 0.1.0-SNAPSHOT\n")
-        .contains("schema versions 1 to 10, newest V10 recurring_templates");
+        .contains("schema versions 1 to 11, newest V11 text_and_zone_checks");
   }
 
   @Test

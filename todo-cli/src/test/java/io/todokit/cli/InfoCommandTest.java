@@ -31,9 +31,9 @@ class InfoCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     var lines = result.out().lines().toList();
-    assertThat(lines).hasSize(14);
+    assertThat(lines).hasSize(15);
     assertThat(lines.get(0)).startsWith("database: " + db.jdbcUrl() + " as " + db.username());
-    assertThat(lines.get(1)).isEqualTo("schema version: 4 of 10 (6 pending)");
+    assertThat(lines.get(1)).isEqualTo("schema version: 4 of 11 (7 pending)");
     assertThat(lines.get(2)).isEmpty();
     assertThat(lines.get(3)).isEqualTo("VERSION  STATE    INSTALLED ON         SCRIPT");
     assertThat(lines.get(4))
@@ -43,6 +43,8 @@ class InfoCommandTest {
         .isEqualTo("V5       pending                       V5__task_priority.sql");
     assertThat(lines.get(13))
         .isEqualTo("V10      pending                       V10__recurring_templates.sql");
+    assertThat(lines.get(14))
+        .isEqualTo("V11      pending                       V11__text_and_zone_checks.sql");
   }
 
   @Test
@@ -53,8 +55,30 @@ class InfoCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
-        .contains("schema version: 10 of 10 (up to date)")
+        .contains("schema version: 11 of 11 (up to date)")
         .doesNotContain("pending ");
+  }
+
+  @Test
+  void saysADatabaseThatANewerReleaseMigratedIsAheadAndThatThisReleaseKeepsWorking() {
+    Cli.on(db, "migrate");
+    Cli.migrateWithANewerRelease(db);
+
+    Cli.Result result = Cli.on(db, "info");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+    var lines = result.out().lines().toList();
+    assertThat(lines.get(1))
+        .isEqualTo(
+            "schema version: 12, ahead of this release (database at 12, this release knows up to"
+                + " 11)");
+    assertThat(lines.get(2))
+        .isEqualTo(
+            "this release keeps working as long as the newer release keeps the schema compatible");
+    assertThat(lines.get(3)).isEmpty();
+    assertThat(lines.getLast()).matches("V12      applied  \\S+Z V12__newer_release.sql");
+    assertThat(result.out()).doesNotContain("up to date").doesNotContain("roll");
   }
 
   @Test
@@ -62,8 +86,8 @@ class InfoCommandTest {
     Cli.Result result = Cli.on(db, "info");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("schema version: 0 of 10 (10 pending)");
+    assertThat(result.out()).contains("schema version: 0 of 11 (11 pending)");
     assertThat(result.out().lines().filter(line -> line.contains(" pending ")).count())
-        .isEqualTo(10);
+        .isEqualTo(11);
   }
 }

@@ -30,21 +30,23 @@ class MigrateCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out().lines().toList())
-        .hasSize(13)
+        .hasSize(14)
         .satisfies(lines -> assertThat(lines.get(0)).startsWith("database: " + db.jdbcUrl()))
         .satisfies(
             lines ->
-                assertThat(lines.get(1)).isEqualTo("migrating from version 0 to version 10..."))
+                assertThat(lines.get(1)).isEqualTo("migrating from version 0 to version 11..."))
         .satisfies(lines -> assertThat(lines.get(2)).startsWith("applied V1 users ("))
         .satisfies(lines -> assertThat(lines.get(6)).startsWith("applied V5 task_priority ("))
         .satisfies(
             lines -> assertThat(lines.get(11)).startsWith("applied V10 recurring_templates ("))
         .satisfies(
+            lines -> assertThat(lines.get(12)).startsWith("applied V11 text_and_zone_checks ("))
+        .satisfies(
             lines ->
-                assertThat(lines.get(12))
+                assertThat(lines.get(13))
                     .matches(
-                        "done: 10 migrations applied in \\d+\\.\\d s;"
-                            + " the database is at version 10 of 10"));
+                        "done: 11 migrations applied in \\d+\\.\\d s;"
+                            + " the database is at version 11 of 11"));
     assertThat(TodoSchema.info(db.dataSource()).upToDate()).isTrue();
   }
 
@@ -56,7 +58,7 @@ class MigrateCommandTest {
     assertThat(toFour.out())
         .contains("applied V4 conversations_and_messages")
         .doesNotContain("V5")
-        .contains("the database is at version 4 of 10");
+        .contains("the database is at version 4 of 11");
     assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(4);
 
     Cli.Result toSix = Cli.on(db, "migrate", "--to", "due-dates");
@@ -77,7 +79,7 @@ class MigrateCommandTest {
     Cli.Result again = Cli.on(db, "migrate");
 
     assertThat(again.exitCode()).isZero();
-    assertThat(again.out()).endsWith("the database is already at version 10: nothing to migrate\n");
+    assertThat(again.out()).endsWith("the database is already at version 11: nothing to migrate\n");
   }
 
   @Test
@@ -89,8 +91,40 @@ class MigrateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "todo-cli: error: the database is at version 10, newer than --to 4:"
+            "todo-cli: error: the database is at version 11, newer than --to 4:"
                 + " to go back, use todo-cli rollback --to 4\n");
+  }
+
+  @Test
+  void saysADatabaseThatANewerReleaseMigratedIsAheadAndExits0WithoutAdvisingARollback() {
+    Cli.on(db, "migrate");
+    Cli.migrateWithANewerRelease(db);
+
+    Cli.Result result = Cli.on(db, "migrate");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out().lines().skip(1).toList())
+        .containsExactly(
+            "the database is ahead of this release (database at 12, this release knows up to 11):"
+                + " nothing to migrate",
+            "this release keeps working as long as the newer release keeps the schema compatible");
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
+  }
+
+  @Test
+  void refusesAnOlderTargetOnADatabaseAheadOfThisReleaseWithoutAdvisingARollback() {
+    Cli.on(db, "migrate");
+    Cli.migrateWithANewerRelease(db);
+
+    Cli.Result result = Cli.on(db, "migrate", "--to", "4");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "todo-cli: error: the database is at version 12, newer than --to 4: it is ahead of"
+                + " this release (database at 12, this release knows up to 11), and migrate only"
+                + " goes forward\n");
   }
 
   @Test
@@ -101,7 +135,7 @@ class MigrateCommandTest {
     Cli.Result result = Cli.on(db, "migrate");
 
     assertThat(result.exitCode()).isEqualTo(3);
-    assertThat(result.out()).contains("migrating from version 8 to version 10...");
+    assertThat(result.out()).contains("migrating from version 8 to version 11...");
     assertThat(result.out()).doesNotContain("applied V9");
     assertThat(result.err().lines()).hasSize(1);
     assertThat(result.err())
@@ -117,13 +151,13 @@ class MigrateCommandTest {
 
   @Test
   void rejectsAnUnknownTarget() {
-    Cli.Result result = Cli.on(db, "migrate", "--to", "11");
+    Cli.Result result = Cli.on(db, "migrate", "--to", "12");
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .startsWith(
-            "todo-cli: error: Invalid value for option '--to': no schema version 11:"
-                + " versions are 0 to 10")
+            "todo-cli: error: Invalid value for option '--to': no schema version 12:"
+                + " versions are 0 to 11")
         .endsWith("(see 'todo-cli migrate --help')\n");
     assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isZero();
   }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RollbackCommandTest {
 
   private static final String QUESTION =
-      "Roll back from version 10 to 4, running 6 down scripts? This drops data. [y/N] ";
+      "Roll back from version 11 to 4, running 7 down scripts? This drops data. [y/N] ";
 
   private TestDatabase db;
 
@@ -36,7 +36,8 @@ class RollbackCommandTest {
     assertThat(result.prompts()).isEmpty();
     assertThat(result.out().lines().skip(1).toList())
         .containsExactly(
-            "rolling back from version 10 to 4, running 6 down scripts...",
+            "rolling back from version 11 to 4, running 7 down scripts...",
+            "rolled back V11 text_and_zone_checks (U11__text_and_zone_checks.sql)",
             "rolled back V10 recurring_templates (U10__recurring_templates.sql)",
             "rolled back V9 tags (U9__tags.sql)",
             "rolled back V8 recurrence (U8__recurrence.sql)",
@@ -64,7 +65,7 @@ class RollbackCommandTest {
     assertThat(result.err())
         .isEqualTo("todo-cli: error: rollback not confirmed; nothing was changed\n");
     assertThat(result.out()).doesNotContain("rolled back");
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(10);
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(11);
   }
 
   @Test
@@ -72,7 +73,7 @@ class RollbackCommandTest {
     Cli.Result result = Cli.run(Cli.env(db), "", "rollback", "--to", "4");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(10);
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(11);
   }
 
   @Test
@@ -93,9 +94,9 @@ class RollbackCommandTest {
     assertThat(result.err())
         .isEqualTo(
             "todo-cli: error: cannot ask for confirmation: no interactive terminal (or its input"
-                + " is closed); re-run with --yes to roll back from version 10 to 4, running 6"
+                + " is closed); re-run with --yes to roll back from version 11 to 4, running 7"
                 + " down scripts without asking\n");
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(10);
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(11);
   }
 
   @Test
@@ -108,6 +109,7 @@ class RollbackCommandTest {
     List<String> headers = result.out().lines().filter(line -> line.startsWith("-- U")).toList();
     assertThat(headers)
         .containsExactly(
+            "-- U11__text_and_zone_checks.sql: undoes V11 text_and_zone_checks",
             "-- U10__recurring_templates.sql: undoes V10 recurring_templates",
             "-- U9__tags.sql: undoes V9 tags",
             "-- U8__recurrence.sql: undoes V8 recurrence",
@@ -116,11 +118,11 @@ class RollbackCommandTest {
             "-- U5__task_priority.sql: undoes V5 task_priority");
     assertThat(result.out())
         .contains(
-            "-- dry run: rolling back from version 10 to 4, running 6 down scripts; nothing is"
+            "-- dry run: rolling back from version 11 to 4, running 7 down scripts; nothing is"
                 + " changed")
         .contains("DROP TABLE")
         .contains(TodoSchema.planRollback(db.dataSource(), 4).steps().get(0).sql());
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(10);
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(11);
     assertThat(Cli.on(db, "verify").exitCode()).isZero();
   }
 
@@ -149,12 +151,27 @@ class RollbackCommandTest {
 
   @Test
   void saysSoWhenThereIsNothingToRollBack() {
-    Cli.Result result = Cli.on(db, "rollback", "--to", "10");
+    Cli.Result result = Cli.on(db, "rollback", "--to", "11");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.prompts()).isEmpty();
     assertThat(result.out())
-        .endsWith("the database is already at version 10: nothing to roll back\n");
+        .endsWith("the database is already at version 11: nothing to roll back\n");
+  }
+
+  @Test
+  void cannotUndoAVersionThatOnlyANewerReleaseKnowsAndChangesNothing() {
+    Cli.migrateWithANewerRelease(db);
+
+    Cli.Result result = Cli.on(db, "rollback", "--to", "10", "--yes");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err())
+        .isEqualTo(
+            "todo-cli: error: cannot roll back to version 10: no down script for V12"
+                + " (db/rollback/U12__newer_release.sql; a newer release made it and has its down"
+                + " script); nothing was changed\n");
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
   }
 
   @Test

@@ -16,6 +16,7 @@ class SchemaVersionsTest {
     assertThat(versions.convert("0")).isZero();
     assertThat(versions.convert("4")).isEqualTo(4);
     assertThat(versions.convert(" 10 ")).isEqualTo(10);
+    assertThat(versions.convert("11")).isEqualTo(11);
   }
 
   @Test
@@ -25,20 +26,21 @@ class SchemaVersionsTest {
     assertThat(versions.convert("TASK_PRIORITY")).isEqualTo(5);
     assertThat(versions.convert("tasks")).isEqualTo(2);
     assertThat(versions.convert("recurring")).isEqualTo(10);
+    assertThat(versions.convert("text-and-zone")).isEqualTo(11);
   }
 
   @Test
   void rejectsUnknownVersionsAndAmbiguousNames() {
-    assertThatThrownBy(() -> versions.convert("11"))
+    assertThatThrownBy(() -> versions.convert("12"))
         .isInstanceOf(TypeConversionException.class)
-        .hasMessage("no schema version 11: versions are 0 to 10");
+        .hasMessage("no schema version 12: versions are 0 to 11");
     assertThatThrownBy(() -> versions.convert("99999999999999"))
-        .hasMessage("no schema version 99999999999999: versions are 0 to 10");
+        .hasMessage("no schema version 99999999999999: versions are 0 to 11");
     assertThatThrownBy(() -> versions.convert("task"))
-        .hasMessageStartingWith("'task' could be 2=tasks, 5=task-priority; give a version 0 to 10");
+        .hasMessageStartingWith("'task' could be 2=tasks, 5=task-priority; give a version 0 to 11");
     assertThatThrownBy(() -> versions.convert("comments"))
         .hasMessageStartingWith(
-            "no schema step is called 'comments'; give a version 0 to 10 or one of 1=users, 2=tasks,");
+            "no schema step is called 'comments'; give a version 0 to 11 or one of 1=users, 2=tasks,");
     assertThatThrownBy(() -> versions.convert("-1"))
         .hasMessageStartingWith("no schema step is called '-1'");
   }
@@ -47,5 +49,6 @@ class SchemaVersionsTest {
   void labelsVersionsWithTheirStep() {
     assertThat(SchemaVersions.label(5)).isEqualTo("V5 task_priority");
     assertThat(SchemaVersions.label(0)).isEqualTo("V0 (empty)");
+    assertThat(SchemaVersions.label(12)).isEqualTo("V12 (newer than this release)");
   }
 }

@@ -38,7 +38,7 @@ class ShadedJarTest {
       Run verify = java(Cli.env(db), "verify");
 
       assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-      assertThat(migrate.out()).contains("applied V10 recurring_templates");
+      assertThat(migrate.out()).contains("applied V11 text_and_zone_checks");
       // Quiet by default: no Flyway INFO lines.
       assertThat(migrate.err()).isEmpty();
       assertThat(verify.exitCode()).as(verify.err()).isZero();
@@ -56,7 +56,7 @@ class ShadedJarTest {
 
       assertThat(run.exitCode()).isEqualTo(3);
       assertThat(run.out())
-          .contains("migrating from version 8 to version 10...")
+          .contains("migrating from version 8 to version 11...")
           .doesNotContain("applied V9");
       assertThat(run.err().lines().toList())
           .singleElement()
@@ -75,7 +75,27 @@ class ShadedJarTest {
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).startsWith("todo-cli: error: cannot ask for confirmation");
-      assertThat(java(Cli.env(db), "info").out()).contains("schema version: 10 of 10");
+      assertThat(java(Cli.env(db), "info").out()).contains("schema version: 11 of 11");
+    }
+  }
+
+  @Test
+  void aPasswordInTheUrlOptionIsNeverPrintedNotEvenInFlywaysVerboseLog() throws Exception {
+    try (TestDatabase db = TestDatabase.migrated()) {
+      String secret = db.password().isEmpty() ? "Never-Shown-7f3a" : db.password();
+      String url = db.jdbcUrl() + "?user=" + db.username() + "&password=" + secret;
+
+      Run info = java(Map.of(), "info", "--verbose", "--url", url);
+      Run verify = java(Map.of(), "verify", "--verbose", "--url", url);
+
+      assertThat(info.exitCode()).as(info.err()).isZero();
+      assertThat(verify.exitCode()).as(verify.err()).isZero();
+      for (Run run : List.of(info, verify)) {
+        assertThat(run.out()).doesNotContain(secret);
+        assertThat(run.err()).doesNotContain(secret);
+        assertThat(run.err().lines().filter(line -> line.contains("warning: --url holds")))
+            .hasSize(1);
+      }
     }
   }
 

@@ -29,7 +29,7 @@ class VerifyCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out())
-        .contains("[PASS] version migrations at head (V10) - at version 10")
+        .contains("[PASS] version migrations at head (V11) - at version 11")
         .contains("[PASS] index tasks.tasks_armed_reminder_idx")
         .doesNotContain("[FAIL]")
         .containsPattern("\\d+ checks: \\d+ passed, 0 failed - schema OK\n$");
@@ -52,12 +52,27 @@ class VerifyCommandTest {
   }
 
   @Test
+  void passesWithExit0OnADatabaseThatANewerReleaseMigrated() {
+    Cli.migrateWithANewerRelease(db);
+
+    Cli.Result result = Cli.on(db, "verify");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains(
+            "[PASS] version migrations at head (V11) - at version 12, ahead of this release"
+                + " (database at 12, this release knows up to 11); the checks below are this"
+                + " release's")
+        .doesNotContain("[FAIL]");
+  }
+
+  @Test
   void failsWithExit1OnADatabaseBehindTheHead() {
     Cli.on(db, "rollback", "--to", "4", "--yes");
 
     Cli.Result result = Cli.on(db, "verify");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.out()).contains("[FAIL] version migrations at head (V10)");
+    assertThat(result.out()).contains("[FAIL] version migrations at head (V11)");
   }
 }

@@ -23,8 +23,9 @@ final class ExpectedSchema {
    *
    * @param kind what it is
    * @param name its qualified name ({@code table.column}, {@code table.index}, …)
-   * @param expected what its definition must say (type and nullability, constraint kind, enum
-   *     values), empty when existence is enough
+   * @param expected what its definition must say (type and nullability, the start of a constraint's
+   *     definition, text a function's definition contains, enum values), empty when existence is
+   *     enough
    */
   record Entry(Kind kind, String name, String expected) {}
 
@@ -69,7 +70,7 @@ final class ExpectedSchema {
             case INDEX -> presence(entry, catalog.indexes());
             case CONSTRAINT -> constraint(entry, catalog.constraints());
             case TRIGGER -> presence(entry, catalog.triggers());
-            case FUNCTION -> presence(entry, catalog.functions());
+            case FUNCTION -> function(entry, catalog.functions());
             case TYPE -> enumType(entry, catalog.types());
             case VERSION, DATA -> throw new IllegalStateException("not a catalog object: " + entry);
           });
@@ -108,6 +109,20 @@ final class ExpectedSchema {
         entry.name(),
         matches,
         matches ? entry.expected() : "expected " + entry.expected() + ", found " + actual);
+  }
+
+  /** A function whose definition must contain the expected text, e.g. the rule it applies. */
+  private static Check function(Entry entry, Map<String, String> found) {
+    String definition = found.get(entry.name());
+    if (definition == null || entry.expected().isEmpty()) {
+      return presence(entry, found);
+    }
+    boolean matches = definition.contains(entry.expected());
+    return new Check(
+        entry.kind(),
+        entry.name(),
+        matches,
+        matches ? "" : "its definition does not contain " + entry.expected());
   }
 
   private static Check enumType(Entry entry, Map<String, String> found) {

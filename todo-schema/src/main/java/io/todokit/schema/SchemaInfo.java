@@ -20,9 +20,51 @@ public record SchemaInfo(int currentVersion, List<Applied> applied, List<Pending
     pending = List.copyOf(pending);
   }
 
-  /** True when every known migration is applied and none failed. */
+  /**
+   * True when every migration this release knows is applied and none failed; also true for a
+   * database {@linkplain SchemaState#AHEAD ahead} of this release, which keeps working with it.
+   */
   public boolean upToDate() {
     return pending.isEmpty() && applied.stream().allMatch(Applied::success);
+  }
+
+  /** The newest version this release ships: {@link TodoSchema#latestVersion()}. */
+  public int latestVersion() {
+    return TodoSchema.latestVersion();
+  }
+
+  /** Whether the database is behind, at, or ahead of the newest version this release ships. */
+  public SchemaState state() {
+    return SchemaState.of(currentVersion, latestVersion());
+  }
+
+  /**
+   * True when the history records a failed migration (rare: PostgreSQL's transactional DDL rolls a
+   * failed migration back together with its history row).
+   */
+  public boolean failedMigrationRecorded() {
+    return applied.stream().anyMatch(migration -> !migration.success());
+  }
+
+  /**
+   * Where the database stands, in a few words: {@code up to date}, {@code 7 pending}, {@code a
+   * failed migration is recorded}, or {@code ahead of this release (database at 12, this release
+   * knows up to 11)}.
+   */
+  public String describe() {
+    if (failedMigrationRecorded()) {
+      return "a failed migration is recorded";
+    }
+    return switch (state()) {
+      case AHEAD ->
+          "ahead of this release (database at "
+              + currentVersion
+              + ", this release knows up to "
+              + latestVersion()
+              + ")";
+      case CURRENT -> "up to date";
+      case BEHIND -> pending.size() + " pending";
+    };
   }
 
   /**

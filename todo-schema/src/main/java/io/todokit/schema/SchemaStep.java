@@ -26,7 +26,9 @@ public enum SchemaStep {
   /** Per-user tags and task_tags. */
   TAGS(9, "tags"),
   /** Recurring-task templates. */
-  RECURRING_TEMPLATES(10, "recurring_templates");
+  RECURRING_TEMPLATES(10, "recurring_templates"),
+  /** Text of Unicode spaces only is blank; time zones are region ids ({@code Area/Location}). */
+  TEXT_AND_ZONE_CHECKS(11, "text_and_zone_checks");
 
   private final int version;
   private final String scriptName;

@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * db/rollback} that exactly undoes it. Versions are the whole numbers of {@link SchemaStep}; 0
  * stands for "nothing of todokit applied".
  *
+ * <p>A database may be ahead of this release: a newer release migrated it during a rolling deploy.
+ * Then {@link #migrate(DataSource)} changes nothing and logs a warning, {@link #info} says so, and
+ * this release keeps working as long as the newer release keeps the schema compatible. {@link
+ * #checkVersion} is the cheap check that a library makes when it starts.
+ *
  * <p>All methods are static and thread-safe; concurrent migrations of one database are serialised
  * by Flyway's lock.
  */
@@ -46,7 +51,72 @@ public final class TodoSchema {
   private TodoSchema() {}
 
   /**
+   * The newest migration version this release ships: the version a fully migrated database is at,
+   * and the one {@link #checkVersion} asks for.
+   *
+   * @return {@code SchemaStep.head().version()}
+   */
+  public static int latestVersion() {
+    return SchemaStep.head().version();
+  }
+
+  /**
+   * Reads which schema version the connection's database is at, with at most two small queries, for
+   * a library to check once when it starts.
+   *
+   * <p>The first query looks the history table up with {@code to_regclass}, which cannot fail, so a
+   * database without todokit's schema does not abort a transaction that the connection has open;
+   * only when the table exists does the second read its newest successful version. The queries run
+   * in the connection's current transaction, if any, and leave its settings as they are.
+   *
+   * @param connection a connection to the database, in the schema todokit was migrated into; the
+   *     caller closes it
+   * @return the version found, the version this release needs, and whether the database is behind,
+   *     current or ahead; {@link SchemaVersion#describe()} says what to do when it is behind
+   * @throws SchemaException when the queries fail (the cause is the {@link SQLException}), e.g.
+   *     when the user may not read the history table
+   */
+  public static SchemaVersion checkVersion(Connection connection) {
+    Objects.requireNonNull(connection, "connection");
+    try {
+      String historyTable = null;
+      try (Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT quote_ident(current_schema()) || '."
+                      + HISTORY_TABLE
+                      + "', to_regclass(quote_ident(current_schema()) || '."
+                      + HISTORY_TABLE
+                      + "') IS NOT NULL")) {
+        if (rows.next() && rows.getBoolean(2)) {
+          historyTable = rows.getString(1);
+        }
+      }
+      int found = 0;
+      if (historyTable != null) {
+        // The name is quoted by quote_ident. Versions are whole numbers; Flyway's own bookkeeping
+        // rows (schema creation, repeatable migrations) have none or 0.
+        try (Statement statement = connection.createStatement();
+            ResultSet rows =
+                statement.executeQuery(
+                    "SELECT coalesce(max(version::int), 0) FROM "
+                        + historyTable
+                        + " WHERE success AND version ~ '^[0-9]{1,9}$'")) {
+          rows.next();
+          found = rows.getInt(1);
+        }
+      }
+      return new SchemaVersion(found, latestVersion());
+    } catch (SQLException e) {
+      throw new SchemaException("could not read the schema version: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Applies every pending migration.
+   *
+   * <p>On a database ahead of this release (migrated by a newer one) it changes nothing, logs one
+   * warning naming both versions, and returns the database's state ({@link SchemaState#AHEAD}).
    *
    * @param dataSource the database
    * @return where the database stands afterwards
@@ -54,14 +124,16 @@ public final class TodoSchema {
    *     back, so the database stays at the version before it
    */
   public static SchemaInfo migrate(DataSource dataSource) {
-    return migrate(dataSource, SchemaStep.head().version());
+    return migrate(dataSource, latestVersion());
   }
 
   /**
    * Applies the pending migrations up to and including {@code targetVersion}.
    *
    * @param dataSource the database
-   * @param targetVersion the version to migrate to, from 1 to {@code SchemaStep.head().version()}
+   * @param targetVersion the version to migrate to, from 1 to {@link #latestVersion()}; with the
+   *     latest, a database ahead of this release is left as it is (see {@link
+   *     #migrate(DataSource)})
    * @return where the database stands afterwards
    * @throws SchemaException when the target is unknown or older than the database (roll back
    *     instead), or when a migration fails (the database then stays at the version before it)
@@ -69,14 +141,28 @@ public final class TodoSchema {
   public static SchemaInfo migrate(DataSource dataSource, int targetVersion) {
     Objects.requireNonNull(dataSource, "dataSource");
     requireKnownVersion(targetVersion);
-    int current = info(dataSource).currentVersion();
+    SchemaInfo before = info(dataSource);
+    int current = before.currentVersion();
+    if (before.state() == SchemaState.AHEAD && targetVersion == latestVersion()) {
+      log.warn(
+          "todokit: the database is at schema version {}, ahead of this release, which knows up"
+              + " to {}: nothing to migrate; this release keeps working as long as the newer"
+              + " release keeps the schema compatible",
+          current,
+          latestVersion());
+      return before;
+    }
     if (current > targetVersion) {
       throw new SchemaException(
           "the database is at version "
               + current
               + ", newer than the target "
               + targetVersion
-              + ": use rollbackTo to go back");
+              + (before.state() == SchemaState.AHEAD
+                  ? " and ahead of this release, which knows up to "
+                      + latestVersion()
+                      + " and cannot undo what it does not know"
+                  : ": use rollbackTo to go back"));
     }
     try {
       flyway(dataSource, MigrationVersion.fromVersion(Integer.toString(targetVersion))).migrate();
@@ -167,7 +253,16 @@ public final class TodoSchema {
       String script = downScriptName(applied.script());
       String sql = readResource(ROLLBACK_RESOURCE_DIRECTORY + script);
       if (sql == null) {
-        missing.add("V" + applied.version() + " (" + ROLLBACK_RESOURCE_DIRECTORY + script + ")");
+        missing.add(
+            "V"
+                + applied.version()
+                + " ("
+                + ROLLBACK_RESOURCE_DIRECTORY
+                + script
+                + (applied.version() > latestVersion()
+                    ? "; a newer release made it and has its down script"
+                    : "")
+                + ")");
       } else {
         steps.add(new RollbackPlan.Step(applied.version(), script, sql));
       }
@@ -255,15 +350,27 @@ public final class TodoSchema {
   }
 
   private static Check versionCheck(DataSource dataSource) {
-    String name = "migrations at head (V" + SchemaStep.head().version() + ")";
+    String name = "migrations at head (V" + latestVersion() + ")";
     SchemaInfo info;
     try {
       info = info(dataSource);
     } catch (SchemaException e) {
       return new Check(Kind.VERSION, name, false, e.getMessage());
     }
-    if (info.upToDate() && info.currentVersion() == SchemaStep.head().version()) {
+    if (info.upToDate() && info.state() == SchemaState.CURRENT) {
       return new Check(Kind.VERSION, name, true, "at version " + info.currentVersion());
+    }
+    // A newer release migrated it (a rolling deploy): what this release needs is checked below.
+    if (info.upToDate() && info.state() == SchemaState.AHEAD) {
+      return new Check(
+          Kind.VERSION,
+          name,
+          true,
+          "at version "
+              + info.currentVersion()
+              + ", "
+              + info.describe()
+              + "; the checks below are this release's");
     }
     String detail = "at version " + info.currentVersion();
     if (!info.pending().isEmpty()) {
@@ -304,7 +411,31 @@ public final class TodoSchema {
             new DataCheck(
                 "messages.tool_calls is an array or object",
                 "SELECT count(*) FROM messages"
-                    + " WHERE jsonb_typeof(tool_calls) NOT IN ('array', 'object')"));
+                    + " WHERE jsonb_typeof(tool_calls) NOT IN ('array', 'object')"),
+            // V11 added the following rules NOT VALID: rows older than V11 may break them.
+            // Zones are grouped first, so the function (an exception block) runs once per zone.
+            new DataCheck(
+                "users.time_zone is a region id (Area/Location or UTC)",
+                "WITH zones AS MATERIALIZED"
+                    + " (SELECT time_zone, count(*) AS n FROM users GROUP BY time_zone)"
+                    + " SELECT coalesce(sum(n), 0) FROM zones"
+                    + " WHERE NOT todokit_is_time_zone(time_zone)"),
+            new DataCheck(
+                "recurring_tasks.time_zone is a region id (Area/Location or UTC)",
+                "WITH zones AS MATERIALIZED"
+                    + " (SELECT time_zone, count(*) AS n FROM recurring_tasks GROUP BY time_zone)"
+                    + " SELECT coalesce(sum(n), 0) FROM zones"
+                    + " WHERE NOT todokit_is_time_zone(time_zone)"),
+            new DataCheck(
+                "titles and tag names are not blank (Unicode spaces count as blank)",
+                "SELECT (SELECT count(*) FROM tasks WHERE todokit_is_blank(title))"
+                    + " + (SELECT count(*) FROM recurring_tasks WHERE todokit_is_blank(title))"
+                    + " + (SELECT count(*) FROM conversations WHERE todokit_is_blank(title))"
+                    + " + (SELECT count(*) FROM tags WHERE todokit_is_blank(name))"),
+            new DataCheck(
+                "password hashes and tool call ids are not blank (Unicode spaces count as blank)",
+                "SELECT (SELECT count(*) FROM users WHERE todokit_is_blank(password_hash))"
+                    + " + (SELECT count(*) FROM messages WHERE todokit_is_blank(tool_call_id))"));
 
     Check run(Connection connection) {
       try (PreparedStatement statement = connection.prepareStatement(countSql);
@@ -324,6 +455,9 @@ public final class TodoSchema {
         .dataSource(dataSource)
         .locations(MIGRATIONS_LOCATION)
         .table(HISTORY_TABLE)
+        // Versions a newer release applied (a rolling deploy) are no error; migrate() reports them.
+        // Flyway's default, stated because this class relies on it.
+        .ignoreMigrationPatterns("*:future")
         .target(target)
         .cleanDisabled(true)
         .loggers("slf4j")
@@ -331,12 +465,9 @@ public final class TodoSchema {
   }
 
   private static void requireKnownVersion(int version) {
-    if (version < 1 || version > SchemaStep.head().version()) {
+    if (version < 1 || version > latestVersion()) {
       throw new SchemaException(
-          "unknown schema version "
-              + version
-              + ": versions are 1 to "
-              + SchemaStep.head().version());
+          "unknown schema version " + version + ": versions are 1 to " + latestVersion());
     }
   }
 

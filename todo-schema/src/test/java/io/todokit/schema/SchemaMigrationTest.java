@@ -79,6 +79,7 @@ class SchemaMigrationTest {
       assertThat(plan.steps())
           .extracting(RollbackPlan.Step::script)
           .containsExactly(
+              "U11__text_and_zone_checks.sql",
               "U10__recurring_templates.sql",
               "U9__tags.sql",
               "U8__recurrence.sql",
@@ -92,7 +93,7 @@ class SchemaMigrationTest {
       SchemaInfo info = TodoSchema.rollbackTo(db.dataSource(), conversations);
 
       assertThat(info.currentVersion()).isEqualTo(conversations);
-      assertThat(info.pending()).hasSize(6);
+      assertThat(info.pending()).hasSize(7);
       assertThat(catalog(db)).isEqualTo(atConversations);
     }
   }
@@ -108,18 +109,18 @@ class SchemaMigrationTest {
           INSERT INTO flyway_schema_history
               (installed_rank, version, description, type, script, checksum, installed_by,
                execution_time, success)
-          VALUES (100, '11', 'extra', 'SQL', 'V11__extra.sql', 0, current_user, 0, true)
+          VALUES (100, '12', 'extra', 'SQL', 'V12__extra.sql', 0, current_user, 0, true)
           """);
       Catalog before = catalog(db);
 
       assertThatThrownBy(() -> TodoSchema.rollbackTo(db.dataSource(), 8))
           .isInstanceOf(SchemaException.class)
-          .hasMessageContaining("no down script for V11")
-          .hasMessageContaining("U11__extra.sql")
+          .hasMessageContaining("no down script for V12")
+          .hasMessageContaining("U12__extra.sql")
           .hasMessageContaining("nothing was changed");
 
       assertThat(catalog(db)).isEqualTo(before);
-      assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(11);
+      assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
     }
   }
 

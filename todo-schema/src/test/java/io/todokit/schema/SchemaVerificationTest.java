@@ -39,7 +39,7 @@ class SchemaVerificationTest {
     String rendered = report.render();
     assertThat(rendered.lines()).hasSize(report.checks().size() + 1);
     assertThat(rendered)
-        .contains("[PASS] version migrations at head (V10) - at version 10")
+        .contains("[PASS] version migrations at head (V11) - at version 11")
         .contains("[PASS] column tasks.due_at - timestamp with time zone NULL")
         .contains("[PASS] index tasks.tasks_user_open_due_idx")
         .contains("[PASS] trigger messages.messages_assign_seq")
@@ -148,6 +148,31 @@ class SchemaVerificationTest {
   }
 
   @Test
+  void failsNamingTheV10DefinitionsOfWhatV11Replaced() throws SQLException {
+    execute(
+        db,
+        "ALTER TABLE tasks DROP CONSTRAINT tasks_title_length,"
+            + " ADD CONSTRAINT tasks_title_length"
+            + " CHECK (btrim(title) <> '' AND char_length(title) <= 255);"
+            + "CREATE OR REPLACE FUNCTION todokit_is_time_zone(zone text) RETURNS boolean"
+            + " LANGUAGE sql STABLE AS $$ SELECT zone ~ '^[A-Za-z][A-Za-z0-9_+/-]*$' $$");
+
+    assertThat(TodoSchema.verify(db.dataSource()).failures())
+        .containsExactly(
+            new Check(
+                Kind.CONSTRAINT,
+                "tasks.tasks_title_length",
+                false,
+                "expected CHECK (((NOT todokit_is_blank(title)) AND (char_length(title) <= 255))),"
+                    + " found CHECK (((btrim(title) <> ''::text) AND (char_length(title) <= 255)))"),
+            new Check(
+                Kind.FUNCTION,
+                "todokit_is_time_zone(text)",
+                false,
+                "its definition does not contain zone ~ '^[A-Za-z]+(/[A-Za-z0-9_+-]+)+$'"));
+  }
+
+  @Test
   void failsWhenTheDatabaseIsBehindTheHead() {
     try (TestDatabase behind = TestDatabase.empty()) {
       TodoSchema.migrate(behind.dataSource(), 4);
@@ -157,7 +182,7 @@ class SchemaVerificationTest {
       assertThat(report.failures().getFirst())
           .isEqualTo(
               new Check(
-                  Kind.VERSION, "migrations at head (V10)", false, "at version 4, 6 pending"));
+                  Kind.VERSION, "migrations at head (V11)", false, "at version 4, 7 pending"));
       assertThat(report.failures()).extracting(Check::name).contains("tags", "tasks.priority");
     }
   }

@@ -2,6 +2,8 @@ package io.todokit.schema;
 
 import static io.todokit.schema.SchemaMigrationTest.execute;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.todokit.testing.TestDatabase;
 import java.sql.Connection;
@@ -117,6 +119,92 @@ class UpgradeWithDataTest {
       assertThat(rows(db, "SELECT task_id::text FROM task_tags"))
           .containsExactly("10000000-0000-0000-0000-000000000001");
       assertThat(TodoSchema.verify(db.dataSource()).passed()).isTrue();
+    }
+  }
+
+  @Test
+  void rowsThatV11RefusesSurviveItAndVerifyCountsThemUntilTheyAreFixed() throws SQLException {
+    try (TestDatabase db = TestDatabase.empty()) {
+      TodoSchema.migrate(db.dataSource(), SchemaStep.RECURRING_TEMPLATES.version());
+      // All of these passed the V10 constraints: btrim only strips ASCII spaces, and PostgreSQL
+      // knows GMT, Z and EST.
+      execute(
+          db,
+          "INSERT INTO users (id, username, email, password_hash, time_zone) VALUES "
+              + "('"
+              + ALICE
+              + "', 'alice', 'alice@example.org', 'hash-a', 'GMT'), "
+              + "('"
+              + BOB
+              + "', 'bob', 'bob@example.org', E'\\u00a0', 'Europe/Berlin');"
+              + "INSERT INTO tasks (user_id, title) VALUES ('"
+              + BOB
+              + "', E'\\u00a0\\u2003'), ('"
+              + BOB
+              + "', 'fine');"
+              + "INSERT INTO recurring_tasks"
+              + " (user_id, title, recurrence_rule, time_zone, starts_at, next_due_at) VALUES"
+              + " ('"
+              + BOB
+              + "', E'\\u3000', '{\"frequency\": \"daily\"}', 'Z', now(), now()),"
+              + " ('"
+              + BOB
+              + "', E'\\u205f', '{\"frequency\": \"daily\"}', 'EST', now(), now());"
+              + "INSERT INTO conversations (user_id, id, title) VALUES ('"
+              + BOB
+              + "', '20000000-0000-0000-0000-000000000001', E'\\u2028');"
+              + "INSERT INTO messages (user_id, conversation_id, role, content, tool_call_id)"
+              + " VALUES ('"
+              + BOB
+              + "', '20000000-0000-0000-0000-000000000001', 'tool', 'ok', E'\\u202f');"
+              + "INSERT INTO tags (user_id, name) VALUES ('"
+              + BOB
+              + "', E'\\u1680')");
+
+      SchemaInfo migrated = TodoSchema.migrate(db.dataSource());
+
+      assertThat(migrated.currentVersion()).isEqualTo(SchemaStep.TEXT_AND_ZONE_CHECKS.version());
+      assertThat(TodoSchema.verify(db.dataSource()).failures())
+          .extracting(VerificationReport.Check::name, VerificationReport.Check::detail)
+          .containsExactly(
+              tuple("users.time_zone is a region id (Area/Location or UTC)", "1 offending row(s)"),
+              tuple(
+                  "recurring_tasks.time_zone is a region id (Area/Location or UTC)",
+                  "2 offending row(s)"),
+              tuple(
+                  "titles and tag names are not blank (Unicode spaces count as blank)",
+                  "5 offending row(s)"),
+              tuple(
+                  "password hashes and tool call ids are not blank (Unicode spaces count as blank)",
+                  "2 offending row(s)"));
+      // New writes are checked, including updates of the old rows.
+      assertThatThrownBy(
+              () -> execute(db, "UPDATE users SET is_active = false WHERE id = '" + ALICE + "'"))
+          .hasMessageContaining("users_time_zone_valid");
+
+      // The down script restores the V10 constraints, which the old rows pass.
+      TodoSchema.rollbackTo(db.dataSource(), SchemaStep.RECURRING_TEMPLATES.version());
+      TodoSchema.migrate(db.dataSource());
+
+      // The fix docs/schema.md describes: correct the rows, then validate the constraints.
+      execute(
+          db,
+          "UPDATE users SET time_zone = 'UTC' WHERE NOT todokit_is_time_zone(time_zone);"
+              + "UPDATE users SET password_hash = 'reset-required'"
+              + " WHERE todokit_is_blank(password_hash);"
+              + "UPDATE recurring_tasks SET time_zone = 'America/New_York', title = 'untitled'"
+              + " WHERE NOT todokit_is_time_zone(time_zone) OR todokit_is_blank(title);"
+              + "UPDATE tasks SET title = 'untitled' WHERE todokit_is_blank(title);"
+              + "UPDATE conversations SET title = 'untitled' WHERE todokit_is_blank(title);"
+              + "DELETE FROM messages WHERE todokit_is_blank(tool_call_id);"
+              + "DELETE FROM tags WHERE todokit_is_blank(name);"
+              + "ALTER TABLE tasks VALIDATE CONSTRAINT tasks_title_length;"
+              + "ALTER TABLE recurring_tasks VALIDATE CONSTRAINT recurring_tasks_title_length;"
+              + "ALTER TABLE conversations VALIDATE CONSTRAINT conversations_title_length;"
+              + "ALTER TABLE tags VALIDATE CONSTRAINT tags_name_length;"
+              + "ALTER TABLE users VALIDATE CONSTRAINT users_password_hash_not_blank;"
+              + "ALTER TABLE messages VALIDATE CONSTRAINT messages_tool_call_id_not_blank");
+      assertThat(TodoSchema.verify(db.dataSource()).failures()).isEmpty();
     }
   }
 

@@ -1,0 +1,113 @@
+package io.todokit.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.todokit.schema.VerificationReport.Check;
+import io.todokit.schema.VerificationReport.Kind;
+import io.todokit.testing.TestDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A database that a newer release migrated (a rolling deploy): here to V12 from the test-only
+ * location {@code db/future}, which this release does not know.
+ */
+class NewerDatabaseTest {
+
+  private static final String AHEAD =
+      "ahead of this release (database at 12, this release knows up to 11)";
+
+  private TestDatabase db;
+
+  @BeforeEach
+  void databaseMigratedByANewerRelease() {
+    db = TestDatabase.migrated(TestDatabase.DEFAULT_LOCATION, "classpath:db/future");
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    db.close();
+  }
+
+  @Test
+  void migrateChangesNothingAndLogsOneWarningNamingBothVersions() throws SQLException {
+    Catalog before = SchemaMigrationTest.catalog(db);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream err = System.err;
+    SchemaInfo info;
+    // slf4j-simple writes to whatever System.err is at the time.
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      info = TodoSchema.migrate(db.dataSource());
+    } finally {
+      System.setErr(err);
+    }
+
+    assertThat(info.currentVersion()).isEqualTo(12);
+    assertThat(info.state()).isEqualTo(SchemaState.AHEAD);
+    assertThat(SchemaMigrationTest.catalog(db)).isEqualTo(before);
+    assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("WARN")))
+        .singleElement()
+        .asString()
+        .contains(
+            "todokit: the database is at schema version 12, ahead of this release, which knows"
+                + " up to 11: nothing to migrate; this release keeps working as long as the newer"
+                + " release keeps the schema compatible");
+  }
+
+  @Test
+  void infoSaysTheDatabaseIsAheadOfThisRelease() {
+    SchemaInfo info = TodoSchema.info(db.dataSource());
+
+    assertThat(info.currentVersion()).isEqualTo(12);
+    assertThat(info.latestVersion()).isEqualTo(11);
+    assertThat(info.state()).isEqualTo(SchemaState.AHEAD);
+    assertThat(info.describe()).isEqualTo(AHEAD);
+    assertThat(info.pending()).isEmpty();
+    assertThat(info.upToDate()).as("this release has everything it needs").isTrue();
+    assertThat(info.applied().getLast())
+        .extracting(
+            SchemaInfo.Applied::version, SchemaInfo.Applied::script, SchemaInfo.Applied::success)
+        .containsExactly(12, "V12__newer_release.sql", true);
+  }
+
+  @Test
+  void verifyChecksWhatThisReleaseNeedsAndPasses() {
+    VerificationReport report = TodoSchema.verify(db.dataSource());
+
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.checks().getFirst())
+        .isEqualTo(
+            new Check(
+                Kind.VERSION,
+                "migrations at head (V11)",
+                true,
+                "at version 12, " + AHEAD + "; the checks below are this release's"));
+  }
+
+  @Test
+  void anOlderTargetIsRefusedWithoutAdvisingARollback() {
+    assertThatThrownBy(() -> TodoSchema.migrate(db.dataSource(), 5))
+        .isInstanceOf(SchemaException.class)
+        .hasMessage(
+            "the database is at version 12, newer than the target 5 and ahead of this release,"
+                + " which knows up to 11 and cannot undo what it does not know");
+  }
+
+  @Test
+  void rollbackNamesTheReleaseThatHasTheMissingDownScript() {
+    assertThatThrownBy(() -> TodoSchema.rollbackTo(db.dataSource(), 10))
+        .isInstanceOf(SchemaException.class)
+        .hasMessage(
+            "cannot roll back to version 10: no down script for V12"
+                + " (db/rollback/U12__newer_release.sql; a newer release made it and has its down"
+                + " script); nothing was changed");
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
+  }
+}

@@ -10,6 +10,8 @@ import io.todokit.dao.reminders.ReminderDao;
 import io.todokit.dao.tags.TagDao;
 import io.todokit.dao.tasks.TaskDao;
 import io.todokit.dao.users.UserDao;
+import io.todokit.schema.SchemaException;
+import io.todokit.schema.TodoSchema;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -62,6 +64,9 @@ public final class TodoDb {
    *
    * @param dataSource the database, migrated with {@code TodoSchema.migrate}
    * @return the TodoDb
+   * @throws SchemaException when the database is not migrated to the version this release needs
+   *     (the message says the version found, the version needed and how to migrate)
+   * @throws UnavailableException when the database cannot be reached to check it
    */
   public static TodoDb create(DataSource dataSource) {
     return create(dataSource, Clock.systemUTC());
@@ -74,17 +79,15 @@ public final class TodoDb {
    * @param dataSource the database, migrated with {@code TodoSchema.migrate}
    * @param clock the clock
    * @return the TodoDb
+   * @throws SchemaException when the database is not migrated to the version this release needs
+   * @throws UnavailableException when the database cannot be reached to check it
    */
   public static TodoDb create(DataSource dataSource, Clock clock) {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(clock, "clock");
-    return new TodoDb(
-        DaoContext.of(
-            DSL.using(dataSource, SQLDialect.POSTGRES, settings(Timeouts.DEFAULT)),
-            clock,
-            Timeouts.DEFAULT,
-            CursorCodec.defaultKey(),
-            true));
+    DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES, settings(Timeouts.DEFAULT));
+    requireMigrated(dsl);
+    return new TodoDb(DaoContext.of(dsl, clock, Timeouts.DEFAULT, CursorCodec.defaultKey(), true));
   }
 
   /**
@@ -93,6 +96,8 @@ public final class TodoDb {
    *
    * @param dsl the jOOQ context; its dialect must be a PostgreSQL one
    * @return the TodoDb
+   * @throws SchemaException when the database is not migrated to the version this release needs
+   * @throws UnavailableException when the database cannot be reached to check it
    */
   public static TodoDb create(DSLContext dsl) {
     return create(dsl, Clock.systemUTC());
@@ -104,6 +109,8 @@ public final class TodoDb {
    * @param dsl the jOOQ context; its dialect must be a PostgreSQL one
    * @param clock the clock
    * @return the TodoDb
+   * @throws SchemaException when the database is not migrated to the version this release needs
+   * @throws UnavailableException when the database cannot be reached to check it
    */
   public static TodoDb create(DSLContext dsl, Clock clock) {
     Objects.requireNonNull(dsl, "dsl");
@@ -113,6 +120,7 @@ public final class TodoDb {
           "todokit needs a PostgreSQL DSLContext, not " + dsl.dialect());
     }
     DSLContext bounded = withQueryTimeout(dsl, Timeouts.DEFAULT);
+    requireMigrated(bounded);
     return new TodoDb(
         DaoContext.of(bounded, clock, Timeouts.DEFAULT, CursorCodec.defaultKey(), false));
   }
@@ -229,6 +237,23 @@ public final class TodoDb {
           work.accept(tx);
           return null;
         });
+  }
+
+  /**
+   * One cheap look at the schema version: an unmigrated or partly migrated database fails here,
+   * with the fix, instead of at the first call with "relation does not exist".
+   */
+  private static void requireMigrated(DSLContext dsl) {
+    try {
+      dsl.connection(TodoSchema::requireMigrated);
+    } catch (SchemaException e) {
+      if (e.getCause() == null) {
+        throw e;
+      }
+      throw SqlErrors.translate(e, null);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e, null);
+    }
   }
 
   /**

@@ -61,6 +61,31 @@ public final class TodoSchema {
   }
 
   /**
+   * Fails unless the connection's database is migrated far enough for this release: the check a
+   * library makes once when it starts ({@code TodoDb.create} does). A database that is ahead (a
+   * newer release migrated it during a rolling deploy) passes, with one INFO line.
+   *
+   * @param connection a connection to the database; the caller closes it
+   * @return what {@link #checkVersion} found
+   * @throws SchemaException when the database is behind (its message says the version found, the
+   *     version needed and how to migrate), or when the version cannot be read
+   */
+  public static SchemaVersion requireMigrated(Connection connection) {
+    SchemaVersion version = checkVersion(connection);
+    switch (version.state()) {
+      case BEHIND -> throw new SchemaException(version.describe());
+      case AHEAD ->
+          log.info(
+              "todokit schema is at version {}, ahead of this release ({}): a newer release"
+                  + " migrated it; this one keeps working while the newer keeps it compatible",
+              version.found(),
+              version.needed());
+      case CURRENT -> {}
+    }
+    return version;
+  }
+
+  /**
    * Reads which schema version the connection's database is at, with at most two small queries, for
    * a library to check once when it starts.
    *

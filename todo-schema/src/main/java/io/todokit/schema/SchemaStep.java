@@ -26,7 +26,9 @@ public enum SchemaStep {
   /** Per-user tags and task_tags. */
   TAGS(9, "tags"),
   /** Recurring-task templates. */
-  RECURRING_TEMPLATES(10, "recurring_templates");
+  RECURRING_TEMPLATES(10, "recurring_templates"),
+  /** Why a recurring-task template stopped ({@code recurring_tasks.end_reason}). */
+  TEMPLATE_END_REASON(12, "template_end_reason");
 
   private final int version;
   private final String scriptName;

@@ -1,5 +1,6 @@
 package io.todokit.dao.internal;
 
+import io.todokit.dao.TodoException;
 import java.sql.SQLException;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -43,8 +44,8 @@ public final class Failures {
 
   /**
    * One line saying what went wrong, at most {@code max} characters: for a database error the
-   * server's primary message and its SQLState (never its detail, which may quote the row), else the
-   * exception's type and message. Never a stack trace.
+   * server's primary message and its SQLState (never its detail, which may quote the row), for a
+   * todokit exception its message, else the exception's type and message. Never a stack trace.
    *
    * @param error the error
    * @param max the longest result, at least 20
@@ -62,6 +63,9 @@ public final class Failures {
               + " (SQLState "
               + sql.getSQLState()
               + ")";
+    } else if (error instanceof TodoException) {
+      // todokit's own messages name the field and say why, e.g. "time_zone: ...".
+      text = String.valueOf(error.getMessage());
     } else {
       String message = error.getMessage();
       text = error.getClass().getSimpleName() + (message == null ? "" : ": " + message);

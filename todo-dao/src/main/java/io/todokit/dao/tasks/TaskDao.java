@@ -8,8 +8,10 @@ import static io.todokit.schema.jooq.Tables.USERS;
 import io.todokit.dao.ConcurrentUpdateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
+import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.internal.NextOccurrence;
 import io.todokit.dao.internal.TaskRows;
 import io.todokit.recurrence.RecurrenceSpec;
 import io.todokit.schema.jooq.tables.records.TasksRecord;
@@ -17,7 +19,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.SortField;
@@ -321,6 +323,12 @@ public final class TaskDao {
    * of occurrences left including itself, so a task with count 1 is the last), and its reminder
    * keeps the same distance before the due date.
    *
+   * <p>A series that cannot go on ends with this task, which is completed all the same (never a
+   * completion that fails for good): when the next occurrence would fall after the year 9999, when
+   * the calculator cannot compute it (a rule written by plain SQL, e.g. with an interval so large
+   * that the date overflows, or a time zone java.time does not know), or when the stored rule
+   * cannot be read at all (then the task is returned without its rule).
+   *
    * <p>Idempotent: completing a task that is already completed returns it unchanged with no next
    * task. Of several concurrent completions of one task exactly one completes it and creates the
    * next task; the others return the completed task with no next task.
@@ -359,18 +367,32 @@ public final class TaskDao {
                     .orElseThrow(() -> new NotFoundException("task", taskId));
             return new Completion(current, Optional.empty());
           }
-          Task completed = TaskRows.toTask(row);
+          Task completed;
+          try {
+            completed = TaskRows.toTask(row);
+          } catch (ValidationException e) {
+            if (!e.field().startsWith(RecurrenceJson.FIELD)) {
+              throw e;
+            }
+            // A stored rule this version cannot read: the task is done, and its series ends here.
+            return new Completion(
+                TaskRows.toTask(row.with(TASKS.RECURRENCE_RULE, (JSONB) null)), Optional.empty());
+          }
           RecurrenceSpec rule = completed.recurrence();
           Instant due = completed.dueAt();
           if (rule == null || due == null) {
             return new Completion(completed, Optional.empty());
           }
-          ZoneId zone = ZoneId.of(row.get(USERS.TIME_ZONE));
-          Optional<Instant> nextDue =
-              rule.nextInSeries(due.atZone(zone), now).map(ZonedDateTime::toInstant);
-          if (nextDue.isEmpty()) {
+          String zone = row.get(USERS.TIME_ZONE);
+          NextOccurrence step =
+              NextOccurrence.of(
+                  due,
+                  rule.count() != null || rule.endDate() != null,
+                  () -> rule.nextInSeries(due.atZone(ZoneId.of(zone)), now));
+          if (!(step instanceof NextOccurrence.At at)) {
             return new Completion(completed, Optional.empty());
           }
+          Instant nextDue = at.occurrence().toInstant();
           Instant remindAt = completed.remindAt();
           Task next =
               insert(
@@ -380,8 +402,8 @@ public final class TaskDao {
                   completed.title(),
                   completed.description(),
                   completed.priority(),
-                  nextDue.get(),
-                  remindAt == null ? null : nextDue.get().minus(Duration.between(remindAt, due)),
+                  nextDue,
+                  remindAt == null ? null : nextDue.minus(Duration.between(remindAt, due)),
                   rule.forNextInSeries(),
                   now);
           dsl.insertInto(

@@ -28,7 +28,9 @@ public enum SchemaStep {
   /** Recurring-task templates. */
   RECURRING_TEMPLATES(10, "recurring_templates"),
   /** Text of Unicode spaces only is blank; time zones are region ids ({@code Area/Location}). */
-  TEXT_AND_ZONE_CHECKS(11, "text_and_zone_checks");
+  TEXT_AND_ZONE_CHECKS(11, "text_and_zone_checks"),
+  /** Why a recurring-task template stopped ({@code recurring_tasks.end_reason}). */
+  TEMPLATE_END_REASON(12, "template_end_reason");
 
   private final int version;
   private final String scriptName;

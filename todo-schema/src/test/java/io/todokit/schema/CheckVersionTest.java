@@ -30,7 +30,7 @@ class CheckVersionTest {
       assertThat(TodoSchema.latestVersion())
           .isEqualTo(info.pending().getLast().version())
           .isEqualTo(SchemaStep.head().version())
-          .isEqualTo(11);
+          .isEqualTo(12);
       assertThat(info.pending()).extracting(SchemaInfo.Pending::version).doesNotHaveDuplicates();
     }
   }
@@ -46,11 +46,11 @@ class CheckVersionTest {
 
       SchemaVersion version = TodoSchema.checkVersion(counting(connection, statements));
 
-      assertThat(version).isEqualTo(new SchemaVersion(0, 11));
+      assertThat(version).isEqualTo(new SchemaVersion(0, 12));
       assertThat(version.state()).isEqualTo(SchemaState.BEHIND);
       assertThat(version.describe())
           .isEqualTo(
-              "the database has no todokit schema (version 0), but this release needs version 11"
+              "the database has no todokit schema (version 0), but this release needs version 12"
                   + HOW_TO_MIGRATE);
       assertThat(statements).hasValue(1);
       // The transaction is still usable, and still open.
@@ -72,11 +72,11 @@ class CheckVersionTest {
         version = TodoSchema.checkVersion(counting(connection, statements));
       }
 
-      assertThat(version).isEqualTo(new SchemaVersion(5, 11));
+      assertThat(version).isEqualTo(new SchemaVersion(5, 12));
       assertThat(version.state()).isEqualTo(SchemaState.BEHIND);
       assertThat(version.describe())
           .isEqualTo(
-              "the database is at todokit schema version 5, but this release needs version 11"
+              "the database is at todokit schema version 5, but this release needs version 12"
                   + HOW_TO_MIGRATE);
       assertThat(statements).hasValue(2);
     }
@@ -88,10 +88,10 @@ class CheckVersionTest {
         Connection connection = db.dataSource().getConnection()) {
       SchemaVersion version = TodoSchema.checkVersion(connection);
 
-      assertThat(version).isEqualTo(new SchemaVersion(11, 11));
+      assertThat(version).isEqualTo(new SchemaVersion(12, 12));
       assertThat(version.state()).isEqualTo(SchemaState.CURRENT);
       assertThat(version.describe())
-          .isEqualTo("the database is at todokit schema version 11, as this release needs");
+          .isEqualTo("the database is at todokit schema version 12, as this release needs");
     }
   }
 
@@ -104,17 +104,17 @@ class CheckVersionTest {
           connection,
           "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
               + " checksum, installed_by, execution_time, success)"
-              + " VALUES (100, '13', 'failed', 'SQL', 'V13__failed.sql', 0, current_user, 0,"
+              + " VALUES (100, '14', 'failed', 'SQL', 'V14__failed.sql', 0, current_user, 0,"
               + " false)");
 
       SchemaVersion version = TodoSchema.checkVersion(connection);
 
-      assertThat(version).isEqualTo(new SchemaVersion(12, 11));
+      assertThat(version).isEqualTo(new SchemaVersion(13, 12));
       assertThat(version.state()).isEqualTo(SchemaState.AHEAD);
       assertThat(version.describe())
           .isEqualTo(
-              "the database is at todokit schema version 12, ahead of this release (which knows"
-                  + " up to 11); this release keeps working as long as the newer release keeps"
+              "the database is at todokit schema version 13, ahead of this release (which knows"
+                  + " up to 12); this release keeps working as long as the newer release keeps"
                   + " the schema compatible");
     }
   }
@@ -131,7 +131,7 @@ class CheckVersionTest {
               + "INSERT INTO host.flyway_schema_history VALUES ('42', true);"
               + "SET search_path = public, host");
 
-      assertThat(TodoSchema.checkVersion(connection)).isEqualTo(new SchemaVersion(0, 11));
+      assertThat(TodoSchema.checkVersion(connection)).isEqualTo(new SchemaVersion(0, 12));
     }
   }
 
@@ -150,7 +150,7 @@ class CheckVersionTest {
 
   @Test
   void versionsAreNotNegative() {
-    assertThatThrownBy(() -> new SchemaVersion(-1, 11))
+    assertThatThrownBy(() -> new SchemaVersion(-1, 12))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new SchemaVersion(3, 0)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database that a newer release migrated (a rolling deploy): here to V12 from the test-only
+ * A database that a newer release migrated (a rolling deploy): here to V13 from the test-only
  * location {@code db/future}, which this release does not know.
  */
 class NewerDatabaseTest {
 
   private static final String AHEAD =
-      "ahead of this release (database at 12, this release knows up to 11)";
+      "ahead of this release (database at 13, this release knows up to 12)";
 
   private TestDatabase db;
 
@@ -57,7 +57,7 @@ class NewerDatabaseTest {
         .asString()
         .contains(
             "todokit: the database is at schema version 12, ahead of this release, which knows"
-                + " up to 11: nothing to migrate; this release keeps working as long as the newer"
+                + " up to 12: nothing to migrate; this release keeps working as long as the newer"
                 + " release keeps the schema compatible");
   }
 
@@ -66,7 +66,7 @@ class NewerDatabaseTest {
     SchemaInfo info = TodoSchema.info(db.dataSource());
 
     assertThat(info.currentVersion()).isEqualTo(12);
-    assertThat(info.latestVersion()).isEqualTo(11);
+    assertThat(info.latestVersion()).isEqualTo(12);
     assertThat(info.state()).isEqualTo(SchemaState.AHEAD);
     assertThat(info.describe()).isEqualTo(AHEAD);
     assertThat(info.pending()).isEmpty();
@@ -74,7 +74,7 @@ class NewerDatabaseTest {
     assertThat(info.applied().getLast())
         .extracting(
             SchemaInfo.Applied::version, SchemaInfo.Applied::script, SchemaInfo.Applied::success)
-        .containsExactly(12, "V12__newer_release.sql", true);
+        .containsExactly(13, "V13__newer_release.sql", true);
   }
 
   @Test
@@ -97,7 +97,7 @@ class NewerDatabaseTest {
         .isInstanceOf(SchemaException.class)
         .hasMessage(
             "the database is at version 12, newer than the target 5 and ahead of this release,"
-                + " which knows up to 11 and cannot undo what it does not know");
+                + " which knows up to 12 and cannot undo what it does not know");
   }
 
   @Test
@@ -105,7 +105,7 @@ class NewerDatabaseTest {
     assertThatThrownBy(() -> TodoSchema.rollbackTo(db.dataSource(), 10))
         .isInstanceOf(SchemaException.class)
         .hasMessage(
-            "cannot roll back to version 10: no down script for V12"
+            "cannot roll back to version 10: no down script for V13"
                 + " (db/rollback/U12__newer_release.sql; a newer release made it and has its down"
                 + " script); nothing was changed");
     assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);

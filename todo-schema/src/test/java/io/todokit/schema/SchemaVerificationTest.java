@@ -39,7 +39,7 @@ class SchemaVerificationTest {
     String rendered = report.render();
     assertThat(rendered.lines()).hasSize(report.checks().size() + 1);
     assertThat(rendered)
-        .contains("[PASS] version migrations at head (V11) - at version 11")
+        .contains("[PASS] version migrations at head (V12) - at version 12")
         .contains("[PASS] column tasks.due_at - timestamp with time zone NULL")
         .contains("[PASS] index tasks.tasks_user_open_due_idx")
         .contains("[PASS] trigger messages.messages_assign_seq")
@@ -182,7 +182,7 @@ class SchemaVerificationTest {
       assertThat(report.failures().getFirst())
           .isEqualTo(
               new Check(
-                  Kind.VERSION, "migrations at head (V11)", false, "at version 4, 7 pending"));
+                  Kind.VERSION, "migrations at head (V12)", false, "at version 4, 8 pending"));
       assertThat(report.failures()).extracting(Check::name).contains("tags", "tasks.priority");
     }
   }

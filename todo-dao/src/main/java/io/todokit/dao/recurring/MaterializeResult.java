@@ -8,17 +8,23 @@ import java.util.UUID;
  * What one {@code materializeDue} call did.
  *
  * @param created the tasks it created, per template in occurrence order
- * @param deactivatedTemplateIds the templates whose rule ended: their {@code nextDueAt} is now null
- *     and they are inactive
+ * @param deactivatedTemplateIds the templates whose series ended: their rule ended (COUNT, UNTIL),
+ *     or it has no storable next occurrence (beyond the year 9999, or one the calculator cannot
+ *     compute); their {@code nextDueAt} is now null, they are inactive, and their {@link
+ *     RecurringTask#endReason()} says why
  * @param backloggedTemplateIds templates with policy {@code ALL} that had more passed occurrences
  *     than one call creates per template ({@link RecurringTaskDao#MAX_OCCURRENCES_PER_TEMPLATE});
  *     they stay due, and the next call continues where this one stopped
- * @param claimedTemplates how many due templates it claimed (at most the call's limit)
+ * @param failed the templates it could not materialize (their work was rolled back, they were
+ *     deactivated with the reason, and they are in no other list), in claim order
+ * @param claimedTemplates how many due templates it claimed (at most the call's limit), the failed
+ *     ones included
  */
 public record MaterializeResult(
     List<Task> created,
     List<UUID> deactivatedTemplateIds,
     List<UUID> backloggedTemplateIds,
+    List<TemplateFailure> failed,
     int claimedTemplates) {
 
   /** Copies the lists. */
@@ -26,11 +32,28 @@ public record MaterializeResult(
     created = List.copyOf(created);
     deactivatedTemplateIds = List.copyOf(deactivatedTemplateIds);
     backloggedTemplateIds = List.copyOf(backloggedTemplateIds);
+    failed = List.copyOf(failed);
   }
 
   /**
-   * True when templates may still be due: the call claimed as many as its limit allowed, or left a
-   * backlog; a worker should call again (without sleeping).
+   * A result without failures (the shape before {@link #failed()} existed).
+   *
+   * @param created the tasks it created
+   * @param deactivatedTemplateIds the templates whose series ended
+   * @param backloggedTemplateIds the templates left with a backlog
+   * @param claimedTemplates how many due templates it claimed
+   */
+  public MaterializeResult(
+      List<Task> created,
+      List<UUID> deactivatedTemplateIds,
+      List<UUID> backloggedTemplateIds,
+      int claimedTemplates) {
+    this(created, deactivatedTemplateIds, backloggedTemplateIds, List.of(), claimedTemplates);
+  }
+
+  /**
+   * True when templates may still be due: the call claimed as many as its limit allowed (failed
+   * templates count as claimed), or left a backlog; a worker should call again (without sleeping).
    *
    * @param limit the limit the call was made with
    * @return whether to call again

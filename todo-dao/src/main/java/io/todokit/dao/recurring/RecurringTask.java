@@ -27,6 +27,11 @@ import org.jspecify.annotations.Nullable;
  * @param active false while paused and once ended
  * @param createdAt when it was created
  * @param updatedAt when it was last changed (including by a worker advancing it)
+ * @param endReason why the template stopped, or null while it runs normally (and while the user has
+ *     it paused): {@code "the rule ended"} (COUNT or UNTIL), that it has no occurrence within the
+ *     supported range (years 1 to 9999) or the calculator could not compute the next one (then
+ *     {@code nextDueAt} is null), or why a worker could not materialize it (then {@code nextDueAt}
+ *     is kept: fix the template and {@code resume} it); {@code resume} clears it
  */
 public record RecurringTask(
     UUID id,
@@ -41,7 +46,8 @@ public record RecurringTask(
     MissedPolicy missedPolicy,
     boolean active,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Nullable String endReason) {
 
   /** Checks the required fields. */
   public RecurringTask {
@@ -57,12 +63,63 @@ public record RecurringTask(
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
 
+  /**
+   * A template without an end reason (the shape before {@link #endReason()} existed).
+   *
+   * @param id the template's id
+   * @param userId the owner
+   * @param title the title of the tasks it makes
+   * @param description the description of the tasks it makes, or null
+   * @param priority the priority of the tasks it makes
+   * @param recurrence the rule
+   * @param timeZone the zone whose wall clock the rule follows
+   * @param startsAt the rule's start
+   * @param nextDueAt the next occurrence, or null once ended
+   * @param missedPolicy the missed policy
+   * @param active false while paused and once ended
+   * @param createdAt when it was created
+   * @param updatedAt when it was last changed
+   */
+  public RecurringTask(
+      UUID id,
+      UUID userId,
+      String title,
+      @Nullable String description,
+      Priority priority,
+      RecurrenceSpec recurrence,
+      ZoneId timeZone,
+      Instant startsAt,
+      @Nullable Instant nextDueAt,
+      MissedPolicy missedPolicy,
+      boolean active,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        userId,
+        title,
+        description,
+        priority,
+        recurrence,
+        timeZone,
+        startsAt,
+        nextDueAt,
+        missedPolicy,
+        active,
+        createdAt,
+        updatedAt,
+        null);
+  }
+
   /** True once the rule has no more occurrences (the template is then inactive for good). */
   public boolean ended() {
     return nextDueAt == null;
   }
 
-  /** True while paused: inactive, but with occurrences left. */
+  /**
+   * True while paused: inactive, but with occurrences left; paused by the user, or stopped by a
+   * worker that could not materialize it ({@link #endReason()} then says why).
+   */
   public boolean paused() {
     return !active && nextDueAt != null;
   }

@@ -9,6 +9,9 @@ import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.internal.Failures;
+import io.todokit.dao.internal.NextOccurrence;
+import io.todokit.dao.internal.ResultSets;
 import io.todokit.dao.internal.TaskRows;
 import io.todokit.dao.tasks.Task;
 import io.todokit.recurrence.RecurrenceRule;
@@ -16,6 +19,9 @@ import io.todokit.recurrence.RecurrenceSpec;
 import io.todokit.schema.jooq.enums.TaskPriority;
 import io.todokit.schema.jooq.tables.records.RecurringTasksRecord;
 import io.todokit.schema.jooq.tables.records.TasksRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -24,10 +30,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep10;
+import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.UpdateSetMoreStep;
@@ -60,6 +66,12 @@ public final class RecurringTaskDao {
   private static final int MAX_TITLE = 255;
   private static final int MAX_DESCRIPTION = 10_000;
 
+  /** The longest end reason ({@code recurring_tasks_end_reason_length}). */
+  private static final int MAX_REASON = 500;
+
+  /** The savepoint around each claimed template's work in {@link #materializeDue}. */
+  private static final String SAVEPOINT = "todokit_template";
+
   private static final List<SelectField<?>> COLUMNS =
       List.of(
           RECURRING_TASKS.ID,
@@ -74,7 +86,8 @@ public final class RecurringTaskDao {
           RECURRING_TASKS.MISSED_POLICY,
           RECURRING_TASKS.IS_ACTIVE,
           RECURRING_TASKS.CREATED_AT,
-          RECURRING_TASKS.UPDATED_AT);
+          RECURRING_TASKS.UPDATED_AT,
+          RECURRING_TASKS.END_REASON);
 
   private final DaoContext context;
 
@@ -126,7 +139,14 @@ public final class RecurringTaskDao {
                   .toRule(dtstart)
                   .occurrences(dtstart)
                   .findFirst()
-                  .orElseThrow(() -> new ValidationException(RecurrenceJson.FIELD, "never occurs"));
+                  .filter(occurrence -> occurrence.getYear() <= NextOccurrence.LAST_YEAR)
+                  .orElseThrow(
+                      () ->
+                          new ValidationException(
+                              RecurrenceJson.FIELD,
+                              "never occurs (in the years up to "
+                                  + NextOccurrence.LAST_YEAR
+                                  + ")"));
           return toTemplate(
               dsl.insertInto(RECURRING_TASKS)
                   .set(RECURRING_TASKS.USER_ID, userId)
@@ -189,9 +209,11 @@ public final class RecurringTaskDao {
    * first occurrence at or after the later of now and the start, so occurrences that passed before
    * the change are not made (and never made twice: a task for the same occurrence is kept). A new
    * time zone keeps the start's wall-clock time (09:00 stays 09:00, now in the new zone). A new
-   * rule with no occurrence left ends the template (inactive, {@code nextDueAt} null); one with
-   * occurrences left revives an ended template, while a paused one stays paused. Changing only the
-   * title, description, priority or missed policy leaves the schedule alone.
+   * rule with no occurrence left ends the template (inactive, {@code nextDueAt} null, with the
+   * {@code endReason}); one with occurrences left revives an ended template (clearing the reason),
+   * while a paused one stays paused (a worker's reason for stopping it stays until {@link
+   * #resume}). Changing only the title, description, priority or missed policy leaves the schedule
+   * alone.
    *
    * @param userId the acting user
    * @param id the template
@@ -238,18 +260,23 @@ public final class RecurringTaskDao {
               throw new ValidationException(RecurrenceJson.FIELD, "never occurs");
             }
             Instant from = now.isAfter(dtstart.toInstant()) ? now : dtstart.toInstant();
-            Optional<ZonedDateTime> next = occurrences.firstAtOrAfter(dtstart, from);
+            NextOccurrence next =
+                NextOccurrence.of(
+                    from, bounded(occurrences), () -> occurrences.firstAtOrAfter(dtstart, from));
+            boolean running = current.active() || current.ended();
             update =
                 update
                     .set(RECURRING_TASKS.RECURRENCE_RULE, TaskRows.json(rule))
                     .set(RECURRING_TASKS.TIME_ZONE, targetZone.getId())
                     .set(RECURRING_TASKS.STARTS_AT, dtstart.toInstant())
-                    .set(
-                        RECURRING_TASKS.NEXT_DUE_AT,
-                        next.map(ZonedDateTime::toInstant).orElse(null))
-                    .set(
-                        RECURRING_TASKS.IS_ACTIVE,
-                        next.isPresent() && (current.active() || current.ended()));
+                    .set(RECURRING_TASKS.NEXT_DUE_AT, instant(next))
+                    .set(RECURRING_TASKS.IS_ACTIVE, next instanceof NextOccurrence.At && running);
+            if (next instanceof NextOccurrence.None none) {
+              update = update.set(RECURRING_TASKS.END_REASON, none.reason());
+            } else if (running) {
+              // Revived (or still running): a paused or stopped one keeps its reason until resumed.
+              update = update.set(RECURRING_TASKS.END_REASON, (String) null);
+            }
           }
           return toTemplate(
               update
@@ -287,10 +314,12 @@ public final class RecurringTaskDao {
   }
 
   /**
-   * Resumes a paused template; the occurrences that passed while it was paused are skipped: {@code
-   * nextDueAt} becomes the first occurrence at or after now. If the rule has no occurrence left the
-   * template ends instead (stays inactive, {@code nextDueAt} null). Resuming an active template
-   * changes nothing (its pending occurrences are kept).
+   * Resumes a paused template, or one a worker stopped because it could not materialize it (after
+   * fixing it); the occurrences that passed while it was inactive are skipped: {@code nextDueAt}
+   * becomes the first occurrence at or after now, and the {@code endReason} is cleared. If the rule
+   * has no occurrence left (within the years 1 to 9999) the template ends instead (stays inactive,
+   * {@code nextDueAt} null, the {@code endReason} says why). Resuming an active template changes
+   * nothing (its pending occurrences are kept).
    *
    * @param userId the acting user
    * @param id the template
@@ -308,11 +337,16 @@ public final class RecurringTaskDao {
             return current;
           }
           ZonedDateTime dtstart = current.dtstart();
-          Optional<ZonedDateTime> next = current.rule().firstAtOrAfter(dtstart, now);
+          RecurrenceRule rule = current.rule();
+          NextOccurrence next =
+              NextOccurrence.of(now, bounded(rule), () -> rule.firstAtOrAfter(dtstart, now));
           return toTemplate(
               dsl.update(RECURRING_TASKS)
-                  .set(RECURRING_TASKS.NEXT_DUE_AT, next.map(ZonedDateTime::toInstant).orElse(null))
-                  .set(RECURRING_TASKS.IS_ACTIVE, next.isPresent())
+                  .set(RECURRING_TASKS.NEXT_DUE_AT, instant(next))
+                  .set(RECURRING_TASKS.IS_ACTIVE, next instanceof NextOccurrence.At)
+                  .set(
+                      RECURRING_TASKS.END_REASON,
+                      next instanceof NextOccurrence.None none ? none.reason() : null)
                   .set(RECURRING_TASKS.UPDATED_AT, now)
                   .where(RECURRING_TASKS.USER_ID.eq(userId), RECURRING_TASKS.ID.eq(id))
                   .returningResult(COLUMNS)
@@ -362,10 +396,21 @@ public final class RecurringTaskDao {
    * created, at most {@value #MAX_OCCURRENCES_PER_TEMPLATE} per template and call ({@code
    * nextDueAt} then advances only past the last one created, the template is reported as
    * backlogged, and the next call continues). {@code nextDueAt} becomes the first occurrence after
-   * the last one handled; a template whose rule has ended is deactivated ({@code nextDueAt} null)
-   * and reported. The unique key on (user, template, occurrence) and {@code ON CONFLICT DO NOTHING}
-   * make sure that no occurrence is ever created twice, even by racing workers; a second call with
-   * the same {@code now} creates nothing.
+   * the last one handled. A template whose series has ended is deactivated ({@code nextDueAt} null)
+   * with its {@code endReason} and reported in {@link MaterializeResult#deactivatedTemplateIds()}:
+   * its rule ended (COUNT, UNTIL), or it has no storable next occurrence (beyond the year 9999, or
+   * one the calculator fails to compute, for a rule written by plain SQL). The unique key on (user,
+   * template, occurrence) and {@code ON CONFLICT DO NOTHING} make sure that no occurrence is ever
+   * created twice, even by racing workers; a second call with the same {@code now} creates nothing.
+   *
+   * <p>One template never blocks the others: each claimed template is read and made on its own, in
+   * a savepoint. A template that fails (a row Java cannot read, such as a rule or time zone written
+   * by plain SQL, or a task the database refuses) is rolled back to its savepoint, deactivated with
+   * a one-line {@code endReason} (its {@code nextDueAt} kept, so that it can be fixed and resumed)
+   * and reported in {@link MaterializeResult#failed()}; the call goes on with the next template.
+   * Infrastructure errors (a lost connection, a statement or lock timeout, a serialization failure
+   * or deadlock: SQLState classes 08, 40, 53, 57, 58 and XX, and 55P03, 25006) are not the
+   * template's fault: they abort the whole call, which then writes nothing, and deactivate nothing.
    *
    * @param now the time up to which occurrences are due (usually the current time)
    * @param limit how many due templates to claim, 1 to {@value #MAX_TEMPLATES_PER_CALL}
@@ -387,55 +432,227 @@ public final class RecurringTaskDao {
     Instant createdAt = context.now();
     return context.write(
         dsl -> {
-          List<RecurringTask> due =
-              dsl.select(COLUMNS)
-                  .from(RECURRING_TASKS)
-                  .where(
-                      // a bare boolean, to match the partial index recurring_tasks_due_idx
-                      DSL.condition(RECURRING_TASKS.IS_ACTIVE), RECURRING_TASKS.NEXT_DUE_AT.le(now))
-                  .orderBy(RECURRING_TASKS.NEXT_DUE_AT)
-                  .limit(limit)
-                  .forUpdate()
-                  .skipLocked()
-                  .fetch(RecurringTaskDao::toTemplate);
+          // Read from the result set and mapped row by row: jOOQ's record conversion fails the
+          // whole result on one value it cannot read (a timestamp of 'infinity').
+          List<Claimed> due =
+              ResultSets.fetch(
+                  dsl.select(COLUMNS)
+                      .from(RECURRING_TASKS)
+                      .where(
+                          // a bare boolean, to match the partial index recurring_tasks_due_idx
+                          DSL.condition(RECURRING_TASKS.IS_ACTIVE),
+                          RECURRING_TASKS.NEXT_DUE_AT.le(now))
+                      .orderBy(RECURRING_TASKS.NEXT_DUE_AT)
+                      .limit(limit)
+                      .forUpdate()
+                      .skipLocked(),
+                  RecurringTaskDao::claimed);
           List<Task> created = new ArrayList<>();
           List<UUID> deactivated = new ArrayList<>();
           List<UUID> backlogged = new ArrayList<>();
-          for (RecurringTask template : due) {
-            MissedPolicy policy = override != null ? override : template.missedPolicy();
-            RecurrenceRule rule = template.rule();
-            ZonedDateTime dtstart = template.dtstart();
-            Instant from = Objects.requireNonNull(template.nextDueAt());
-            List<ZonedDateTime> toCreate;
-            if (policy == MissedPolicy.LATEST) {
-              toCreate = rule.latestBetween(dtstart, from, now).map(List::of).orElse(List.of());
-            } else {
-              toCreate = rule.between(dtstart, from, now, MAX_OCCURRENCES_PER_TEMPLATE + 1);
-              if (toCreate.size() > MAX_OCCURRENCES_PER_TEMPLATE) {
-                toCreate = toCreate.subList(0, MAX_OCCURRENCES_PER_TEMPLATE);
-                backlogged.add(template.id());
+          List<TemplateFailure> failed = new ArrayList<>();
+          for (Claimed claimed : due) {
+            // Explicit savepoints rather than a nested dsl.transactionResult: on the connection of
+            // a plain JDBC transaction (DaoContext's own), jOOQ would take a nested transaction for
+            // a top-level one and commit it.
+            dsl.savepoint(SAVEPOINT).execute();
+            try {
+              Made made =
+                  switch (claimed) {
+                    case Claimed.Read read -> made(dsl, read, override, now, createdAt);
+                    case Claimed.Unreadable unreadable ->
+                        throw new UnreadableTemplate(unreadable.problem());
+                  };
+              dsl.releaseSavepoint(SAVEPOINT).execute();
+              created.addAll(made.created());
+              if (made.backlogged()) {
+                backlogged.add(claimed.id());
               }
+              if (made.ended()) {
+                deactivated.add(claimed.id());
+              }
+            } catch (RuntimeException e) {
+              if (Failures.isTransient(e)) {
+                throw e;
+              }
+              dsl.rollback().toSavepoint(SAVEPOINT).execute();
+              failed.add(stop(dsl, claimed, failure(e), createdAt));
+              dsl.releaseSavepoint(SAVEPOINT).execute();
             }
-            Optional<ZonedDateTime> next =
-                toCreate.isEmpty()
-                    ? rule.firstAtOrAfter(dtstart, now.plusNanos(1))
-                    : rule.nextAfter(dtstart, toCreate.get(toCreate.size() - 1));
-            created.addAll(insertTasks(dsl, template, toCreate, createdAt));
-            if (next.isEmpty()) {
-              deactivated.add(template.id());
-            }
-            dsl.update(RECURRING_TASKS)
-                .set(RECURRING_TASKS.NEXT_DUE_AT, next.map(ZonedDateTime::toInstant).orElse(null))
-                .set(RECURRING_TASKS.IS_ACTIVE, next.isPresent())
-                .set(RECURRING_TASKS.UPDATED_AT, createdAt)
-                .where(
-                    RECURRING_TASKS.USER_ID.eq(template.userId()),
-                    RECURRING_TASKS.ID.eq(template.id()))
-                .execute();
           }
-          return new MaterializeResult(created, deactivated, backlogged, due.size());
+          return new MaterializeResult(created, deactivated, backlogged, failed, due.size());
         },
         null);
+  }
+
+  /** What one template's materialization made. */
+  private record Made(List<Task> created, boolean backlogged, boolean ended) {}
+
+  /** Creates one template's due tasks and advances it, or ends it when its series has ended. */
+  private Made made(
+      DSLContext dsl,
+      Claimed.Read claimed,
+      @Nullable MissedPolicy override,
+      Instant now,
+      Instant createdAt) {
+    RecurringTask template = claimed.template();
+    RecurrenceRule rule = claimed.rule();
+    MissedPolicy policy = override != null ? override : template.missedPolicy();
+    ZonedDateTime dtstart = template.dtstart();
+    Instant from = Objects.requireNonNull(template.nextDueAt());
+    boolean bounded = bounded(rule);
+    // A calculator that throws here fails the template (rolled back, stopped, reported); one that
+    // cannot give the next occurrence ends its series instead (NextOccurrence never throws).
+    List<ZonedDateTime> toCreate;
+    boolean backlog = false;
+    if (policy == MissedPolicy.LATEST) {
+      toCreate = rule.latestBetween(dtstart, from, now).map(List::of).orElse(List.of());
+    } else {
+      toCreate = rule.between(dtstart, from, now, MAX_OCCURRENCES_PER_TEMPLATE + 1);
+      if (toCreate.size() > MAX_OCCURRENCES_PER_TEMPLATE) {
+        toCreate = toCreate.subList(0, MAX_OCCURRENCES_PER_TEMPLATE);
+        backlog = true;
+      }
+    }
+    NextOccurrence next;
+    if (toCreate.isEmpty()) {
+      next = NextOccurrence.of(now, bounded, () -> rule.firstAtOrAfter(dtstart, now.plusNanos(1)));
+    } else {
+      ZonedDateTime last = toCreate.getLast();
+      next = NextOccurrence.of(last.toInstant(), bounded, () -> rule.nextAfter(dtstart, last));
+    }
+    List<Task> created = insertTasks(dsl, template, toCreate, createdAt);
+    UpdateSetMoreStep<RecurringTasksRecord> update =
+        dsl.update(RECURRING_TASKS)
+            .set(RECURRING_TASKS.NEXT_DUE_AT, instant(next))
+            .set(RECURRING_TASKS.UPDATED_AT, createdAt);
+    if (next instanceof NextOccurrence.None none) {
+      update =
+          update
+              .set(RECURRING_TASKS.IS_ACTIVE, false)
+              .set(RECURRING_TASKS.END_REASON, none.reason());
+    }
+    update
+        .where(RECURRING_TASKS.USER_ID.eq(template.userId()), RECURRING_TASKS.ID.eq(template.id()))
+        .execute();
+    return new Made(created, backlog, next instanceof NextOccurrence.None);
+  }
+
+  /**
+   * Deactivates a template that failed, after its work was rolled back to the savepoint; if even
+   * that is refused (its row breaks a constraint of its own table), it stays as it was.
+   */
+  private static TemplateFailure stop(
+      DSLContext dsl, Claimed claimed, String reason, Instant updatedAt) {
+    try {
+      dsl.update(RECURRING_TASKS)
+          .set(RECURRING_TASKS.IS_ACTIVE, false)
+          .set(RECURRING_TASKS.END_REASON, reason)
+          .set(RECURRING_TASKS.UPDATED_AT, updatedAt)
+          .where(RECURRING_TASKS.USER_ID.eq(claimed.userId()), RECURRING_TASKS.ID.eq(claimed.id()))
+          .execute();
+      return new TemplateFailure(claimed.id(), claimed.userId(), reason, true);
+    } catch (RuntimeException e) {
+      if (Failures.isTransient(e)) {
+        throw e;
+      }
+      dsl.rollback().toSavepoint(SAVEPOINT).execute();
+      return new TemplateFailure(
+          claimed.id(),
+          claimed.userId(),
+          Failures.oneLine(
+              reason + "; it cannot be deactivated either: " + Failures.describe(e, MAX_REASON),
+              MAX_REASON),
+          false);
+    }
+  }
+
+  /** The end reason of a template that failed. */
+  private static String failure(RuntimeException error) {
+    String what =
+        error instanceof UnreadableTemplate unreadable
+            ? "the template cannot be read: " + unreadable.getMessage()
+            : "materializing it failed: " + Failures.describe(error, MAX_REASON);
+    return Failures.oneLine(what, MAX_REASON);
+  }
+
+  /** A claimed row that could not be mapped; thrown only to reach the failure path. */
+  private static final class UnreadableTemplate extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnreadableTemplate(String problem) {
+      super(problem, null, false, false);
+    }
+  }
+
+  /** A claimed row: mapped with its rule, or unreadable with what went wrong. */
+  private sealed interface Claimed {
+    UUID id();
+
+    UUID userId();
+
+    record Read(RecurringTask template, RecurrenceRule rule) implements Claimed {
+      @Override
+      public UUID id() {
+        return template.id();
+      }
+
+      @Override
+      public UUID userId() {
+        return template.userId();
+      }
+    }
+
+    record Unreadable(UUID id, UUID userId, String problem) implements Claimed {}
+  }
+
+  /**
+   * Maps one claimed row defensively: only its key (uuid columns, never malformed) must be
+   * readable; anything else that fails makes it {@link Claimed.Unreadable}. The instants must lie
+   * in the supported range (PostgreSQL also stores 'infinity' and years beyond 9999), and the rule
+   * is built, so that a template that maps computes.
+   */
+  private static Claimed claimed(ResultSet row) throws SQLException {
+    UUID id = Objects.requireNonNull(ResultSets.uuid(row, RECURRING_TASKS.ID));
+    UUID userId = Objects.requireNonNull(ResultSets.uuid(row, RECURRING_TASKS.USER_ID));
+    try {
+      RecurringTask template =
+          template(
+              id,
+              userId,
+              ResultSets.text(row, RECURRING_TASKS.TITLE),
+              ResultSets.text(row, RECURRING_TASKS.DESCRIPTION),
+              TaskPriority.valueOf(
+                  Objects.requireNonNull(ResultSets.text(row, RECURRING_TASKS.PRIORITY))),
+              ResultSets.text(row, RECURRING_TASKS.RECURRENCE_RULE),
+              ResultSets.text(row, RECURRING_TASKS.TIME_ZONE),
+              inRange("starts_at", ResultSets.instant(row, RECURRING_TASKS.STARTS_AT)),
+              inRange("next_due_at", ResultSets.instant(row, RECURRING_TASKS.NEXT_DUE_AT)),
+              ResultSets.text(row, RECURRING_TASKS.MISSED_POLICY),
+              row.getBoolean(RECURRING_TASKS.IS_ACTIVE.getName()),
+              ResultSets.instant(row, RECURRING_TASKS.CREATED_AT),
+              ResultSets.instant(row, RECURRING_TASKS.UPDATED_AT),
+              ResultSets.text(row, RECURRING_TASKS.END_REASON));
+      return new Claimed.Read(template, template.rule());
+    } catch (RuntimeException | SQLException e) {
+      return new Claimed.Unreadable(id, userId, Failures.describe(e, MAX_REASON));
+    }
+  }
+
+  private static @Nullable Instant inRange(String field, @Nullable Instant instant) {
+    if (instant != null && !NextOccurrence.inRange(instant)) {
+      throw new ValidationException(
+          field, "lies outside the years 1 to " + NextOccurrence.LAST_YEAR + " (" + instant + ")");
+    }
+    return instant;
+  }
+
+  private static boolean bounded(RecurrenceRule rule) {
+    return rule.count().isPresent() || rule.until().isPresent();
+  }
+
+  private static @Nullable Instant instant(NextOccurrence next) {
+    return next instanceof NextOccurrence.At at ? at.occurrence().toInstant() : null;
   }
 
   private List<Task> insertTasks(
@@ -536,19 +753,64 @@ public final class RecurringTaskDao {
   }
 
   private static RecurringTask toTemplate(Record row) {
-    return new RecurringTask(
+    JSONB rule = row.get(RECURRING_TASKS.RECURRENCE_RULE);
+    return template(
         row.get(RECURRING_TASKS.ID),
         row.get(RECURRING_TASKS.USER_ID),
         row.get(RECURRING_TASKS.TITLE),
         row.get(RECURRING_TASKS.DESCRIPTION),
-        TaskRows.priority(row.get(RECURRING_TASKS.PRIORITY)),
-        Objects.requireNonNull(TaskRows.recurrence(row.get(RECURRING_TASKS.RECURRENCE_RULE))),
-        ZoneId.of(row.get(RECURRING_TASKS.TIME_ZONE)),
+        Objects.requireNonNull(row.get(RECURRING_TASKS.PRIORITY), "priority"),
+        rule == null ? null : rule.data(),
+        row.get(RECURRING_TASKS.TIME_ZONE),
         row.get(RECURRING_TASKS.STARTS_AT),
         row.get(RECURRING_TASKS.NEXT_DUE_AT),
-        MissedPolicy.ofDb(row.get(RECURRING_TASKS.MISSED_POLICY)),
+        row.get(RECURRING_TASKS.MISSED_POLICY),
         row.get(RECURRING_TASKS.IS_ACTIVE),
         row.get(RECURRING_TASKS.CREATED_AT),
-        row.get(RECURRING_TASKS.UPDATED_AT));
+        row.get(RECURRING_TASKS.UPDATED_AT),
+        row.get(RECURRING_TASKS.END_REASON));
+  }
+
+  /** The template of a row's values, however they were read. */
+  private static RecurringTask template(
+      UUID id,
+      UUID userId,
+      @Nullable String title,
+      @Nullable String description,
+      TaskPriority priority,
+      @Nullable String rule,
+      @Nullable String zone,
+      @Nullable Instant startsAt,
+      @Nullable Instant nextDueAt,
+      @Nullable String missedPolicy,
+      boolean active,
+      @Nullable Instant createdAt,
+      @Nullable Instant updatedAt,
+      @Nullable String endReason) {
+    return new RecurringTask(
+        id,
+        userId,
+        Objects.requireNonNull(title, "title"),
+        description,
+        TaskRows.priority(priority),
+        RecurrenceJson.parse(Objects.requireNonNull(rule, "recurrence_rule")),
+        storedZone(Objects.requireNonNull(zone, "time_zone")),
+        Objects.requireNonNull(startsAt, "starts_at"),
+        nextDueAt,
+        MissedPolicy.ofDb(Objects.requireNonNull(missedPolicy, "missed_policy")),
+        active,
+        Objects.requireNonNull(createdAt, "created_at"),
+        Objects.requireNonNull(updatedAt, "updated_at"),
+        endReason);
+  }
+
+  /** A zone read from the database; PostgreSQL accepts some names that java.time does not. */
+  private static ZoneId storedZone(String zone) {
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new ValidationException(
+          "time_zone", "the stored zone '" + zone + "' is not a time zone java.time knows", e);
+    }
   }
 }

@@ -6,19 +6,27 @@ import io.todokit.dao.NotFoundException;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.internal.Failures;
+import io.todokit.dao.internal.ResultSets;
 import io.todokit.dao.internal.TaskRows;
+import io.todokit.schema.jooq.enums.TaskPriority;
 import io.todokit.schema.jooq.enums.TaskStatus;
 import io.todokit.schema.jooq.tables.Tasks;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reminders for the workers that send them: the reminders due in a window, and claiming due
@@ -44,10 +52,10 @@ public final class ReminderDao {
   private static final List<SelectField<?>> COLUMNS =
       List.of(TASKS.USER_ID, TASKS.ID, TASKS.TITLE, TASKS.PRIORITY, TASKS.REMIND_AT, TASKS.DUE_AT);
 
-  private static final Comparator<Reminder> ORDER =
-      Comparator.comparing(Reminder::remindAt)
-          .thenComparing(Reminder::taskId)
-          .thenComparing(Reminder::userId);
+  private static final Logger LOG = LoggerFactory.getLogger(ReminderDao.class);
+
+  /** The longest description of an unreadable row in the warning. */
+  private static final int MAX_PROBLEM = 300;
 
   private final DaoContext context;
 
@@ -104,12 +112,18 @@ public final class ReminderDao {
    * reminders after this call returns: a worker that dies before sending loses them (at most once
    * delivery); snoozing or moving {@code remind_at} arms a reminder again.
    *
+   * <p>A claimed row that Java cannot read (values written by plain SQL or by a newer schema, such
+   * as a priority this version does not know) never makes the claim fail: it is left out of the
+   * result and, since the claim has already marked it sent, logged as one WARN line (logger {@code
+   * io.todokit.dao.reminders.ReminderDao}) with its user and task id and what could not be read.
+   * Fix the row and snooze it to have it sent.
+   *
    * <p>Across all users: for trusted workers only.
    *
    * @param now the current time; reminders with {@code remind_at <= now} are due
    * @param limit how many to claim at most: 1 to {@value #MAX_CLAIM}
-   * @return the claimed reminders ordered by {@code remind_at}, then task id; empty when none is
-   *     due
+   * @return the claimed reminders ordered by {@code remind_at}, then task id, then user id, in SQL
+   *     exactly as {@link #due} orders them; empty when none is due
    * @throws ValidationException with field {@code limit} when it is outside 1 to {@value
    *     #MAX_CLAIM}
    */
@@ -118,37 +132,64 @@ public final class ReminderDao {
     Check.instant("now", now);
     int checkedLimit = Check.pageSize(limit);
     Tasks candidate = TASKS.as("candidate");
-    return context.write(
-        dsl -> {
-          // The predicate is the partial index tasks_armed_reminder_idx's, with the status as a
-          // literal (not a bind value) so that the planner can prove the index applies in
-          // generic plans too; ordering by remind_at alone lets the index scan stop at the limit.
-          // The limit (checked: 1 to 500) is a literal too: as a bind value, a generic plan
-          // guesses it large and joins the claimed rows back by a full scan of tasks.
-          Table<? extends Record> due =
-              dsl.select(candidate.USER_ID, candidate.ID)
-                  .from(candidate)
-                  .where(armed(candidate), candidate.REMIND_AT.le(now))
-                  .orderBy(candidate.REMIND_AT)
-                  .limit(DSL.inline(checkedLimit))
-                  .forUpdate()
-                  .skipLocked()
-                  .asTable("due");
-          return dsl
-              .update(TASKS)
-              .set(TASKS.REMINDED_AT, now)
-              .set(TASKS.UPDATED_AT, now)
-              .from(due)
-              .where(
-                  TASKS.USER_ID.eq(due.field(candidate.USER_ID)),
-                  TASKS.ID.eq(due.field(candidate.ID)))
-              .returning(COLUMNS)
-              .fetch(ReminderDao::toReminder)
-              .stream()
-              .sorted(ORDER)
-              .toList();
-        },
-        null);
+    List<Claimed> claimed =
+        context.write(
+            dsl -> {
+              // The predicate is the partial index tasks_armed_reminder_idx's, with the status as a
+              // literal (not a bind value) so that the planner can prove the index applies in
+              // generic plans too; ordering by remind_at alone lets the index scan stop at the
+              // limit. The limit (checked: 1 to 500) is a literal too: as a bind value, a generic
+              // plan guesses it large and joins the claimed rows back by a full scan of tasks.
+              Table<? extends Record> due =
+                  dsl.select(candidate.USER_ID, candidate.ID)
+                      .from(candidate)
+                      .where(armed(candidate), candidate.REMIND_AT.le(now))
+                      .orderBy(candidate.REMIND_AT)
+                      .limit(DSL.inline(checkedLimit))
+                      .forUpdate()
+                      .skipLocked()
+                      .asTable("due");
+              // The claimed rows come back through a CTE: a SELECT sorts them as due() does, and
+              // its rows are read from the result set one by one (jOOQ converts an UPDATE's
+              // RETURNING rows itself, and one bad value, such as a timestamp of 'infinity', would
+              // fail them all).
+              CommonTableExpression<Record> claimedRows =
+                  DSL.name("claimed")
+                      .as(
+                          dsl.update(TASKS)
+                              .set(TASKS.REMINDED_AT, now)
+                              .set(TASKS.UPDATED_AT, now)
+                              .from(due)
+                              .where(
+                                  TASKS.USER_ID.eq(due.field(candidate.USER_ID)),
+                                  TASKS.ID.eq(due.field(candidate.ID)))
+                              .returningResult(COLUMNS));
+              return ResultSets.fetch(
+                  dsl.with(claimedRows)
+                      .select(claimedRows.fields())
+                      .from(claimedRows)
+                      .orderBy(
+                          claimedRows.field(TASKS.REMIND_AT),
+                          claimedRows.field(TASKS.ID),
+                          claimedRows.field(TASKS.USER_ID)),
+                  ReminderDao::claimed);
+            },
+            null);
+    // Logged after the write has succeeded: a claim that fails marks nothing and logs nothing.
+    for (Claimed row : claimed) {
+      if (row instanceof Claimed.Unreadable unreadable) {
+        LOG.warn(
+            "todokit: skipped a claimed reminder that cannot be read: user {}, task {}: {}; it is"
+                + " marked sent (reminded_at = {}) and was not returned",
+            unreadable.userId(),
+            unreadable.taskId(),
+            unreadable.problem(),
+            now);
+      }
+    }
+    return claimed.stream()
+        .flatMap(row -> row instanceof Claimed.Read read ? Stream.of(read.reminder()) : Stream.of())
+        .toList();
   }
 
   /**
@@ -191,6 +232,33 @@ public final class ReminderDao {
         tasks.REMINDED_AT.isNull(),
         tasks.REMIND_AT.isNotNull(),
         tasks.STATUS.ne(DSL.inline(TaskStatus.completed)));
+  }
+
+  /** A claimed row: read, or unreadable with what went wrong. */
+  private sealed interface Claimed {
+    record Read(Reminder reminder) implements Claimed {}
+
+    record Unreadable(UUID userId, UUID taskId, String problem) implements Claimed {}
+  }
+
+  /** Maps one claimed row; only its key (uuid columns, never malformed) must be readable. */
+  private static Claimed claimed(ResultSet row) throws SQLException {
+    UUID userId = Objects.requireNonNull(ResultSets.uuid(row, TASKS.USER_ID));
+    UUID taskId = Objects.requireNonNull(ResultSets.uuid(row, TASKS.ID));
+    try {
+      return new Claimed.Read(
+          new Reminder(
+              userId,
+              taskId,
+              Objects.requireNonNull(ResultSets.text(row, TASKS.TITLE), "title"),
+              TaskRows.priority(
+                  TaskPriority.valueOf(
+                      Objects.requireNonNull(ResultSets.text(row, TASKS.PRIORITY), "priority"))),
+              Objects.requireNonNull(ResultSets.instant(row, TASKS.REMIND_AT), "remind_at"),
+              ResultSets.instant(row, TASKS.DUE_AT)));
+    } catch (RuntimeException | SQLException e) {
+      return new Claimed.Unreadable(userId, taskId, Failures.describe(e, MAX_PROBLEM));
+    }
   }
 
   private static Reminder toReminder(Record row) {

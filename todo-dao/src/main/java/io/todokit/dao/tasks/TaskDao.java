@@ -8,16 +8,18 @@ import static io.todokit.schema.jooq.Tables.USERS;
 import io.todokit.dao.ConcurrentUpdateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
+import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.internal.NextOccurrence;
 import io.todokit.dao.internal.TaskRows;
 import io.todokit.recurrence.RecurrenceSpec;
 import io.todokit.schema.jooq.tables.records.TasksRecord;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -29,7 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
+import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.SortField;
@@ -322,6 +324,12 @@ public final class TaskDao {
    * of occurrences left including itself, so a task with count 1 is the last), and its reminder
    * keeps the same distance before the due date.
    *
+   * <p>A series that cannot go on ends with this task, which is completed all the same (never a
+   * completion that fails for good): when the next occurrence would fall after the year 9999, when
+   * the calculator cannot compute it (a rule written by plain SQL, e.g. with an interval so large
+   * that the date overflows, or a time zone java.time does not know), or when the stored rule
+   * cannot be read at all (then the task is returned without its rule).
+   *
    * <p>Idempotent: completing a task that is already completed returns it unchanged with no next
    * task. Of several concurrent completions of one task exactly one completes it and creates the
    * next task; the others return the completed task with no next task.
@@ -360,18 +368,32 @@ public final class TaskDao {
                     .orElseThrow(() -> new NotFoundException("task", taskId));
             return new Completion(current, Optional.empty());
           }
-          Task completed = TaskRows.toTask(row);
+          Task completed;
+          try {
+            completed = TaskRows.toTask(row);
+          } catch (ValidationException e) {
+            if (!e.field().startsWith(RecurrenceJson.FIELD)) {
+              throw e;
+            }
+            // A stored rule this version cannot read: the task is done, and its series ends here.
+            return new Completion(
+                TaskRows.toTask(row.with(TASKS.RECURRENCE_RULE, (JSONB) null)), Optional.empty());
+          }
           RecurrenceSpec rule = completed.recurrence();
           Instant due = completed.dueAt();
           if (rule == null || due == null) {
             return new Completion(completed, Optional.empty());
           }
-          ZoneId zone = ZoneId.of(row.get(USERS.TIME_ZONE));
-          Optional<Instant> nextDue =
-              rule.nextInSeries(due.atZone(zone), now).map(ZonedDateTime::toInstant);
-          if (nextDue.isEmpty()) {
+          String zone = row.get(USERS.TIME_ZONE);
+          NextOccurrence step =
+              NextOccurrence.of(
+                  due,
+                  rule.count() != null || rule.endDate() != null,
+                  () -> rule.nextInSeries(due.atZone(ZoneId.of(zone)), now));
+          if (!(step instanceof NextOccurrence.At at)) {
             return new Completion(completed, Optional.empty());
           }
+          Instant nextDue = at.occurrence().toInstant();
           Instant remindAt = completed.remindAt();
           Task next =
               insert(
@@ -381,8 +403,8 @@ public final class TaskDao {
                   completed.title(),
                   completed.description(),
                   completed.priority(),
-                  nextDue.get(),
-                  remindAt == null ? null : nextDue.get().minus(Duration.between(remindAt, due)),
+                  nextDue,
+                  remindAt == null ? null : nextDue.minus(Duration.between(remindAt, due)),
                   rule.forNextInSeries(),
                   now);
           dsl.insertInto(
@@ -454,39 +476,49 @@ public final class TaskDao {
   }
 
   /**
-   * The user's open tasks due today: from the start of the user's current local day to the start of
-   * the next, in the user's time zone ({@code users.time_zone}), so a day may be 23 or 25 hours
-   * long. One statement: the day's bounds are computed in SQL from the user's row.
+   * The user's open tasks due today: from the first instant of the user's current local day to the
+   * first instant of the next, in the user's time zone ({@code users.time_zone}), so a day may be
+   * 23 or 25 hours long. Where clocks fall back over local midnight (the Azores and Cuba in autumn)
+   * the day starts at the first of the two midnights; where they spring forward over it, at the
+   * first local time after the gap.
+   *
+   * <p>Two statements: the user's time zone, then the tasks in the day's bounds, which are computed
+   * with {@code java.time} and sent as instants (PostgreSQL's {@code AT TIME ZONE} would resolve an
+   * ambiguous local midnight to the later instant and start such a day an hour late).
    *
    * @param userId the acting user
    * @param now the present, which decides what "today" is
    * @return the tasks, earliest due first; empty for an unknown user
+   * @throws ValidationException ({@code time_zone}) when the user's stored zone is not one {@code
+   *     java.time} knows (only plain SQL can store such a zone, e.g. PostgreSQL's abbreviation
+   *     {@code PST})
    */
   public List<Task> dueToday(UUID userId, Instant now) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(now, "now");
     Check.instant("now", now);
-    Field<Instant> at = DSL.val(now, TASKS.DUE_AT);
-    // Plain SQL: jOOQ has no AT TIME ZONE with a zone read from a column. "now" as local time in
-    // the user's zone, truncated to midnight, and back to an instant in that zone; midnight plus
-    // one calendar day gives the 23- and 25-hour days of DST changes.
-    Field<Instant> startOfDay =
-        DSL.field(
-            "date_trunc('day', {0} AT TIME ZONE {1}) AT TIME ZONE {1}",
-            TASKS.DUE_AT.getDataType(), at, USERS.TIME_ZONE);
-    Field<Instant> startOfNextDay =
-        DSL.field(
-            "(date_trunc('day', {0} AT TIME ZONE {1}) + interval '1 day') AT TIME ZONE {1}",
-            TASKS.DUE_AT.getDataType(), at, USERS.TIME_ZONE);
-    // Scalar subqueries run once (InitPlans), so the bounds are constants for the index scan.
-    return list(
-        TASKS
-            .USER_ID
-            .eq(userId)
-            .and(OPEN)
-            .and(TASKS.DUE_AT.ge(DSL.field(dayBound(startOfDay, userId))))
-            .and(TASKS.DUE_AT.lt(DSL.field(dayBound(startOfNextDay, userId)))),
-        BY_DUE);
+    return context.read(
+        dsl -> {
+          String zone =
+              dsl.select(USERS.TIME_ZONE)
+                  .from(USERS)
+                  .where(USERS.ID.eq(userId))
+                  .fetchOne(USERS.TIME_ZONE);
+          if (zone == null) {
+            return List.<Task>of();
+          }
+          LocalDay today = LocalDay.containing(now, storedZone(zone));
+          return TaskRows.fetchTasks(
+              dsl.select(TaskRows.COLUMNS)
+                  .from(TASKS)
+                  .where(
+                      TASKS.USER_ID.eq(userId),
+                      OPEN,
+                      TASKS.DUE_AT.ge(today.start()),
+                      TASKS.DUE_AT.lt(today.end()))
+                  .orderBy(BY_DUE));
+        },
+        userId);
   }
 
   /**
@@ -712,11 +744,6 @@ public final class TaskDao {
     return condition;
   }
 
-  private static org.jooq.Select<org.jooq.Record1<Instant>> dayBound(
-      Field<Instant> bound, UUID userId) {
-    return DSL.select(bound).from(USERS).where(USERS.ID.eq(userId));
-  }
-
   private List<Task> list(Condition condition, Collection<? extends SortField<?>> order) {
     return context.read(
         dsl ->
@@ -746,6 +773,16 @@ public final class TaskDao {
       throw new NotFoundException("user", userId);
     }
     return ZoneId.of(zone);
+  }
+
+  /** A zone read from the database; PostgreSQL accepts some names that java.time does not. */
+  private static ZoneId storedZone(String zone) {
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new ValidationException(
+          "time_zone", "the stored zone '" + zone + "' is not a time zone java.time knows", e);
+    }
   }
 
   private static Task insert(

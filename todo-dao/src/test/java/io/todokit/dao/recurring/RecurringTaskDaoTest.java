@@ -72,6 +72,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
     assertThat(template.ended()).isFalse();
     assertThat(template.createdAt()).isEqualTo(now);
     assertThat(template.updatedAt()).isEqualTo(now);
+    assertThat(template.endReason()).isNull();
     assertThat(template.recurrence()).isEqualTo(DAILY);
     assertThat(db.recurring().get(user, template.id())).isEqualTo(template);
     assertThat(
@@ -426,6 +427,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
       assertThat(ended.ended()).isTrue();
       assertThat(ended.active()).isFalse();
       assertThat(ended.nextDueAt()).isNull();
+      assertThat(ended.endReason()).isEqualTo("the rule ended");
     }
     assertThat(
             db.recurring()
@@ -593,6 +595,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
     assertThat(resumed.active()).isFalse();
     assertThat(resumed.ended()).isTrue();
     assertThat(resumed.nextDueAt()).isNull();
+    assertThat(resumed.endReason()).isEqualTo("the rule ended");
   }
 
   @Test
@@ -658,6 +661,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                         rule("{\"frequency\": \"daily\", \"end_date\": \"2026-06-05\"}")));
     assertThat(ended.ended()).isTrue();
     assertThat(ended.active()).isFalse();
+    assertThat(ended.endReason()).isEqualTo("the rule ended");
     RecurringTask revived =
         recurringAt("2026-06-10T12:00:00Z")
             .update(
@@ -668,6 +672,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                         rule("{\"frequency\": \"daily\", \"end_date\": \"2026-06-30\"}")));
     assertThat(revived.active()).isTrue();
     assertThat(revived.nextDueAt()).isEqualTo(Instant.parse("2026-06-11T09:00:00Z"));
+    assertThat(revived.endReason()).isNull();
   }
 
   @Test

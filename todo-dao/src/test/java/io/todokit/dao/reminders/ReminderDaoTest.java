@@ -8,6 +8,9 @@ import io.todokit.dao.NotFoundException;
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.tasks.Priority;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -188,6 +191,81 @@ class ReminderDaoTest extends DaoTestSupport {
     assertThat(ids(second)).containsExactlyElementsOf(tasks.subList(4, 8));
     assertThat(ids(third)).containsExactlyElementsOf(tasks.subList(8, 10));
     assertThat(first).extracting(Reminder::remindAt).isSorted();
+  }
+
+  @Test
+  void claimDueBreaksTiesInTheOrderOfDueThatIsPostgresUnsignedUuidOrder() {
+    UUID alice = newUser();
+    UUID bob = newUser();
+    Instant at = NOW.minusSeconds(60);
+    // As signed longs (UUID.compareTo) 8... and f... come before 0... and 7...; PostgreSQL
+    // compares the bytes unsigned. The same task id for two users is ordered by user id.
+    UUID low = UUID.fromString("00000000-0000-7000-8000-000000000001");
+    UUID high = UUID.fromString("7fffffff-ffff-7fff-bfff-ffffffffffff");
+    UUID firstBitSet = UUID.fromString("80000000-0000-7000-8000-000000000000");
+    UUID highest = UUID.fromString("ffffffff-ffff-7fff-bfff-ffffffffffff");
+    UUID firstUser = alice.toString().compareTo(bob.toString()) < 0 ? alice : bob;
+    UUID secondUser = firstUser.equals(alice) ? bob : alice;
+    for (UUID task : List.of(highest, firstBitSet, high, low)) {
+      sql(
+          "INSERT INTO tasks (user_id, id, title, remind_at) VALUES (?, ?, 't', ?)",
+          secondUser,
+          task,
+          at);
+    }
+    sql(
+        "INSERT INTO tasks (user_id, id, title, remind_at) VALUES (?, ?, 't', ?)",
+        firstUser,
+        firstBitSet,
+        at);
+    List<String> expected =
+        List.of(
+            secondUser + "/" + low,
+            secondUser + "/" + high,
+            firstUser + "/" + firstBitSet,
+            secondUser + "/" + firstBitSet,
+            secondUser + "/" + highest);
+
+    List<Reminder> listed = db.reminders().due(at, NOW);
+    List<Reminder> claimed = db.reminders().claimDue(NOW, 10);
+
+    assertThat(listed).extracting(r -> r.userId() + "/" + r.taskId()).isEqualTo(expected);
+    assertThat(claimed).extracting(r -> r.userId() + "/" + r.taskId()).isEqualTo(expected);
+  }
+
+  @Test
+  void aClaimedRowJavaCannotReadIsSkippedWithOneWarningAndTheRestIsReturned() {
+    // A newer schema's priority (a rolling deploy), and a due date of 'infinity' that jOOQ's record
+    // conversion refuses: both written by plain SQL.
+    sql("ALTER TYPE task_priority ADD VALUE IF NOT EXISTS 'critical'");
+    UUID alice = newUser();
+    UUID bob = newUser();
+    UUID unknownPriority = reminderTask(alice, "critical", NOW.minusSeconds(300));
+    sql("UPDATE tasks SET priority = 'critical' WHERE id = ?", unknownPriority);
+    UUID dueAtInfinity = reminderTask(bob, "some day", NOW.minusSeconds(200));
+    sql("UPDATE tasks SET due_at = 'infinity' WHERE id = ?", dueAtInfinity);
+    UUID plain = reminderTask(bob, "plain", NOW.minusSeconds(100));
+
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    List<Reminder> claimed;
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      claimed = at(NOW).reminders().claimDue(NOW, 10);
+    } finally {
+      System.setErr(stderr);
+    }
+
+    assertThat(ids(claimed)).containsExactly(dueAtInfinity, plain);
+    assertThat(claimed.getFirst().dueAt()).isAfter(Instant.parse("9999-12-31T23:59:59Z"));
+    assertThat(instant("reminded_at", unknownPriority)).isEqualTo(NOW);
+    List<String> warnings =
+        log.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("WARN")).toList();
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .contains("user " + alice, "task " + unknownPriority, "critical", "marked sent");
+    assertThat(db.reminders().claimDue(NOW, 10)).isEmpty();
   }
 
   @ParameterizedTest

@@ -320,4 +320,74 @@ class TaskCompletionTest extends DaoTestSupport {
       pool.shutdownNow();
     }
   }
+
+  // ---- a series that cannot go on ends, and the task is completed all the same ----
+
+  /** Completes the task; it must be completed, with no next task, and the user's only task. */
+  private static Completion completedAsTheLast(UUID user, Task task) {
+    Completion completion = dbAt(NOW).tasks().complete(user, task.id());
+    assertThat(completion.completed().status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(completion.completed().completedAt()).isEqualTo(NOW);
+    assertThat(completion.next()).isEmpty();
+    assertThat(count("SELECT count(*) FROM tasks WHERE user_id = ?", user)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM tasks WHERE id = ? AND status = 'completed'", task.id()))
+        .isEqualTo(1);
+    return completion;
+  }
+
+  @Test
+  void aRuleWithAnIntervalThatOverflowsTheCalendarEndsTheSeries() {
+    // Every 2,000,000,000 days, written by plain SQL: the next date is in the year 5,477,840, which
+    // PostgreSQL cannot store ("timestamp out of range" failed every completion). A JSON mapping
+    // that refuses such an interval ends the series as well (the rule cannot be read).
+    UUID user = newUser();
+    Task task =
+        recurring(user, Instant.parse("2026-05-04T09:00:00Z"), "{\"frequency\": \"daily\"}");
+    sql(
+        "UPDATE tasks SET recurrence_rule = '{\"frequency\": \"daily\", \"interval\": 2000000000}'"
+            + " WHERE id = ?",
+        task.id());
+
+    completedAsTheLast(user, task);
+  }
+
+  @Test
+  void aSeriesWhoseNextDueDateWouldBeAfterTheYear9999Ends() {
+    UUID user = newUser();
+    Task task =
+        recurring(user, Instant.parse("9999-06-01T09:00:00Z"), "{\"frequency\": \"yearly\"}");
+
+    Completion completion = completedAsTheLast(user, task);
+
+    assertThat(completion.completed().recurrence()).isEqualTo(task.recurrence());
+  }
+
+  @Test
+  void aStoredRuleJavaCannotReadEndsTheSeriesAndTheTaskComesBackWithoutIt() {
+    UUID user = newUser();
+    Task task =
+        recurring(user, Instant.parse("2026-05-04T09:00:00Z"), "{\"frequency\": \"daily\"}");
+    sql(
+        "UPDATE tasks SET recurrence_rule = '{\"frequency\": \"daily\", \"every\": 2}' WHERE id = ?",
+        task.id());
+
+    Completion completion = completedAsTheLast(user, task);
+
+    assertThat(completion.completed().recurrence()).isNull();
+    assertThat(
+            count(
+                "SELECT count(*) FROM tasks WHERE id = ? AND recurrence_rule ->> 'every' = '2'",
+                task.id()))
+        .as("the stored rule is left as it was")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aTimeZoneJavaDoesNotKnowEndsTheSeries() {
+    UUID user = newUser("PST");
+    Task task =
+        recurring(user, Instant.parse("2026-05-04T09:00:00Z"), "{\"frequency\": \"daily\"}");
+
+    completedAsTheLast(user, task);
+  }
 }

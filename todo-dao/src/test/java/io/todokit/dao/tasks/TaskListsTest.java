@@ -105,6 +105,60 @@ class TaskListsTest extends DaoTestSupport {
   }
 
   @Test
+  void dueTodayStartsAtTheFirstOfTwoMidnightsWhereClocksFallBackAtMidnightInTheAzores() {
+    // 2026-10-25 01:00 WEST (+00:00) falls back to 00:00 AZOT (-01:00): local 00:00 happens at
+    // 00:00Z and again at 01:00Z. The day starts at the first, and lasts 25 hours.
+    assertDueTodayIsTheWholeDay("Atlantic/Azores", "2026-10-25T00:00:00Z", "2026-10-26T01:00:00Z");
+  }
+
+  @Test
+  void dueTodayStartsAtTheFirstOfTwoMidnightsWhereClocksFallBackAtMidnightInHavana() {
+    // 2026-11-01 01:00 CDT (-04:00) falls back to 00:00 CST (-05:00).
+    assertDueTodayIsTheWholeDay("America/Havana", "2026-11-01T04:00:00Z", "2026-11-02T05:00:00Z");
+  }
+
+  @Test
+  void dueTodayStartsAfterTheGapWhereClocksSpringForwardOverMidnight() {
+    // 2026-03-08 00:00 CST (-05:00) springs forward to 01:00 CDT (-04:00): a 23-hour day.
+    assertDueTodayIsTheWholeDay("America/Havana", "2026-03-08T05:00:00Z", "2026-03-09T04:00:00Z");
+  }
+
+  /**
+   * Tasks due a microsecond before the day, at its start, a microsecond before its end and at its
+   * end: "today" is [start, end) whether "now" is in the day's first local minute or its last, and
+   * the days either side end and start at the same instants.
+   */
+  private static void assertDueTodayIsTheWholeDay(String zone, String start, String end) {
+    UUID user = newUser(zone);
+    Instant first = Instant.parse(start);
+    Instant next = Instant.parse(end);
+    task(user, "yesterday's last", first.minusNanos(1_000), Priority.MEDIUM);
+    task(user, "today's first", first, Priority.MEDIUM);
+    task(user, "today's last", next.minusNanos(1_000), Priority.MEDIUM);
+    task(user, "tomorrow's first", next, Priority.MEDIUM);
+
+    for (Instant now :
+        List.of(first, first.plusSeconds(59), next.minusSeconds(60), next.minusNanos(1_000))) {
+      assertThat(titles(db.tasks().dueToday(user, now)))
+          .as("%s at %s", zone, now)
+          .containsExactly("today's first", "today's last");
+    }
+    assertThat(titles(db.tasks().dueToday(user, first.minusNanos(1_000))))
+        .containsExactly("yesterday's last");
+    assertThat(titles(db.tasks().dueToday(user, next))).containsExactly("tomorrow's first");
+  }
+
+  @Test
+  void dueTodayForAZoneOnlyPostgresKnowsIsAValidationError() {
+    // PostgreSQL accepts the abbreviation PST (the users CHECK allows it); java.time does not.
+    UUID user = newUser("PST");
+    assertThatThrownBy(() -> db.tasks().dueToday(user, Instant.parse("2026-05-04T12:00:00Z")))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("time_zone"))
+        .hasMessageContaining("PST");
+  }
+
+  @Test
   void dueTodayForAUtcUserIgnoresOtherUsersZones() {
     UUID utc = newUser("UTC");
     UUID tokyo = newUser("Asia/Tokyo");

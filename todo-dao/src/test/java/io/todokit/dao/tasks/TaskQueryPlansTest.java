@@ -72,10 +72,11 @@ class TaskQueryPlansTest extends DaoTestSupport {
     capturing = recordingDb(statements);
   }
 
+  /** The plan of the last statement the call sent: the list query (dueToday first reads a zone). */
   private static String plan(String name, Consumer<TodoDb> call) {
     statements.clear();
     call.accept(capturing);
-    String statement = statements.get(0);
+    String statement = statements.getLast();
     List<String> lines = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         Statement explain = connection.createStatement();
@@ -100,10 +101,12 @@ class TaskQueryPlansTest extends DaoTestSupport {
   }
 
   @Test
-  void dueTodayScansTheOpenDueIndexWithBoundsFromTheUsersRow() {
+  void dueTodayReadsTheUsersZoneThenScansTheOpenDueIndexWithConstantBounds() {
     assertThat(plan("dueToday", db -> db.tasks().dueToday(user, Instant.now())))
         .contains("tasks_user_open_due_idx")
-        .contains("InitPlan");
+        .doesNotContain("InitPlan");
+    assertThat(statements).hasSize(2);
+    assertThat(statements.getFirst()).contains("from \"users\"").doesNotContain("\"tasks\"");
   }
 
   @Test

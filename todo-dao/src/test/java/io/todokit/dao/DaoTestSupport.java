@@ -67,6 +67,51 @@ public abstract class DaoTestSupport {
     return id;
   }
 
+  /**
+   * Runs a statement as if before V11: with the table's time-zone check suspended, so that a zone
+   * the check refuses today (an abbreviation such as {@code PST}) is stored as old data may hold
+   * it; the check comes back {@code NOT VALID}, as V11 left it.
+   */
+  protected static int sqlBeforeZoneCheck(String table, String sql, Object... parameters) {
+    String constraint = table + "_time_zone_valid";
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement();
+          PreparedStatement insert = connection.prepareStatement(sql)) {
+        statement.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + constraint);
+        bind(insert, parameters);
+        int rows = insert.executeUpdate();
+        statement.execute(
+            "ALTER TABLE "
+                + table
+                + " ADD CONSTRAINT "
+                + constraint
+                + " CHECK (todokit_is_time_zone(time_zone)) NOT VALID");
+        connection.commit();
+        return rows;
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Inserts a user whose zone only an older schema allowed (see {@link #sqlBeforeZoneCheck}). */
+  protected static UUID newLegacyUser(String timeZone) {
+    UUID id = UUID.randomUUID();
+    String name = "u" + id.toString().replace("-", "").substring(0, 20);
+    sqlBeforeZoneCheck(
+        "users",
+        "INSERT INTO users (id, username, email, password_hash, time_zone) VALUES (?, ?, ?, 'x', ?)",
+        id,
+        name,
+        name + "@example.org",
+        timeZone);
+    return id;
+  }
+
   /** Inserts a user in UTC with plain SQL and returns its id. */
   protected static UUID newUser() {
     return newUser("UTC");

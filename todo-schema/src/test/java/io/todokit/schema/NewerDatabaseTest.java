@@ -49,14 +49,14 @@ class NewerDatabaseTest {
       System.setErr(err);
     }
 
-    assertThat(info.currentVersion()).isEqualTo(12);
+    assertThat(info.currentVersion()).isEqualTo(13);
     assertThat(info.state()).isEqualTo(SchemaState.AHEAD);
     assertThat(SchemaMigrationTest.catalog(db)).isEqualTo(before);
     assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("WARN")))
         .singleElement()
         .asString()
         .contains(
-            "todokit: the database is at schema version 12, ahead of this release, which knows"
+            "todokit: the database is at schema version 13, ahead of this release, which knows"
                 + " up to 12: nothing to migrate; this release keeps working as long as the newer"
                 + " release keeps the schema compatible");
   }
@@ -65,7 +65,7 @@ class NewerDatabaseTest {
   void infoSaysTheDatabaseIsAheadOfThisRelease() {
     SchemaInfo info = TodoSchema.info(db.dataSource());
 
-    assertThat(info.currentVersion()).isEqualTo(12);
+    assertThat(info.currentVersion()).isEqualTo(13);
     assertThat(info.latestVersion()).isEqualTo(12);
     assertThat(info.state()).isEqualTo(SchemaState.AHEAD);
     assertThat(info.describe()).isEqualTo(AHEAD);
@@ -86,9 +86,9 @@ class NewerDatabaseTest {
         .isEqualTo(
             new Check(
                 Kind.VERSION,
-                "migrations at head (V11)",
+                "migrations at head (V12)",
                 true,
-                "at version 12, " + AHEAD + "; the checks below are this release's"));
+                "at version 13, " + AHEAD + "; the checks below are this release's"));
   }
 
   @Test
@@ -96,7 +96,7 @@ class NewerDatabaseTest {
     assertThatThrownBy(() -> TodoSchema.migrate(db.dataSource(), 5))
         .isInstanceOf(SchemaException.class)
         .hasMessage(
-            "the database is at version 12, newer than the target 5 and ahead of this release,"
+            "the database is at version 13, newer than the target 5 and ahead of this release,"
                 + " which knows up to 12 and cannot undo what it does not know");
   }
 
@@ -106,8 +106,8 @@ class NewerDatabaseTest {
         .isInstanceOf(SchemaException.class)
         .hasMessage(
             "cannot roll back to version 10: no down script for V13"
-                + " (db/rollback/U12__newer_release.sql; a newer release made it and has its down"
+                + " (db/rollback/U13__newer_release.sql; a newer release made it and has its down"
                 + " script); nothing was changed");
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(13);
   }
 }

@@ -97,7 +97,7 @@ class SchemaMigrationTest {
       SchemaInfo info = TodoSchema.rollbackTo(db.dataSource(), conversations);
 
       assertThat(info.currentVersion()).isEqualTo(conversations);
-      assertThat(info.pending()).hasSize(7);
+      assertThat(info.pending()).hasSize(8);
       assertThat(catalog(db)).isEqualTo(atConversations);
     }
   }

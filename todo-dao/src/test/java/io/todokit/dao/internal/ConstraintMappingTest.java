@@ -29,7 +29,8 @@ class ConstraintMappingTest extends DaoTestSupport {
           "conversations_last_message_seq_not_negative",
           "messages_seq_positive",
           "messages_conversation_seq_key",
-          "recurring_tasks_ended_inactive");
+          "recurring_tasks_ended_inactive",
+          "recurring_tasks_end_reason_length");
 
   private static Set<String> constraints() throws SQLException {
     Set<String> names = new TreeSet<>();

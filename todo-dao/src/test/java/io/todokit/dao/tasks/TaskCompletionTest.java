@@ -384,7 +384,7 @@ class TaskCompletionTest extends DaoTestSupport {
 
   @Test
   void aTimeZoneJavaDoesNotKnowEndsTheSeries() {
-    UUID user = newUser("PST");
+    UUID user = newLegacyUser("PST");
     Task task =
         recurring(user, Instant.parse("2026-05-04T09:00:00Z"), "{\"frequency\": \"daily\"}");
 

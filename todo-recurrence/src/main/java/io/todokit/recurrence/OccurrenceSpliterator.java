@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Comparator;
 import java.util.Spliterator;
@@ -42,13 +43,26 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
   /** The epoch second of the last occurrence handed out, to drop gap-shifted duplicates. */
   private long lastEpochSecond = Long.MIN_VALUE;
 
+  private final ZoneRules rules;
+  private final long secondOfDay;
+
+  /**
+   * Local epoch seconds {@code [stableFrom, stableUntil)} that map to instants with {@link
+   * #stableOffset}, so that {@link #epochSecond(long)} needs no zone lookup; empty at first.
+   */
+  private long stableFrom;
+
+  private long stableUntil;
+  private int stableOffset;
+
   OccurrenceSpliterator(RecurrenceRule rule, ZonedDateTime start) {
     this.start = start;
     LocalDate startDate = start.toLocalDate();
     this.startDay = startDate.toEpochDay();
     this.time = start.toLocalTime();
     this.zone = start.getZone();
-    ZoneRules rules = zone.getRules();
+    this.rules = zone.getRules();
+    this.secondOfDay = time.toSecondOfDay();
     this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
     this.cursor = new OccurrenceCursor(rule, startDate);
     this.remaining = rule.countLimit() == 0 ? -1 : rule.countLimit();
@@ -98,19 +112,79 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
    */
   private ZonedDateTime emit(long day) {
     ZonedDateTime occurrence = at(day);
-    long epochSecond = occurrence.toEpochSecond();
-    if (untilInstant != null && occurrence.toInstant().isAfter(untilInstant)) {
+    return switch (admit(occurrence.toEpochSecond())) {
+      case ADMITTED -> occurrence;
+      case SKIPPED -> SKIPPED;
+      case ENDED -> null;
+    };
+  }
+
+  private enum Verdict {
+    ADMITTED,
+    SKIPPED,
+    ENDED
+  }
+
+  /**
+   * Applies a UTC UNTIL, the de-duplication of gap-shifted occurrences and COUNT to an occurrence
+   * at {@code epochSecond} (with the start's nano of second), exactly as the stream does.
+   */
+  private Verdict admit(long epochSecond) {
+    if (untilInstant != null
+        && (epochSecond > untilInstant.getEpochSecond()
+            || (epochSecond == untilInstant.getEpochSecond()
+                && time.getNano() > untilInstant.getNano()))) {
       remaining = 0;
-      return null;
+      return Verdict.ENDED;
     }
     if (epochSecond <= lastEpochSecond) {
-      return SKIPPED;
+      return Verdict.SKIPPED;
     }
     lastEpochSecond = epochSecond;
     if (remaining > 0) {
       remaining--;
     }
-    return occurrence;
+    return Verdict.ADMITTED;
+  }
+
+  /**
+   * Returns {@code at(day).toEpochSecond()} without building the {@link ZonedDateTime}: between two
+   * transitions of the zone every local time maps with the same offset, which is cached.
+   */
+  private long epochSecond(long day) {
+    if (day == startDay) {
+      return start.toEpochSecond();
+    }
+    long local = day * 86_400L + secondOfDay;
+    if (fixedOffset != null) {
+      return local - fixedOffset.getTotalSeconds();
+    }
+    if (local >= stableFrom && local < stableUntil) {
+      return local - stableOffset;
+    }
+    ZonedDateTime occurrence = at(day);
+    long epochSecond = occurrence.toEpochSecond();
+    int offset = occurrence.getOffset().getTotalSeconds();
+    Instant instant = Instant.ofEpochSecond(epochSecond);
+    if (rules.getValidOffsets(occurrence.toLocalDateTime()).size() == 1
+        && local - offset == epochSecond) {
+      // Every local time from the end of the previous transition's gap or overlap to the end of
+      // the next one's maps with this offset: inside a gap or an overlap ZonedDateTime.of uses
+      // the offset before the transition, and before the next transition that is this one.
+      ZoneOffsetTransition previous = rules.previousTransition(instant.plusSeconds(1));
+      ZoneOffsetTransition next = rules.nextTransition(instant);
+      stableFrom =
+          previous == null
+              ? Long.MIN_VALUE
+              : previous.toEpochSecond()
+                  + Math.max(previous.getOffsetBefore().getTotalSeconds(), offset);
+      stableUntil =
+          next == null
+              ? Long.MAX_VALUE
+              : next.toEpochSecond() + Math.max(offset, next.getOffsetAfter().getTotalSeconds());
+      stableOffset = offset;
+    }
+    return epochSecond;
   }
 
   @Override
@@ -142,11 +216,9 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
   }
 
   /** Returns the first occurrence strictly after {@code after}, or null. */
-  ZonedDateTime firstAfter(ZonedDateTime after) {
-    Instant afterInstant = after.toInstant();
-    long afterSeconds = after.toEpochSecond();
-    int offset = zone.getRules().getOffset(afterInstant).getTotalSeconds();
-    long afterDay = Math.floorDiv(afterSeconds + offset, 86_400L);
+  ZonedDateTime firstAfter(Instant after) {
+    int offset = rules.getOffset(after).getTotalSeconds();
+    long afterDay = Math.floorDiv(after.getEpochSecond() + offset, 86_400L);
     // A wall time moved by a DST gap (up to a whole day, as in Pacific/Apia in 2011) may land
     // after `after` although its date is earlier: start two days back.
     long firstCandidate = afterDay - 2;
@@ -155,8 +227,9 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
     }
     for (long day = nextDay(); day != OccurrenceCursor.END; day = nextDay()) {
       if (day < firstCandidate) {
-        if (remaining > 0) {
-          remaining--;
+        // COUNT counts what the stream emits, so the walk applies the same verdicts.
+        if (admit(epochSecond(day)) == Verdict.ENDED) {
+          return null;
         }
         continue;
       }
@@ -164,7 +237,7 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
       if (occurrence == null) {
         return null;
       }
-      if (occurrence != SKIPPED && occurrence.toInstant().isAfter(afterInstant)) {
+      if (occurrence != SKIPPED && occurrence.toInstant().isAfter(after)) {
         return occurrence;
       }
     }

@@ -244,7 +244,8 @@ public final class RecurrenceRule {
   public Optional<ZonedDateTime> nextAfter(ZonedDateTime dtstart, ZonedDateTime after) {
     Objects.requireNonNull(dtstart, "dtstart");
     Objects.requireNonNull(after, "after");
-    return Optional.ofNullable(new OccurrenceSpliterator(this, dtstart).firstAfter(after));
+    return Optional.ofNullable(
+        new OccurrenceSpliterator(this, dtstart).firstAfter(after.toInstant()));
   }
 
   /**
@@ -261,16 +262,18 @@ public final class RecurrenceRule {
     if (!instant.isAfter(dtstart.toInstant())) {
       return occurrences(dtstart).findFirst();
     }
-    return nextAfter(dtstart, instant.minusNanos(1).atZone(dtstart.getZone()));
+    return Optional.ofNullable(
+        new OccurrenceSpliterator(this, dtstart).firstAfter(instant.minusNanos(1)));
   }
 
   /**
    * Returns the latest occurrence in {@code [from, to]}: what a scheduler that was down since
    * {@code from} owes for {@code to}, when only the latest missed occurrence matters.
    *
-   * <p>It never walks the series from {@code from}: it gallops back from {@code to} in windows of
-   * 1, 2, 4, … days (never before {@code from}) and steps forward inside the first window that
-   * holds an occurrence, so the cost grows with the logarithm of {@code to - from}.
+   * <p>Without COUNT it never walks the series from {@code from}: it gallops back from {@code to}
+   * in windows of 1, 2, 4, … days (never before {@code from}) and steps forward inside the first
+   * window that holds an occurrence, so the cost grows with the logarithm of {@code to - from}.
+   * With COUNT the series is finite and streamed once from DTSTART, as COUNT counts from there.
    *
    * @param dtstart the first instant of the series (DTSTART)
    * @param from the earliest instant wanted
@@ -284,6 +287,12 @@ public final class RecurrenceRule {
     Objects.requireNonNull(to, "to");
     if (to.isBefore(from)) {
       return Optional.empty();
+    }
+    if (count().isPresent()) {
+      return occurrences(dtstart)
+          .takeWhile(occurrence -> !occurrence.toInstant().isAfter(to))
+          .filter(occurrence -> !occurrence.toInstant().isBefore(from))
+          .reduce((earlier, later) -> later);
     }
     long days = 1;
     while (true) {

@@ -24,12 +24,39 @@ import java.util.stream.StreamSupport;
  *
  * <p>Create one with {@link #parse(String)} or {@link #builder(Frequency)}. The supported parts are
  * FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS and WKST; anything else is
- * refused with an {@link InvalidRecurrenceRuleException} naming the part. Occurrences follow RFC
- * 5545 and python-dateutil: a start that does not match the rule is not an occurrence, and defaults
- * missing from the rule come from the start (its weekday, day of month and month). Instances are
- * immutable and thread-safe; equal rules have equal {@link #toRRule()} text.
+ * refused with an {@link InvalidRecurrenceRuleException} naming the part, and so are values beyond
+ * the limits: INTERVAL up to about 100 years ({@link #MAX_DAILY_INTERVAL}, {@link
+ * #MAX_WEEKLY_INTERVAL}, {@link #MAX_MONTHLY_INTERVAL}, {@link #MAX_YEARLY_INTERVAL}), COUNT up to
+ * {@link #MAX_COUNT}, UNTIL in years {@link #MIN_UNTIL_YEAR}..{@link #MAX_UNTIL_YEAR}. Occurrences
+ * follow RFC 5545 and python-dateutil: a start that does not match the rule is not an occurrence,
+ * and defaults missing from the rule come from the start (its weekday, day of month and month).
+ * Instances are immutable and thread-safe; equal rules have equal {@link #toRRule()} text.
  */
 public final class RecurrenceRule {
+
+  /**
+   * The largest INTERVAL of a DAILY rule: 36,600 days, about 100 years (so is every other
+   * frequency's largest INTERVAL, see {@link Frequency#maxInterval()}).
+   */
+  public static final int MAX_DAILY_INTERVAL = 36_600;
+
+  /** The largest INTERVAL of a WEEKLY rule: 5,200 weeks, about 100 years. */
+  public static final int MAX_WEEKLY_INTERVAL = 5_200;
+
+  /** The largest INTERVAL of a MONTHLY rule: 1,200 months, 100 years. */
+  public static final int MAX_MONTHLY_INTERVAL = 1_200;
+
+  /** The largest INTERVAL of a YEARLY rule: 100 years. */
+  public static final int MAX_YEARLY_INTERVAL = 100;
+
+  /** The largest COUNT: 10,000 occurrences, which bounds the walk a COUNT query makes. */
+  public static final int MAX_COUNT = 10_000;
+
+  /** The first year an UNTIL bound (and a {@link RecurrenceSpec#endDate()}) may fall in. */
+  public static final int MIN_UNTIL_YEAR = 1;
+
+  /** The last year an UNTIL bound (and a {@link RecurrenceSpec#endDate()}) may fall in. */
+  public static final int MAX_UNTIL_YEAR = 9_999;
 
   private final Frequency frequency;
   private final int interval;
@@ -62,14 +89,20 @@ public final class RecurrenceRule {
 
   private RecurrenceRule(Builder builder) {
     this.frequency = builder.frequency;
-    if (builder.interval < 1) {
+    if (builder.interval < 1 || builder.interval > frequency.maxInterval()) {
       throw new InvalidRecurrenceRuleException(
-          "INTERVAL", "must be a positive integer, was " + builder.interval);
+          "INTERVAL",
+          "must be within 1.."
+              + frequency.maxInterval()
+              + " for "
+              + frequency
+              + ", was "
+              + builder.interval);
     }
     this.interval = builder.interval;
-    if (builder.count != null && builder.count < 1) {
+    if (builder.count != null && (builder.count < 1 || builder.count > MAX_COUNT)) {
       throw new InvalidRecurrenceRuleException(
-          "COUNT", "must be a positive integer, was " + builder.count);
+          "COUNT", "must be within 1.." + MAX_COUNT + ", was " + builder.count);
     }
     if (builder.count != null && builder.until != null) {
       throw new InvalidRecurrenceRuleException("UNTIL", "COUNT and UNTIL must not both be given");
@@ -364,7 +397,7 @@ public final class RecurrenceRule {
   /**
    * Returns the interval ({@code INTERVAL}, 1 if absent).
    *
-   * @return a positive number of periods
+   * @return a number of periods, 1 to the frequency's {@link Frequency#maxInterval()}
    */
   public int interval() {
     return interval;
@@ -373,7 +406,7 @@ public final class RecurrenceRule {
   /**
    * Returns the number of occurrences ({@code COUNT}), if bounded by a count.
    *
-   * @return the count, or empty
+   * @return the count (1..{@link #MAX_COUNT}), or empty
    */
   public OptionalInt count() {
     return count == 0 ? OptionalInt.empty() : OptionalInt.of(count);
@@ -509,7 +542,8 @@ public final class RecurrenceRule {
     /**
      * Sets {@code INTERVAL}.
      *
-     * @param interval a positive number of periods
+     * @param interval a number of periods, 1 to the frequency's {@link Frequency#maxInterval()}
+     *     (checked by {@link #build()})
      * @return this builder
      */
     public Builder interval(int interval) {
@@ -520,7 +554,7 @@ public final class RecurrenceRule {
     /**
      * Sets {@code COUNT} (and clears UNTIL).
      *
-     * @param count a positive number of occurrences
+     * @param count a number of occurrences, 1..{@link #MAX_COUNT} (checked by {@link #build()})
      * @return this builder
      */
     public Builder count(int count) {

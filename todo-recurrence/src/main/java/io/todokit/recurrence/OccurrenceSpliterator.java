@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  */
 final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
 
+  /** The largest offset java.time allows, 18 hours, in seconds. */
+  private static final long LARGEST_OFFSET = ZoneOffset.MAX.getTotalSeconds();
+
   /** Marks an occurrence dropped by {@link #emit(long)}; compared by identity. */
   private static final ZonedDateTime SKIPPED = ZonedDateTime.of(LocalDateTime.MIN, ZoneOffset.UTC);
 
@@ -34,7 +37,7 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
   /** The last date an occurrence may fall on (from a DATE or floating UNTIL). */
   private final long lastDay;
 
-  /** A UTC UNTIL, compared as instants; null if none. */
+  /** A UTC UNTIL, compared as instants, or the horizon if that is earlier. */
   private final Instant untilInstant;
 
   /** Occurrences still allowed by COUNT; negative if unbounded. */
@@ -64,11 +67,10 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
     this.rules = zone.getRules();
     this.secondOfDay = time.toSecondOfDay();
     this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
-    this.cursor = new OccurrenceCursor(rule, startDate);
-    this.remaining = rule.countLimit() == 0 ? -1 : rule.countLimit();
     Until until = rule.untilBound();
+    // Every series ends at the horizon, as if it had that UTC UNTIL.
+    Instant instant = RecurrenceRule.LATEST_OCCURRENCE;
     long last = OccurrenceCursor.MAX_DAY;
-    Instant instant = null;
     switch (until) {
       case null -> {}
       case Until.OnDate onDate -> last = onDate.date().toEpochDay();
@@ -76,10 +78,19 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
           last =
               local.dateTime().toLocalDate().toEpochDay()
                   - (local.dateTime().toLocalTime().isBefore(time) ? 1 : 0);
-      case Until.Utc utc -> instant = utc.instant();
+      case Until.Utc utc -> instant = utc.instant().isBefore(instant) ? utc.instant() : instant;
     }
+    // A date whose local midnight is more than the largest offset after the UTC bound holds no
+    // occurrence within it (a gap only moves an occurrence later): the walk need not go there.
+    last = Math.min(last, Math.floorDiv(instant.getEpochSecond() + LARGEST_OFFSET, 86_400L));
     this.lastDay = last;
     this.untilInstant = instant;
+    this.cursor = new OccurrenceCursor(rule, startDate, LocalDate.ofEpochDay(last));
+    if (start.toInstant().isAfter(RecurrenceRule.LATEST_OCCURRENCE)) {
+      this.remaining = 0;
+    } else {
+      this.remaining = rule.countLimit() == 0 ? -1 : rule.countLimit();
+    }
   }
 
   /** Returns the next occurrence's date within COUNT and the date bound, or END. */
@@ -126,14 +137,14 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
   }
 
   /**
-   * Applies a UTC UNTIL, the de-duplication of gap-shifted occurrences and COUNT to an occurrence
-   * at {@code epochSecond} (with the start's nano of second), exactly as the stream does.
+   * Applies a UTC UNTIL (or the horizon), the de-duplication of gap-shifted occurrences and COUNT
+   * to an occurrence at {@code epochSecond} (with the start's nano of second), exactly as the
+   * stream does.
    */
   private Verdict admit(long epochSecond) {
-    if (untilInstant != null
-        && (epochSecond > untilInstant.getEpochSecond()
-            || (epochSecond == untilInstant.getEpochSecond()
-                && time.getNano() > untilInstant.getNano()))) {
+    if (epochSecond > untilInstant.getEpochSecond()
+        || (epochSecond == untilInstant.getEpochSecond()
+            && time.getNano() > untilInstant.getNano())) {
       remaining = 0;
       return Verdict.ENDED;
     }
@@ -187,19 +198,28 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
     return epochSecond;
   }
 
-  @Override
-  public boolean tryAdvance(Consumer<? super ZonedDateTime> action) {
+  /** Returns the next occurrence, or null at the end. */
+  ZonedDateTime next() {
     for (long day = nextDay(); day != OccurrenceCursor.END; day = nextDay()) {
       ZonedDateTime occurrence = emit(day);
       if (occurrence == null) {
-        return false;
+        return null;
       }
       if (occurrence != SKIPPED) {
-        action.accept(occurrence);
-        return true;
+        return occurrence;
       }
     }
-    return false;
+    return null;
+  }
+
+  @Override
+  public boolean tryAdvance(Consumer<? super ZonedDateTime> action) {
+    ZonedDateTime occurrence = next();
+    if (occurrence == null) {
+      return false;
+    }
+    action.accept(occurrence);
+    return true;
   }
 
   @Override
@@ -215,8 +235,47 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
     }
   }
 
+  /** Returns an instant no occurrence of the series is after: its UNTIL or the horizon. */
+  Instant latestPossible() {
+    // The last date's local midnight plus a day, plus the largest offset west of UTC.
+    Instant endOfLastDay = Instant.ofEpochSecond((lastDay + 1) * 86_400L + LARGEST_OFFSET);
+    return endOfLastDay.isBefore(untilInstant) ? endOfLastDay : untilInstant;
+  }
+
+  /** Returns the first occurrence at or after {@code instant}, or null. */
+  ZonedDateTime firstAtOrAfter(Instant instant) {
+    // After DTSTART, itself no earlier than year 1, one nanosecond less is still an instant.
+    return instant.isAfter(start.toInstant()) ? firstAfter(instant.minusNanos(1)) : next();
+  }
+
+  /**
+   * Returns the last occurrence at or before {@code instant}, or null; walks the whole series up to
+   * there without building {@link ZonedDateTime}s, so it is meant for series with COUNT.
+   */
+  ZonedDateTime lastAtOrBefore(Instant instant) {
+    long found = OccurrenceCursor.END;
+    for (long day = nextDay(); day != OccurrenceCursor.END; day = nextDay()) {
+      long epochSecond = epochSecond(day);
+      if (epochSecond > instant.getEpochSecond()
+          || (epochSecond == instant.getEpochSecond() && time.getNano() > instant.getNano())) {
+        break;
+      }
+      Verdict verdict = admit(epochSecond);
+      if (verdict == Verdict.ENDED) {
+        break;
+      }
+      if (verdict == Verdict.ADMITTED) {
+        found = day;
+      }
+    }
+    return found == OccurrenceCursor.END ? null : at(found);
+  }
+
   /** Returns the first occurrence strictly after {@code after}, or null. */
   ZonedDateTime firstAfter(Instant after) {
+    if (!after.isBefore(untilInstant)) {
+      return null;
+    }
     int offset = rules.getOffset(after).getTotalSeconds();
     long afterDay = Math.floorDiv(after.getEpochSecond() + offset, 86_400L);
     // A wall time moved by a DST gap (up to a whole day, as in Pacific/Apia in 2011) may land

@@ -558,9 +558,16 @@ public record RecurrenceSpec(
    * after {@code due}, with {@code due} as DTSTART; mode {@code after_completion}: {@link
    * #nextDueAfterCompletion} counted from {@code completedAt}.
    *
+   * <p>Like every series, this one ends at {@link RecurrenceRule#LATEST_OCCURRENCE}: a next due
+   * date after it is no due date, and the result is empty.
+   *
    * @param due the current item's due date; its zone is the series' wall clock
    * @param completedAt when the current item was completed
    * @return the next due date in the zone of {@code due}, or empty
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code due} is before {@link
+   *     RecurrenceRule#EARLIEST_START}
+   * @throws IllegalArgumentException in mode {@code after_completion}, if {@code completedAt} is
+   *     before {@link RecurrenceRule#EARLIEST_START}
    */
   public Optional<ZonedDateTime> nextInSeries(ZonedDateTime due, Instant completedAt) {
     Objects.requireNonNull(due, "due");
@@ -597,15 +604,20 @@ public record RecurrenceSpec(
    * {@code n} years after {@code d}, in {@code d}'s month on the anchor day, clamped likewise. The
    * time of day is the previous due date's wall time in {@code zone}, mapped like {@link
    * ZonedDateTime#of(LocalDate, LocalTime, ZoneId)}. The series ends (empty) once the date would
-   * pass {@code end_date}, or when {@code dueDatesSoFar} has reached {@code count}. This works
-   * whatever the {@link #mode()}; callers use it for {@link Mode#AFTER_COMPLETION} series.
+   * pass {@code end_date}, when {@code dueDatesSoFar} has reached {@code count}, or when the next
+   * due date would be after {@link RecurrenceRule#LATEST_OCCURRENCE} (so always for a {@code
+   * previousDue} or {@code completedAt} after it, such as {@link Instant#MAX}). This works whatever
+   * the {@link #mode()}; callers use it for {@link Mode#AFTER_COMPLETION} series.
    *
    * @param previousDue the due date that was completed
    * @param completedAt when it was completed
    * @param zone the zone of the series' wall clock
    * @param dueDatesSoFar how many due dates the series has had, including {@code previousDue}
    * @return the next due date in {@code zone}, or empty when the series is over
-   * @throws IllegalArgumentException if {@code dueDatesSoFar} is less than 1
+   * @throws IllegalArgumentException if {@code dueDatesSoFar} is less than 1, or {@code
+   *     completedAt} is before {@link RecurrenceRule#EARLIEST_START}
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code previousDue} is
+   *     before {@link RecurrenceRule#EARLIEST_START}
    */
   public Optional<ZonedDateTime> nextDueAfterCompletion(
       ZonedDateTime previousDue, Instant completedAt, ZoneId zone, int dueDatesSoFar) {
@@ -615,7 +627,26 @@ public record RecurrenceSpec(
     if (dueDatesSoFar < 1) {
       throw new IllegalArgumentException("dueDatesSoFar must be at least 1, was " + dueDatesSoFar);
     }
+    if (previousDue.toInstant().isBefore(RecurrenceRule.EARLIEST_START)) {
+      throw new InvalidRecurrenceRuleException(
+          "DTSTART",
+          "must not be before " + RecurrenceRule.EARLIEST_START + ", was " + previousDue);
+    }
+    if (completedAt.isBefore(RecurrenceRule.EARLIEST_START)) {
+      throw new IllegalArgumentException(
+          "completedAt must not be before "
+              + RecurrenceRule.EARLIEST_START
+              + ", was "
+              + completedAt);
+    }
     if (count != null && dueDatesSoFar >= count) {
+      return Optional.empty();
+    }
+    // Series end at the horizon: a due date after it was never one (as a DTSTART after it has no
+    // occurrences), and the next due date falls after the completion's date, so after the horizon
+    // if the completion is. Within it the date arithmetic below stays in years 0..10100.
+    if (previousDue.toInstant().isAfter(RecurrenceRule.LATEST_OCCURRENCE)
+        || completedAt.isAfter(RecurrenceRule.LATEST_OCCURRENCE)) {
       return Optional.empty();
     }
     LocalDate completed = LocalDate.ofInstant(completedAt, zone);
@@ -641,7 +672,10 @@ public record RecurrenceSpec(
     if (endDate != null && next.isAfter(endDate)) {
       return Optional.empty();
     }
-    return Optional.of(ZonedDateTime.of(next, time, zone));
+    ZonedDateTime due = ZonedDateTime.of(next, time, zone);
+    return due.toInstant().isAfter(RecurrenceRule.LATEST_OCCURRENCE)
+        ? Optional.empty()
+        : Optional.of(due);
   }
 
   private LocalDate onOrAfterFirstOfDays(LocalDate date) {

@@ -211,10 +211,12 @@ class InvalidRuleTest {
   }
 
   @Test
-  void yearsBeyondJavaTimeEndTheStream() {
-    ZonedDateTime start = ZonedDateTime.of(999_999_990, 1, 1, 9, 0, 0, 0, ZoneId.of("UTC"));
+  void theLargestIntervalsEndTheStreamAtTheHorizon() {
+    ZonedDateTime start = ZonedDateTime.of(9_990, 1, 1, 9, 0, 0, 0, ZoneId.of("UTC"));
 
     assertThat(RecurrenceRule.parse("FREQ=YEARLY").occurrences(start).count()).isEqualTo(10);
+    assertThat(RecurrenceRule.parse("FREQ=YEARLY;INTERVAL=100").occurrences(start).count())
+        .isEqualTo(1);
     assertThat(RecurrenceRule.parse("FREQ=MONTHLY;INTERVAL=1200").occurrences(start).count())
         .isEqualTo(1);
     assertThat(RecurrenceRule.parse("FREQ=DAILY;INTERVAL=36600").occurrences(start).count())

@@ -46,6 +46,23 @@ public enum Frequency {
   }
 
   /**
+   * Returns the largest {@code INTERVAL} (and JSON {@code interval}) of this frequency: about 100
+   * years, {@link RecurrenceRule#MAX_DAILY_INTERVAL} (36,600) days, {@link
+   * RecurrenceRule#MAX_WEEKLY_INTERVAL} (5,200) weeks, {@link RecurrenceRule#MAX_MONTHLY_INTERVAL}
+   * (1,200) months or {@link RecurrenceRule#MAX_YEARLY_INTERVAL} (100) years.
+   *
+   * @return the largest interval; the smallest is 1
+   */
+  public int maxInterval() {
+    return switch (this) {
+      case DAILY -> RecurrenceRule.MAX_DAILY_INTERVAL;
+      case WEEKLY -> RecurrenceRule.MAX_WEEKLY_INTERVAL;
+      case MONTHLY -> RecurrenceRule.MAX_MONTHLY_INTERVAL;
+      case YEARLY -> RecurrenceRule.MAX_YEARLY_INTERVAL;
+    };
+  }
+
+  /**
    * Returns the lower-case name used in the JSON shape, such as {@code "monthly"}.
    *
    * @return the lower-case name

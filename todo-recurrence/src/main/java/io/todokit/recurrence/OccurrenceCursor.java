@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.Year;
 
 /**
- * Walks the dates (as epoch days) of a rule's occurrences from a start date, one period (day, week,
- * month or year) at a time, ignoring COUNT and UNTIL.
+ * Walks the dates (as epoch days) of a rule's occurrences from a start date up to a last date, one
+ * period (day, week, month or year) at a time, ignoring COUNT.
  *
  * <p>All arithmetic is on period indices and epoch days, so {@link #seek(long)} can jump to a far
  * period in constant time. Because every occurrence has the start's time of day there is at most
@@ -18,7 +18,6 @@ final class OccurrenceCursor {
 
   static final long MIN_DAY = LocalDate.MIN.toEpochDay();
   static final long MAX_DAY = LocalDate.MAX.toEpochDay();
-  private static final long MAX_YEAR = Year.MAX_VALUE;
 
   /**
    * The Gregorian calendar repeats every 400 years (4800 months, 146097 days, 20871 weeks): if a
@@ -47,6 +46,14 @@ final class OccurrenceCursor {
   private final boolean plainDaily;
   private final long startDay;
 
+  /** The last date an occurrence may fall on; a period that begins later ends the walk. */
+  private final long lastDay;
+
+  /** The month index (year * 12 + month - 1) and year of {@link #lastDay}. */
+  private final long lastMonthIndex;
+
+  private final long lastYear;
+
   /** Epoch day (DAILY), epoch day of the week start (WEEKLY), month index or year of period 0. */
   private final long base;
 
@@ -60,11 +67,14 @@ final class OccurrenceCursor {
   private int emptyRun;
   private boolean exhausted;
 
-  OccurrenceCursor(RecurrenceRule rule, LocalDate start) {
+  OccurrenceCursor(RecurrenceRule rule, LocalDate start, LocalDate last) {
     this.frequency = rule.frequency();
     this.interval = rule.interval();
     this.weekStart = rule.weekStart().getValue() - 1;
     this.startDay = start.toEpochDay();
+    this.lastDay = last.toEpochDay();
+    this.lastMonthIndex = last.getYear() * 12L + last.getMonthValue() - 1;
+    this.lastYear = last.getYear();
     int months = rule.monthMask;
     int dayPositive = rule.monthDayPositive;
     int weekdays = rule.weekdayMask;
@@ -178,7 +188,7 @@ final class OccurrenceCursor {
    * position; occurrences before the start are still never returned.
    */
   void seek(long epochDay) {
-    long day = Math.max(MIN_DAY, Math.min(MAX_DAY, epochDay));
+    long day = Math.max(MIN_DAY, Math.min(lastDay + 1, epochDay));
     long target =
         switch (frequency) {
           case DAILY -> Math.floorDiv(day - base, interval);
@@ -204,7 +214,7 @@ final class OccurrenceCursor {
         return END;
       }
       long day = base + period * interval;
-      if (day > MAX_DAY) {
+      if (day > lastDay) {
         exhausted = true;
         return END;
       }
@@ -231,7 +241,7 @@ final class OccurrenceCursor {
     switch (frequency) {
       case DAILY -> {
         long day = base + index * interval;
-        if (day > MAX_DAY) {
+        if (day > lastDay) {
           exhausted = true;
           return;
         }
@@ -241,12 +251,12 @@ final class OccurrenceCursor {
       }
       case WEEKLY -> {
         long first = base + index * 7 * interval;
-        if (first > MAX_DAY) {
+        if (first > lastDay) {
           exhausted = true;
           return;
         }
         for (long day = first; day < first + 7; day++) {
-          if (day >= MIN_DAY && day <= MAX_DAY && matchesWithoutOrdinals(day)) {
+          if (matchesWithoutOrdinals(day)) {
             buffer[size++] = day;
           }
         }
@@ -254,7 +264,7 @@ final class OccurrenceCursor {
       case MONTHLY -> {
         long monthIndex = base + index * interval;
         long year = Math.floorDiv(monthIndex, 12);
-        if (year > MAX_YEAR) {
+        if (monthIndex > lastMonthIndex) {
           exhausted = true;
           return;
         }
@@ -265,7 +275,7 @@ final class OccurrenceCursor {
       }
       case YEARLY -> {
         long year = base + index * interval;
-        if (year > MAX_YEAR) {
+        if (year > lastYear) {
           exhausted = true;
           return;
         }

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Comparator;
 import java.util.Spliterator;
@@ -17,6 +18,9 @@ import java.util.function.Consumer;
  * start's zone. Not thread-safe: one per stream or query.
  */
 final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
+
+  /** The largest offset java.time allows, 18 hours, in seconds. */
+  private static final long LARGEST_OFFSET = ZoneOffset.MAX.getTotalSeconds();
 
   /** Marks an occurrence dropped by {@link #emit(long)}; compared by identity. */
   private static final ZonedDateTime SKIPPED = ZonedDateTime.of(LocalDateTime.MIN, ZoneOffset.UTC);
@@ -33,7 +37,7 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
   /** The last date an occurrence may fall on (from a DATE or floating UNTIL). */
   private final long lastDay;
 
-  /** A UTC UNTIL, compared as instants; null if none. */
+  /** A UTC UNTIL, compared as instants, or the horizon if that is earlier. */
   private final Instant untilInstant;
 
   /** Occurrences still allowed by COUNT; negative if unbounded. */
@@ -42,19 +46,31 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
   /** The epoch second of the last occurrence handed out, to drop gap-shifted duplicates. */
   private long lastEpochSecond = Long.MIN_VALUE;
 
+  private final ZoneRules rules;
+  private final long secondOfDay;
+
+  /**
+   * Local epoch seconds {@code [stableFrom, stableUntil)} that map to instants with {@link
+   * #stableOffset}, so that {@link #epochSecond(long)} needs no zone lookup; empty at first.
+   */
+  private long stableFrom;
+
+  private long stableUntil;
+  private int stableOffset;
+
   OccurrenceSpliterator(RecurrenceRule rule, ZonedDateTime start) {
     this.start = start;
     LocalDate startDate = start.toLocalDate();
     this.startDay = startDate.toEpochDay();
     this.time = start.toLocalTime();
     this.zone = start.getZone();
-    ZoneRules rules = zone.getRules();
+    this.rules = zone.getRules();
+    this.secondOfDay = time.toSecondOfDay();
     this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
-    this.cursor = new OccurrenceCursor(rule, startDate);
-    this.remaining = rule.countLimit() == 0 ? -1 : rule.countLimit();
     Until until = rule.untilBound();
+    // Every series ends at the horizon, as if it had that UTC UNTIL.
+    Instant instant = RecurrenceRule.LATEST_OCCURRENCE;
     long last = OccurrenceCursor.MAX_DAY;
-    Instant instant = null;
     switch (until) {
       case null -> {}
       case Until.OnDate onDate -> last = onDate.date().toEpochDay();
@@ -62,10 +78,19 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
           last =
               local.dateTime().toLocalDate().toEpochDay()
                   - (local.dateTime().toLocalTime().isBefore(time) ? 1 : 0);
-      case Until.Utc utc -> instant = utc.instant();
+      case Until.Utc utc -> instant = utc.instant().isBefore(instant) ? utc.instant() : instant;
     }
+    // A date whose local midnight is more than the largest offset after the UTC bound holds no
+    // occurrence within it (a gap only moves an occurrence later): the walk need not go there.
+    last = Math.min(last, Math.floorDiv(instant.getEpochSecond() + LARGEST_OFFSET, 86_400L));
     this.lastDay = last;
     this.untilInstant = instant;
+    this.cursor = new OccurrenceCursor(rule, startDate, LocalDate.ofEpochDay(last));
+    if (start.toInstant().isAfter(RecurrenceRule.LATEST_OCCURRENCE)) {
+      this.remaining = 0;
+    } else {
+      this.remaining = rule.countLimit() == 0 ? -1 : rule.countLimit();
+    }
   }
 
   /** Returns the next occurrence's date within COUNT and the date bound, or END. */
@@ -98,34 +123,103 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
    */
   private ZonedDateTime emit(long day) {
     ZonedDateTime occurrence = at(day);
-    long epochSecond = occurrence.toEpochSecond();
-    if (untilInstant != null && occurrence.toInstant().isAfter(untilInstant)) {
+    return switch (admit(occurrence.toEpochSecond())) {
+      case ADMITTED -> occurrence;
+      case SKIPPED -> SKIPPED;
+      case ENDED -> null;
+    };
+  }
+
+  private enum Verdict {
+    ADMITTED,
+    SKIPPED,
+    ENDED
+  }
+
+  /**
+   * Applies a UTC UNTIL (or the horizon), the de-duplication of gap-shifted occurrences and COUNT
+   * to an occurrence at {@code epochSecond} (with the start's nano of second), exactly as the
+   * stream does.
+   */
+  private Verdict admit(long epochSecond) {
+    if (epochSecond > untilInstant.getEpochSecond()
+        || (epochSecond == untilInstant.getEpochSecond()
+            && time.getNano() > untilInstant.getNano())) {
       remaining = 0;
-      return null;
+      return Verdict.ENDED;
     }
     if (epochSecond <= lastEpochSecond) {
-      return SKIPPED;
+      return Verdict.SKIPPED;
     }
     lastEpochSecond = epochSecond;
     if (remaining > 0) {
       remaining--;
     }
-    return occurrence;
+    return Verdict.ADMITTED;
+  }
+
+  /**
+   * Returns {@code at(day).toEpochSecond()} without building the {@link ZonedDateTime}: between two
+   * transitions of the zone every local time maps with the same offset, which is cached.
+   */
+  private long epochSecond(long day) {
+    if (day == startDay) {
+      return start.toEpochSecond();
+    }
+    long local = day * 86_400L + secondOfDay;
+    if (fixedOffset != null) {
+      return local - fixedOffset.getTotalSeconds();
+    }
+    if (local >= stableFrom && local < stableUntil) {
+      return local - stableOffset;
+    }
+    ZonedDateTime occurrence = at(day);
+    long epochSecond = occurrence.toEpochSecond();
+    int offset = occurrence.getOffset().getTotalSeconds();
+    Instant instant = Instant.ofEpochSecond(epochSecond);
+    if (rules.getValidOffsets(occurrence.toLocalDateTime()).size() == 1
+        && local - offset == epochSecond) {
+      // Every local time from the end of the previous transition's gap or overlap to the end of
+      // the next one's maps with this offset: inside a gap or an overlap ZonedDateTime.of uses
+      // the offset before the transition, and before the next transition that is this one.
+      ZoneOffsetTransition previous = rules.previousTransition(instant.plusSeconds(1));
+      ZoneOffsetTransition next = rules.nextTransition(instant);
+      stableFrom =
+          previous == null
+              ? Long.MIN_VALUE
+              : previous.toEpochSecond()
+                  + Math.max(previous.getOffsetBefore().getTotalSeconds(), offset);
+      stableUntil =
+          next == null
+              ? Long.MAX_VALUE
+              : next.toEpochSecond() + Math.max(offset, next.getOffsetAfter().getTotalSeconds());
+      stableOffset = offset;
+    }
+    return epochSecond;
+  }
+
+  /** Returns the next occurrence, or null at the end. */
+  ZonedDateTime next() {
+    for (long day = nextDay(); day != OccurrenceCursor.END; day = nextDay()) {
+      ZonedDateTime occurrence = emit(day);
+      if (occurrence == null) {
+        return null;
+      }
+      if (occurrence != SKIPPED) {
+        return occurrence;
+      }
+    }
+    return null;
   }
 
   @Override
   public boolean tryAdvance(Consumer<? super ZonedDateTime> action) {
-    for (long day = nextDay(); day != OccurrenceCursor.END; day = nextDay()) {
-      ZonedDateTime occurrence = emit(day);
-      if (occurrence == null) {
-        return false;
-      }
-      if (occurrence != SKIPPED) {
-        action.accept(occurrence);
-        return true;
-      }
+    ZonedDateTime occurrence = next();
+    if (occurrence == null) {
+      return false;
     }
-    return false;
+    action.accept(occurrence);
+    return true;
   }
 
   @Override
@@ -141,12 +235,49 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
     }
   }
 
+  /** Returns an instant no occurrence of the series is after: its UNTIL or the horizon. */
+  Instant latestPossible() {
+    // The last date's local midnight plus a day, plus the largest offset west of UTC.
+    Instant endOfLastDay = Instant.ofEpochSecond((lastDay + 1) * 86_400L + LARGEST_OFFSET);
+    return endOfLastDay.isBefore(untilInstant) ? endOfLastDay : untilInstant;
+  }
+
+  /** Returns the first occurrence at or after {@code instant}, or null. */
+  ZonedDateTime firstAtOrAfter(Instant instant) {
+    // After DTSTART, itself no earlier than year 1, one nanosecond less is still an instant.
+    return instant.isAfter(start.toInstant()) ? firstAfter(instant.minusNanos(1)) : next();
+  }
+
+  /**
+   * Returns the last occurrence at or before {@code instant}, or null; walks the whole series up to
+   * there without building {@link ZonedDateTime}s, so it is meant for series with COUNT.
+   */
+  ZonedDateTime lastAtOrBefore(Instant instant) {
+    long found = OccurrenceCursor.END;
+    for (long day = nextDay(); day != OccurrenceCursor.END; day = nextDay()) {
+      long epochSecond = epochSecond(day);
+      if (epochSecond > instant.getEpochSecond()
+          || (epochSecond == instant.getEpochSecond() && time.getNano() > instant.getNano())) {
+        break;
+      }
+      Verdict verdict = admit(epochSecond);
+      if (verdict == Verdict.ENDED) {
+        break;
+      }
+      if (verdict == Verdict.ADMITTED) {
+        found = day;
+      }
+    }
+    return found == OccurrenceCursor.END ? null : at(found);
+  }
+
   /** Returns the first occurrence strictly after {@code after}, or null. */
-  ZonedDateTime firstAfter(ZonedDateTime after) {
-    Instant afterInstant = after.toInstant();
-    long afterSeconds = after.toEpochSecond();
-    int offset = zone.getRules().getOffset(afterInstant).getTotalSeconds();
-    long afterDay = Math.floorDiv(afterSeconds + offset, 86_400L);
+  ZonedDateTime firstAfter(Instant after) {
+    if (!after.isBefore(untilInstant)) {
+      return null;
+    }
+    int offset = rules.getOffset(after).getTotalSeconds();
+    long afterDay = Math.floorDiv(after.getEpochSecond() + offset, 86_400L);
     // A wall time moved by a DST gap (up to a whole day, as in Pacific/Apia in 2011) may land
     // after `after` although its date is earlier: start two days back.
     long firstCandidate = afterDay - 2;
@@ -155,8 +286,9 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
     }
     for (long day = nextDay(); day != OccurrenceCursor.END; day = nextDay()) {
       if (day < firstCandidate) {
-        if (remaining > 0) {
-          remaining--;
+        // COUNT counts what the stream emits, so the walk applies the same verdicts.
+        if (admit(epochSecond(day)) == Verdict.ENDED) {
+          return null;
         }
         continue;
       }
@@ -164,7 +296,7 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
       if (occurrence == null) {
         return null;
       }
-      if (occurrence != SKIPPED && occurrence.toInstant().isAfter(afterInstant)) {
+      if (occurrence != SKIPPED && occurrence.toInstant().isAfter(after)) {
         return occurrence;
       }
     }

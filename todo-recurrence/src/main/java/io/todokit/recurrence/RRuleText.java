@@ -17,9 +17,10 @@ import java.util.Set;
 /** Parsing of the RFC 5545 RRULE text; formatting lives in {@link RecurrenceRule#toRRule()}. */
 final class RRuleText {
 
-  static final Instant MIN_INSTANT = LocalDateTime.of(0, 1, 1, 0, 0).toInstant(ZoneOffset.UTC);
+  static final Instant MIN_INSTANT =
+      LocalDateTime.of(RecurrenceRule.MIN_UNTIL_YEAR, 1, 1, 0, 0).toInstant(ZoneOffset.UTC);
   static final Instant MAX_INSTANT =
-      LocalDateTime.of(9999, 12, 31, 23, 59, 59).toInstant(ZoneOffset.UTC);
+      LocalDateTime.of(RecurrenceRule.MAX_UNTIL_YEAR, 12, 31, 23, 59, 59).toInstant(ZoneOffset.UTC);
   static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
   static final DateTimeFormatter DATE_TIME =
@@ -92,12 +93,13 @@ final class RRuleText {
     if (frequency == null) {
       throw new InvalidRecurrenceRuleException("FREQ", "missing: every rule needs FREQ");
     }
-    RecurrenceRule.Builder builder = RecurrenceRule.builder(Frequency.of(frequency));
+    Frequency parsedFrequency = Frequency.of(frequency);
+    RecurrenceRule.Builder builder = RecurrenceRule.builder(parsedFrequency);
     if (interval != null) {
-      builder.interval(parseInt(interval, "INTERVAL", 1, Integer.MAX_VALUE));
+      builder.interval(parseInt(interval, "INTERVAL", 1, parsedFrequency.maxInterval()));
     }
     if (count != null) {
-      builder.count(parseInt(count, "COUNT", 1, Integer.MAX_VALUE));
+      builder.count(parseInt(count, "COUNT", 1, RecurrenceRule.MAX_COUNT));
     }
     if (until != null) {
       if (count != null) {

@@ -24,12 +24,52 @@ import java.util.stream.StreamSupport;
  *
  * <p>Create one with {@link #parse(String)} or {@link #builder(Frequency)}. The supported parts are
  * FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS and WKST; anything else is
- * refused with an {@link InvalidRecurrenceRuleException} naming the part. Occurrences follow RFC
- * 5545 and python-dateutil: a start that does not match the rule is not an occurrence, and defaults
- * missing from the rule come from the start (its weekday, day of month and month). Instances are
- * immutable and thread-safe; equal rules have equal {@link #toRRule()} text.
+ * refused with an {@link InvalidRecurrenceRuleException} naming the part, and so are values beyond
+ * the limits: INTERVAL up to about 100 years ({@link #MAX_DAILY_INTERVAL}, {@link
+ * #MAX_WEEKLY_INTERVAL}, {@link #MAX_MONTHLY_INTERVAL}, {@link #MAX_YEARLY_INTERVAL}), COUNT up to
+ * {@link #MAX_COUNT}, UNTIL in years {@link #MIN_UNTIL_YEAR}..{@link #MAX_UNTIL_YEAR}. Occurrences
+ * follow RFC 5545 and python-dateutil: a start that does not match the rule is not an occurrence,
+ * and defaults missing from the rule come from the start (its weekday, day of month and month).
+ * Instances are immutable and thread-safe; equal rules have equal {@link #toRRule()} text.
  */
 public final class RecurrenceRule {
+
+  /**
+   * The largest INTERVAL of a DAILY rule: 36,600 days, about 100 years (so is every other
+   * frequency's largest INTERVAL, see {@link Frequency#maxInterval()}).
+   */
+  public static final int MAX_DAILY_INTERVAL = 36_600;
+
+  /** The largest INTERVAL of a WEEKLY rule: 5,200 weeks, about 100 years. */
+  public static final int MAX_WEEKLY_INTERVAL = 5_200;
+
+  /** The largest INTERVAL of a MONTHLY rule: 1,200 months, 100 years. */
+  public static final int MAX_MONTHLY_INTERVAL = 1_200;
+
+  /** The largest INTERVAL of a YEARLY rule: 100 years. */
+  public static final int MAX_YEARLY_INTERVAL = 100;
+
+  /** The largest COUNT: 10,000 occurrences, which bounds the walk a COUNT query makes. */
+  public static final int MAX_COUNT = 10_000;
+
+  /**
+   * The earliest DTSTART, 0001-01-01T00:00:00Z: the range methods refuse an earlier one with an
+   * {@link InvalidRecurrenceRuleException} whose part is {@code "DTSTART"}.
+   */
+  public static final Instant EARLIEST_START = Instant.parse("0001-01-01T00:00:00Z");
+
+  /**
+   * The horizon, 9999-12-31T23:59:59.999999Z, the last instant of year 9999 at PostgreSQL's
+   * microsecond precision: every series ends there (no method yields a later occurrence, and a
+   * DTSTART after it has none at all), so every occurrence is storable and has a four-digit year.
+   */
+  public static final Instant LATEST_OCCURRENCE = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+  /** The first year an UNTIL bound (and a {@link RecurrenceSpec#endDate()}) may fall in. */
+  public static final int MIN_UNTIL_YEAR = 1;
+
+  /** The last year an UNTIL bound (and a {@link RecurrenceSpec#endDate()}) may fall in. */
+  public static final int MAX_UNTIL_YEAR = 9_999;
 
   private final Frequency frequency;
   private final int interval;
@@ -62,14 +102,20 @@ public final class RecurrenceRule {
 
   private RecurrenceRule(Builder builder) {
     this.frequency = builder.frequency;
-    if (builder.interval < 1) {
+    if (builder.interval < 1 || builder.interval > frequency.maxInterval()) {
       throw new InvalidRecurrenceRuleException(
-          "INTERVAL", "must be a positive integer, was " + builder.interval);
+          "INTERVAL",
+          "must be within 1.."
+              + frequency.maxInterval()
+              + " for "
+              + frequency
+              + ", was "
+              + builder.interval);
     }
     this.interval = builder.interval;
-    if (builder.count != null && builder.count < 1) {
+    if (builder.count != null && (builder.count < 1 || builder.count > MAX_COUNT)) {
       throw new InvalidRecurrenceRuleException(
-          "COUNT", "must be a positive integer, was " + builder.count);
+          "COUNT", "must be within 1.." + MAX_COUNT + ", was " + builder.count);
     }
     if (builder.count != null && builder.until != null) {
       throw new InvalidRecurrenceRuleException("UNTIL", "COUNT and UNTIL must not both be given");
@@ -218,129 +264,149 @@ public final class RecurrenceRule {
    * zone with {@link ZonedDateTime#of(LocalDateTime, java.time.ZoneId)} (a wall time in a DST gap
    * moves forward by the gap, an ambiguous one takes the earlier offset); an occurrence on the
    * start's own date is {@code dtstart} itself. The start is an occurrence only if it matches the
-   * rule. The stream is infinite unless COUNT or UNTIL bounds it, ends after the last year
-   * java.time supports, and ends (in bounded time) if the rule cannot match again.
+   * rule. The stream ends at COUNT, at UNTIL, at the horizon {@link #LATEST_OCCURRENCE} (so it is
+   * empty for a start after it), and (in bounded time) if the rule cannot match again.
    *
    * @param dtstart the first instant of the series (DTSTART), whose zone is the rule's wall clock
    * @return the sequential, ordered stream of occurrences
    * @throws NullPointerException if {@code dtstart} is null
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
+   *     {@link #EARLIEST_START}
    */
   public Stream<ZonedDateTime> occurrences(ZonedDateTime dtstart) {
-    Objects.requireNonNull(dtstart, "dtstart");
-    return StreamSupport.stream(new OccurrenceSpliterator(this, dtstart), false);
+    return StreamSupport.stream(spliterator(dtstart), false);
   }
 
   /**
-   * Returns the first occurrence strictly after {@code after} (compared as instants).
+   * Returns the first occurrence strictly after {@code after} (compared as instants): the first
+   * element of {@link #occurrences} after it.
    *
    * <p>Without COUNT this jumps straight to the period containing {@code after}, whatever the
    * distance; with COUNT it walks the earlier occurrences, at most COUNT of them.
    *
    * @param dtstart the first instant of the series (DTSTART)
    * @param after the instant to look after; any zone
-   * @return the next occurrence in the zone of {@code dtstart}, or empty if there is none
+   * @return the next occurrence in the zone of {@code dtstart}, or empty if there is none (always
+   *     when {@code after} is at or past {@link #LATEST_OCCURRENCE})
    * @throws NullPointerException if an argument is null
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
+   *     {@link #EARLIEST_START}
    */
   public Optional<ZonedDateTime> nextAfter(ZonedDateTime dtstart, ZonedDateTime after) {
-    Objects.requireNonNull(dtstart, "dtstart");
     Objects.requireNonNull(after, "after");
-    return Optional.ofNullable(new OccurrenceSpliterator(this, dtstart).firstAfter(after));
+    return Optional.ofNullable(spliterator(dtstart).firstAfter(after.toInstant()));
   }
 
   /**
-   * Returns the first occurrence at or after {@code instant}.
+   * Returns the first occurrence at or after {@code instant}: the first element of {@link
+   * #occurrences} not before it.
    *
    * @param dtstart the first instant of the series (DTSTART)
-   * @param instant the earliest instant wanted
+   * @param instant the earliest instant wanted; any instant
    * @return the occurrence in the zone of {@code dtstart}, or empty if there is none
    * @throws NullPointerException if an argument is null
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
+   *     {@link #EARLIEST_START}
    */
   public Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime dtstart, Instant instant) {
-    Objects.requireNonNull(dtstart, "dtstart");
     Objects.requireNonNull(instant, "instant");
-    if (!instant.isAfter(dtstart.toInstant())) {
-      return occurrences(dtstart).findFirst();
-    }
-    return nextAfter(dtstart, instant.minusNanos(1).atZone(dtstart.getZone()));
+    return Optional.ofNullable(spliterator(dtstart).firstAtOrAfter(instant));
   }
 
   /**
    * Returns the latest occurrence in {@code [from, to]}: what a scheduler that was down since
    * {@code from} owes for {@code to}, when only the latest missed occurrence matters.
    *
-   * <p>It never walks the series from {@code from}: it gallops back from {@code to} in windows of
-   * 1, 2, 4, … days (never before {@code from}) and steps forward inside the first window that
-   * holds an occurrence, so the cost grows with the logarithm of {@code to - from}.
+   * <p>Without COUNT it never walks the series from {@code from}: it gallops back from {@code to}
+   * (or from the end of a series bounded by UNTIL, if earlier) in windows of 1, 2, 4, … days (never
+   * before {@code from}) and steps forward inside the first window that holds an occurrence, so the
+   * cost grows with the logarithm of {@code to - from}. With COUNT the series is finite and walked
+   * once from DTSTART, as COUNT counts from there, without building a {@link ZonedDateTime} for
+   * each occurrence.
    *
    * @param dtstart the first instant of the series (DTSTART)
-   * @param from the earliest instant wanted
-   * @param to the latest instant wanted
+   * @param from the earliest instant wanted; any instant
+   * @param to the latest instant wanted; any instant
    * @return the occurrence in the zone of {@code dtstart}, or empty if none lies in the range
    * @throws NullPointerException if an argument is null
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
+   *     {@link #EARLIEST_START}
    */
   public Optional<ZonedDateTime> latestBetween(ZonedDateTime dtstart, Instant from, Instant to) {
-    Objects.requireNonNull(dtstart, "dtstart");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
-    if (to.isBefore(from)) {
+    OccurrenceSpliterator series = spliterator(dtstart);
+    if (count().isPresent()) {
+      return Optional.ofNullable(series.lastAtOrBefore(to))
+          .filter(latest -> !latest.toInstant().isBefore(from));
+    }
+    // Nothing lies after the series' end (UNTIL or the horizon) or more than a day and a half
+    // (twice the largest offset) before DTSTART: galloping within those bounds keeps the windows
+    // short and the instants in range.
+    Instant upper = series.latestPossible().isBefore(to) ? series.latestPossible() : to;
+    Instant earliest = dtstart.toInstant().minus(Duration.ofDays(2));
+    Instant lower = from.isBefore(earliest) ? earliest : from;
+    if (upper.isBefore(lower)) {
       return Optional.empty();
     }
-    long days = 1;
-    while (true) {
-      Instant lower = to.minus(Duration.ofDays(days));
-      boolean last = !lower.isAfter(from);
-      Optional<ZonedDateTime> candidate = firstAtOrAfter(dtstart, last ? from : lower);
-      if (candidate.isPresent() && !candidate.get().toInstant().isAfter(to)) {
-        ZonedDateTime latest = candidate.get();
-        for (Optional<ZonedDateTime> next = nextAfter(dtstart, latest);
-            next.isPresent() && !next.get().toInstant().isAfter(to);
-            next = nextAfter(dtstart, latest)) {
-          latest = next.get();
+    for (long days = 1; ; days *= 2) {
+      Instant windowStart = upper.minus(Duration.ofDays(days));
+      boolean last = !windowStart.isAfter(lower);
+      OccurrenceSpliterator window = spliterator(dtstart);
+      ZonedDateTime latest = window.firstAtOrAfter(last ? lower : windowStart);
+      if (latest != null && !latest.toInstant().isAfter(upper)) {
+        for (ZonedDateTime next = window.next();
+            next != null && !next.toInstant().isAfter(upper);
+            next = window.next()) {
+          latest = next;
         }
         return Optional.of(latest);
       }
       if (last) {
         return Optional.empty();
       }
-      days = Math.multiplyExact(days, 2);
     }
   }
 
   /**
    * Returns the occurrences in {@code [from, to]}, oldest first, at most {@code max} of them.
    *
-   * <p>With COUNT the series is finite and streamed once from DTSTART (COUNT counts from there);
-   * otherwise every step jumps with {@link #nextAfter}.
+   * <p>It jumps to {@code from} as {@link #firstAtOrAfter} does and continues from there.
    *
    * @param dtstart the first instant of the series (DTSTART)
-   * @param from the earliest instant wanted
-   * @param to the latest instant wanted
+   * @param from the earliest instant wanted; any instant
+   * @param to the latest instant wanted; any instant
    * @param max the most occurrences to return; at least 0
    * @return the occurrences in the zone of {@code dtstart}, unmodifiable
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code max} is negative
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
+   *     {@link #EARLIEST_START}
    */
   public List<ZonedDateTime> between(ZonedDateTime dtstart, Instant from, Instant to, int max) {
-    Objects.requireNonNull(dtstart, "dtstart");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     if (max < 0) {
       throw new IllegalArgumentException("max must not be negative, was " + max);
     }
-    if (count().isPresent()) {
-      return occurrences(dtstart)
-          .dropWhile(occurrence -> occurrence.toInstant().isBefore(from))
-          .takeWhile(occurrence -> !occurrence.toInstant().isAfter(to))
-          .limit(max)
-          .toList();
-    }
+    OccurrenceSpliterator series = spliterator(dtstart);
     List<ZonedDateTime> found = new ArrayList<>();
-    Optional<ZonedDateTime> next = firstAtOrAfter(dtstart, from);
-    while (found.size() < max && next.isPresent() && !next.get().toInstant().isAfter(to)) {
-      found.add(next.get());
-      next = nextAfter(dtstart, next.get());
+    ZonedDateTime next = max == 0 ? null : series.firstAtOrAfter(from);
+    while (next != null && !next.toInstant().isAfter(to)) {
+      found.add(next);
+      next = found.size() < max ? series.next() : null;
     }
     return List.copyOf(found);
+  }
+
+  /** Checks DTSTART and returns a fresh walk of the series from it. */
+  private OccurrenceSpliterator spliterator(ZonedDateTime dtstart) {
+    Objects.requireNonNull(dtstart, "dtstart");
+    if (dtstart.toInstant().isBefore(EARLIEST_START)) {
+      throw new InvalidRecurrenceRuleException(
+          "DTSTART", "must not be before " + EARLIEST_START + ", was " + dtstart);
+    }
+    return new OccurrenceSpliterator(this, dtstart);
   }
 
   /**
@@ -355,7 +421,7 @@ public final class RecurrenceRule {
   /**
    * Returns the interval ({@code INTERVAL}, 1 if absent).
    *
-   * @return a positive number of periods
+   * @return a number of periods, 1 to the frequency's {@link Frequency#maxInterval()}
    */
   public int interval() {
     return interval;
@@ -364,7 +430,7 @@ public final class RecurrenceRule {
   /**
    * Returns the number of occurrences ({@code COUNT}), if bounded by a count.
    *
-   * @return the count, or empty
+   * @return the count (1..{@link #MAX_COUNT}), or empty
    */
   public OptionalInt count() {
     return count == 0 ? OptionalInt.empty() : OptionalInt.of(count);
@@ -500,7 +566,8 @@ public final class RecurrenceRule {
     /**
      * Sets {@code INTERVAL}.
      *
-     * @param interval a positive number of periods
+     * @param interval a number of periods, 1 to the frequency's {@link Frequency#maxInterval()}
+     *     (checked by {@link #build()})
      * @return this builder
      */
     public Builder interval(int interval) {
@@ -511,7 +578,7 @@ public final class RecurrenceRule {
     /**
      * Sets {@code COUNT} (and clears UNTIL).
      *
-     * @param count a positive number of occurrences
+     * @param count a number of occurrences, 1..{@link #MAX_COUNT} (checked by {@link #build()})
      * @return this builder
      */
     public Builder count(int count) {

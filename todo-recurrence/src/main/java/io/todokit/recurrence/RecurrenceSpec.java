@@ -32,14 +32,15 @@ import java.util.Set;
  *
  * @param frequency JSON {@code frequency}: {@code "daily"}, {@code "weekly"}, {@code "monthly"} or
  *     {@code "yearly"}; required
- * @param interval JSON {@code interval}: every how many periods; at least 1
+ * @param interval JSON {@code interval}: every how many periods; 1 to {@link
+ *     Frequency#maxInterval()} (36,600 days, 5,200 weeks, 1,200 months or 100 years)
  * @param days JSON {@code days}: weekdays ({@code "monday"} … {@code "sunday"}, or {@code "MO"} …
  *     {@code "SU"}), only with daily or weekly; empty (the default) means the start's weekday for
  *     weekly and every day for daily
  * @param endDate JSON {@code end_date}: the last date (inclusive) on which an occurrence may fall,
- *     or null
- * @param count JSON {@code count}: the total number of occurrences, or null; not with {@code
- *     end_date}
+ *     in years 1..9999, or null
+ * @param count JSON {@code count}: the total number of occurrences, 1..{@link
+ *     RecurrenceRule#MAX_COUNT} (10,000), or null; not with {@code end_date}
  * @param monthDay JSON {@code month_day}: 1..31, the anchor day of monthly and yearly rules, or
  *     null for the start's day of month
  * @param mode JSON {@code mode}: {@code "fixed"} (default) or {@code "after_completion"}
@@ -108,9 +109,15 @@ public record RecurrenceSpec(
     if (frequency == null) {
       throw new InvalidRecurrenceRuleException("frequency", "required");
     }
-    if (interval < 1) {
+    if (interval < 1 || interval > frequency.maxInterval()) {
       throw new InvalidRecurrenceRuleException(
-          "interval", "must be a positive integer, was " + interval);
+          "interval",
+          "must be within 1.."
+              + frequency.maxInterval()
+              + " for "
+              + frequency.jsonName()
+              + ", was "
+              + interval);
     }
     EnumSet<DayOfWeek> daySet = EnumSet.noneOf(DayOfWeek.class);
     if (days != null) {
@@ -126,12 +133,15 @@ public record RecurrenceSpec(
           "days", "only allowed with daily or weekly, not " + frequency.jsonName());
     }
     days = Collections.unmodifiableSet(daySet);
-    if (endDate != null && (endDate.getYear() < 0 || endDate.getYear() > 9999)) {
+    if (endDate != null
+        && (endDate.getYear() < RecurrenceRule.MIN_UNTIL_YEAR
+            || endDate.getYear() > RecurrenceRule.MAX_UNTIL_YEAR)) {
       throw new InvalidRecurrenceRuleException(
-          "end_date", "must be in years 0000..9999: " + endDate);
+          "end_date", "must be in years 0001..9999: " + endDate);
     }
-    if (count != null && count < 1) {
-      throw new InvalidRecurrenceRuleException("count", "must be a positive integer, was " + count);
+    if (count != null && (count < 1 || count > RecurrenceRule.MAX_COUNT)) {
+      throw new InvalidRecurrenceRuleException(
+          "count", "must be within 1.." + RecurrenceRule.MAX_COUNT + ", was " + count);
     }
     if (count != null && endDate != null) {
       throw new InvalidRecurrenceRuleException(
@@ -155,9 +165,9 @@ public record RecurrenceSpec(
   /**
    * Returns "every {@code interval} days", fixed mode, with no end.
    *
-   * @param interval at least 1
+   * @param interval 1 to {@link Frequency#maxInterval()}
    * @return the spec
-   * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval below 1
+   * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval out of range
    */
   public static RecurrenceSpec daily(int interval) {
     return new RecurrenceSpec(Frequency.DAILY, interval, null, null, null, null, null);
@@ -167,10 +177,10 @@ public record RecurrenceSpec(
    * Returns "every {@code interval} weeks on {@code days}" (none: the start's weekday), fixed mode,
    * with no end.
    *
-   * @param interval at least 1
+   * @param interval 1 to {@link Frequency#maxInterval()}
    * @param days the weekdays
    * @return the spec
-   * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval below 1
+   * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval out of range
    */
   public static RecurrenceSpec weekly(int interval, DayOfWeek... days) {
     return new RecurrenceSpec(
@@ -181,9 +191,9 @@ public record RecurrenceSpec(
    * Returns "every {@code interval} months on the start's day" (the last day of shorter months),
    * fixed mode, with no end; {@link #withMonthDay} sets another anchor day.
    *
-   * @param interval at least 1
+   * @param interval 1 to {@link Frequency#maxInterval()}
    * @return the spec
-   * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval below 1
+   * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval out of range
    */
   public static RecurrenceSpec monthly(int interval) {
     return new RecurrenceSpec(Frequency.MONTHLY, interval, null, null, null, null, null);
@@ -193,9 +203,9 @@ public record RecurrenceSpec(
    * Returns "every {@code interval} years on the start's date" (February 28 in years without a
    * February 29), fixed mode, with no end.
    *
-   * @param interval at least 1
+   * @param interval 1 to {@link Frequency#maxInterval()}
    * @return the spec
-   * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval below 1
+   * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval out of range
    */
   public static RecurrenceSpec yearly(int interval) {
     return new RecurrenceSpec(Frequency.YEARLY, interval, null, null, null, null, null);
@@ -204,9 +214,10 @@ public record RecurrenceSpec(
   /**
    * Returns this spec ending on {@code endDate} (inclusive).
    *
-   * @param endDate the last date an occurrence may fall on, or null for no end date
+   * @param endDate the last date an occurrence may fall on (years 1..9999), or null for no end date
    * @return the new spec
-   * @throws InvalidRecurrenceRuleException when the spec also has a count
+   * @throws InvalidRecurrenceRuleException when the spec also has a count, or the date is out of
+   *     range
    */
   public RecurrenceSpec withEndDate(LocalDate endDate) {
     return new RecurrenceSpec(frequency, interval, days, endDate, count, monthDay, mode);
@@ -215,10 +226,10 @@ public record RecurrenceSpec(
   /**
    * Returns this spec limited to {@code count} occurrences.
    *
-   * @param count at least 1, or null for no count
+   * @param count 1..{@link RecurrenceRule#MAX_COUNT}, or null for no count
    * @return the new spec
-   * @throws InvalidRecurrenceRuleException when the spec also has an end date, or the count is
-   *     below 1
+   * @throws InvalidRecurrenceRuleException when the spec also has an end date, or the count is out
+   *     of range
    */
   public RecurrenceSpec withCount(Integer count) {
     return new RecurrenceSpec(frequency, interval, days, endDate, count, monthDay, mode);
@@ -249,10 +260,10 @@ public record RecurrenceSpec(
    * Returns a validated spec from typed values; the same as the canonical constructor.
    *
    * @param frequency required
-   * @param interval at least 1
+   * @param interval 1 to {@link Frequency#maxInterval()}
    * @param days weekdays for daily or weekly, or null/empty
-   * @param endDate the inclusive last date, or null
-   * @param count the number of occurrences, or null
+   * @param endDate the inclusive last date (years 1..9999), or null
+   * @param count the number of occurrences (1..{@link RecurrenceRule#MAX_COUNT}), or null
    * @param monthDay 1..31 for monthly or yearly, or null
    * @param mode the mode, or null for fixed
    * @return the spec
@@ -274,10 +285,10 @@ public record RecurrenceSpec(
    *
    * @param frequency {@code "daily"}, {@code "weekly"}, {@code "monthly"} or {@code "yearly"}, any
    *     case
-   * @param interval at least 1, or null for 1
+   * @param interval 1 to {@link Frequency#maxInterval()}, or null for 1
    * @param days weekday names ({@code "monday"} or {@code "MO"}, any case), or null
-   * @param endDate the inclusive last date, or null
-   * @param count the number of occurrences, or null
+   * @param endDate the inclusive last date (years 1..9999), or null
+   * @param count the number of occurrences (1..{@link RecurrenceRule#MAX_COUNT}), or null
    * @param monthDay 1..31, or null
    * @param mode {@code "fixed"} or {@code "after_completion"}, or null for fixed
    * @return the spec
@@ -547,9 +558,16 @@ public record RecurrenceSpec(
    * after {@code due}, with {@code due} as DTSTART; mode {@code after_completion}: {@link
    * #nextDueAfterCompletion} counted from {@code completedAt}.
    *
+   * <p>Like every series, this one ends at {@link RecurrenceRule#LATEST_OCCURRENCE}: a next due
+   * date after it is no due date, and the result is empty.
+   *
    * @param due the current item's due date; its zone is the series' wall clock
    * @param completedAt when the current item was completed
    * @return the next due date in the zone of {@code due}, or empty
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code due} is before {@link
+   *     RecurrenceRule#EARLIEST_START}
+   * @throws IllegalArgumentException in mode {@code after_completion}, if {@code completedAt} is
+   *     before {@link RecurrenceRule#EARLIEST_START}
    */
   public Optional<ZonedDateTime> nextInSeries(ZonedDateTime due, Instant completedAt) {
     Objects.requireNonNull(due, "due");
@@ -586,15 +604,20 @@ public record RecurrenceSpec(
    * {@code n} years after {@code d}, in {@code d}'s month on the anchor day, clamped likewise. The
    * time of day is the previous due date's wall time in {@code zone}, mapped like {@link
    * ZonedDateTime#of(LocalDate, LocalTime, ZoneId)}. The series ends (empty) once the date would
-   * pass {@code end_date}, or when {@code dueDatesSoFar} has reached {@code count}. This works
-   * whatever the {@link #mode()}; callers use it for {@link Mode#AFTER_COMPLETION} series.
+   * pass {@code end_date}, when {@code dueDatesSoFar} has reached {@code count}, or when the next
+   * due date would be after {@link RecurrenceRule#LATEST_OCCURRENCE} (so always for a {@code
+   * previousDue} or {@code completedAt} after it, such as {@link Instant#MAX}). This works whatever
+   * the {@link #mode()}; callers use it for {@link Mode#AFTER_COMPLETION} series.
    *
    * @param previousDue the due date that was completed
    * @param completedAt when it was completed
    * @param zone the zone of the series' wall clock
    * @param dueDatesSoFar how many due dates the series has had, including {@code previousDue}
    * @return the next due date in {@code zone}, or empty when the series is over
-   * @throws IllegalArgumentException if {@code dueDatesSoFar} is less than 1
+   * @throws IllegalArgumentException if {@code dueDatesSoFar} is less than 1, or {@code
+   *     completedAt} is before {@link RecurrenceRule#EARLIEST_START}
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code previousDue} is
+   *     before {@link RecurrenceRule#EARLIEST_START}
    */
   public Optional<ZonedDateTime> nextDueAfterCompletion(
       ZonedDateTime previousDue, Instant completedAt, ZoneId zone, int dueDatesSoFar) {
@@ -604,7 +627,26 @@ public record RecurrenceSpec(
     if (dueDatesSoFar < 1) {
       throw new IllegalArgumentException("dueDatesSoFar must be at least 1, was " + dueDatesSoFar);
     }
+    if (previousDue.toInstant().isBefore(RecurrenceRule.EARLIEST_START)) {
+      throw new InvalidRecurrenceRuleException(
+          "DTSTART",
+          "must not be before " + RecurrenceRule.EARLIEST_START + ", was " + previousDue);
+    }
+    if (completedAt.isBefore(RecurrenceRule.EARLIEST_START)) {
+      throw new IllegalArgumentException(
+          "completedAt must not be before "
+              + RecurrenceRule.EARLIEST_START
+              + ", was "
+              + completedAt);
+    }
     if (count != null && dueDatesSoFar >= count) {
+      return Optional.empty();
+    }
+    // Series end at the horizon: a due date after it was never one (as a DTSTART after it has no
+    // occurrences), and the next due date falls after the completion's date, so after the horizon
+    // if the completion is. Within it the date arithmetic below stays in years 0..10100.
+    if (previousDue.toInstant().isAfter(RecurrenceRule.LATEST_OCCURRENCE)
+        || completedAt.isAfter(RecurrenceRule.LATEST_OCCURRENCE)) {
       return Optional.empty();
     }
     LocalDate completed = LocalDate.ofInstant(completedAt, zone);
@@ -630,7 +672,10 @@ public record RecurrenceSpec(
     if (endDate != null && next.isAfter(endDate)) {
       return Optional.empty();
     }
-    return Optional.of(ZonedDateTime.of(next, time, zone));
+    ZonedDateTime due = ZonedDateTime.of(next, time, zone);
+    return due.toInstant().isAfter(RecurrenceRule.LATEST_OCCURRENCE)
+        ? Optional.empty()
+        : Optional.of(due);
   }
 
   private LocalDate onOrAfterFirstOfDays(LocalDate date) {

@@ -24,14 +24,14 @@ public sealed interface Until {
   /**
    * An instant: occurrences at or before it are included.
    *
-   * @param instant whole seconds, in years 0000..9999
+   * @param instant whole seconds, in years 0001..9999
    */
   record Utc(Instant instant) implements Until {
     /**
      * Validates the instant.
      *
      * @throws InvalidRecurrenceRuleException (part {@code "UNTIL"}) if null, not whole seconds or
-     *     outside years 0000..9999
+     *     outside years 0001..9999
      */
     public Utc {
       if (instant == null
@@ -39,7 +39,7 @@ public sealed interface Until {
           || instant.isBefore(RRuleText.MIN_INSTANT)
           || instant.isAfter(RRuleText.MAX_INSTANT)) {
         throw new InvalidRecurrenceRuleException(
-            "UNTIL", "must be whole seconds in years 0000..9999: " + instant);
+            "UNTIL", "must be whole seconds in years 0001..9999: " + instant);
       }
     }
 
@@ -52,22 +52,22 @@ public sealed interface Until {
   /**
    * A floating (zone-less) date-time, compared with occurrences on the start's wall clock.
    *
-   * @param dateTime whole seconds, in years 0000..9999
+   * @param dateTime whole seconds, in years 0001..9999
    */
   record Local(LocalDateTime dateTime) implements Until {
     /**
      * Validates the date-time.
      *
      * @throws InvalidRecurrenceRuleException (part {@code "UNTIL"}) if null, not whole seconds or
-     *     outside years 0000..9999
+     *     outside years 0001..9999
      */
     public Local {
       if (dateTime == null
           || dateTime.getNano() != 0
-          || dateTime.getYear() < 0
-          || dateTime.getYear() > 9999) {
+          || dateTime.getYear() < RecurrenceRule.MIN_UNTIL_YEAR
+          || dateTime.getYear() > RecurrenceRule.MAX_UNTIL_YEAR) {
         throw new InvalidRecurrenceRuleException(
-            "UNTIL", "must be whole seconds in years 0000..9999: " + dateTime);
+            "UNTIL", "must be whole seconds in years 0001..9999: " + dateTime);
       }
     }
 
@@ -80,18 +80,20 @@ public sealed interface Until {
   /**
    * A local date: every occurrence on or before that date (on the start's wall clock) is included.
    *
-   * @param date in years 0000..9999
+   * @param date in years 0001..9999
    */
   record OnDate(LocalDate date) implements Until {
     /**
      * Validates the date.
      *
      * @throws InvalidRecurrenceRuleException (part {@code "UNTIL"}) if null or outside years
-     *     0000..9999
+     *     0001..9999
      */
     public OnDate {
-      if (date == null || date.getYear() < 0 || date.getYear() > 9999) {
-        throw new InvalidRecurrenceRuleException("UNTIL", "must be in years 0000..9999: " + date);
+      if (date == null
+          || date.getYear() < RecurrenceRule.MIN_UNTIL_YEAR
+          || date.getYear() > RecurrenceRule.MAX_UNTIL_YEAR) {
+        throw new InvalidRecurrenceRuleException("UNTIL", "must be in years 0001..9999: " + date);
       }
     }
 

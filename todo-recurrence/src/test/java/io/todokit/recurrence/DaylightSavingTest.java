@@ -167,6 +167,43 @@ class DaylightSavingTest {
     }
   }
 
+  @Test
+  void aCountedSeriesSpendsOneOccurrenceOnADayTheZoneSkips() {
+    // Kwajalein skipped 21 August 1993: its 09:00 maps onto 22 August 09:00, emitted once.
+    ZoneId kwajalein = ZoneId.of("Pacific/Kwajalein");
+    ZonedDateTime start = at(1993, 8, 18, 9, 0, kwajalein);
+    RecurrenceRule sixDays = RecurrenceRule.parse("FREQ=DAILY;COUNT=6");
+
+    assertThat(sixDays.occurrences(start).map(ZonedDateTime::toOffsetDateTime))
+        .containsExactly(
+            OffsetDateTime.parse("1993-08-18T09:00-12:00"),
+            OffsetDateTime.parse("1993-08-19T09:00-12:00"),
+            OffsetDateTime.parse("1993-08-20T09:00-12:00"),
+            OffsetDateTime.parse("1993-08-22T09:00+12:00"),
+            OffsetDateTime.parse("1993-08-23T09:00+12:00"),
+            OffsetDateTime.parse("1993-08-24T09:00+12:00"));
+    assertThat(sixDays.nextAfter(start, at(1993, 8, 24, 8, 0, kwajalein)))
+        .contains(at(1993, 8, 24, 9, 0, kwajalein));
+    assertThat(sixDays.nextAfter(start, at(1993, 8, 24, 9, 0, kwajalein))).isEmpty();
+  }
+
+  @Test
+  void aCountedSeriesAcrossSamoasSkippedDayEndsWhereTheStreamEnds() {
+    ZoneId apia = ZoneId.of("Pacific/Apia");
+    ZonedDateTime start = at(2011, 12, 27, 10, 0, apia);
+    RecurrenceRule tenDays = RecurrenceRule.parse("FREQ=DAILY;COUNT=10");
+
+    assertThat(tenDays.occurrences(start).toList().getLast())
+        .isEqualTo(at(2012, 1, 6, 10, 0, apia));
+    assertThat(tenDays.nextAfter(start, at(2012, 1, 4, 12, 0, apia)))
+        .contains(at(2012, 1, 5, 10, 0, apia));
+    assertThat(tenDays.firstAtOrAfter(start, at(2012, 1, 6, 10, 0, apia).toInstant()))
+        .contains(at(2012, 1, 6, 10, 0, apia));
+    assertThat(
+            tenDays.latestBetween(start, start.toInstant(), at(2012, 1, 9, 0, 0, apia).toInstant()))
+        .contains(at(2012, 1, 6, 10, 0, apia));
+  }
+
   private static ZonedDateTime at(int year, int month, int day, int hour, int minute, ZoneId zone) {
     return ZonedDateTime.of(year, month, day, hour, minute, 0, 0, zone);
   }

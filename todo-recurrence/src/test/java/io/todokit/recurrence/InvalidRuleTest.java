@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,16 @@ class InvalidRuleTest {
         Arguments.of("FREQ=DAILY;INTERVAL=2.5", "INTERVAL"),
         Arguments.of("FREQ=DAILY;INTERVAL=two", "INTERVAL"),
         Arguments.of("FREQ=DAILY;INTERVAL=+", "INTERVAL"),
+        Arguments.of("FREQ=DAILY;INTERVAL=36601", "INTERVAL"),
+        Arguments.of("FREQ=WEEKLY;INTERVAL=5201", "INTERVAL"),
+        Arguments.of("FREQ=MONTHLY;INTERVAL=1201", "INTERVAL"),
+        Arguments.of("FREQ=YEARLY;INTERVAL=101", "INTERVAL"),
+        Arguments.of("FREQ=DAILY;INTERVAL=2147483647", "INTERVAL"),
+        Arguments.of("FREQ=DAILY;COUNT=10001", "COUNT"),
+        Arguments.of("FREQ=DAILY;COUNT=2147483647", "COUNT"),
+        Arguments.of("FREQ=DAILY;UNTIL=00001231", "UNTIL"),
+        Arguments.of("FREQ=DAILY;UNTIL=00001231T235959", "UNTIL"),
+        Arguments.of("FREQ=DAILY;UNTIL=00001231T235959Z", "UNTIL"),
         Arguments.of("FREQ=DAILY;COUNT=0", "COUNT"),
         Arguments.of("FREQ=DAILY;COUNT=-5", "COUNT"),
         Arguments.of("FREQ=DAILY;COUNT=5;UNTIL=20250101", "UNTIL"),
@@ -123,6 +134,52 @@ class InvalidRuleTest {
     assertPart(() -> RecurrenceRule.builder(Frequency.DAILY).byDay((DayOfWeek) null), "BYDAY");
     assertPart(
         () -> RecurrenceRule.builder(Frequency.DAILY).until(LocalDate.of(10000, 1, 1)), "UNTIL");
+    assertPart(
+        () -> RecurrenceRule.builder(Frequency.DAILY).until(LocalDate.of(0, 12, 31)), "UNTIL");
+    assertPart(() -> RecurrenceRule.builder(Frequency.DAILY).interval(36_601).build(), "INTERVAL");
+    assertPart(() -> RecurrenceRule.builder(Frequency.WEEKLY).interval(5_201).build(), "INTERVAL");
+    assertPart(() -> RecurrenceRule.builder(Frequency.YEARLY).interval(101).build(), "INTERVAL");
+    assertPart(() -> RecurrenceRule.builder(Frequency.YEARLY).count(10_001).build(), "COUNT");
+  }
+
+  @Test
+  void limitsAreInclusiveAndStatedInTheMessage() {
+    assertThat(RecurrenceRule.parse("FREQ=DAILY;INTERVAL=36600").interval()).isEqualTo(36_600);
+    assertThat(RecurrenceRule.parse("FREQ=WEEKLY;INTERVAL=5200").interval()).isEqualTo(5_200);
+    assertThat(RecurrenceRule.parse("FREQ=MONTHLY;INTERVAL=1200").interval()).isEqualTo(1_200);
+    assertThat(RecurrenceRule.parse("FREQ=YEARLY;INTERVAL=100").interval()).isEqualTo(100);
+    assertThat(RecurrenceRule.parse("FREQ=DAILY;COUNT=10000").count()).hasValue(10_000);
+    assertThat(RecurrenceRule.parse("FREQ=DAILY;UNTIL=00010101T000000Z").until())
+        .contains(new Until.Utc(java.time.Instant.parse("0001-01-01T00:00:00Z")));
+    assertThat(RecurrenceRule.parse("FREQ=DAILY;UNTIL=99991231").until())
+        .contains(new Until.OnDate(LocalDate.of(9999, 12, 31)));
+
+    assertThatThrownBy(() -> RecurrenceRule.parse("FREQ=YEARLY;INTERVAL=101"))
+        .hasMessage("INTERVAL: number 101 is out of range 1..100");
+    assertThatThrownBy(() -> RecurrenceRule.parse("FREQ=DAILY;COUNT=10001"))
+        .hasMessage("COUNT: number 10001 is out of range 1..10000");
+    assertThatThrownBy(() -> RecurrenceRule.builder(Frequency.MONTHLY).interval(1_201).build())
+        .hasMessage("INTERVAL: must be within 1..1200 for MONTHLY, was 1201");
+    assertThatThrownBy(() -> RecurrenceRule.builder(Frequency.DAILY).count(10_001).build())
+        .hasMessage("COUNT: must be within 1..10000, was 10001");
+  }
+
+  @Test
+  void eachFrequencyHasItsLargestInterval() {
+    assertThat(Frequency.DAILY.maxInterval()).isEqualTo(RecurrenceRule.MAX_DAILY_INTERVAL);
+    assertThat(Frequency.WEEKLY.maxInterval()).isEqualTo(RecurrenceRule.MAX_WEEKLY_INTERVAL);
+    assertThat(Frequency.MONTHLY.maxInterval()).isEqualTo(RecurrenceRule.MAX_MONTHLY_INTERVAL);
+    assertThat(Frequency.YEARLY.maxInterval()).isEqualTo(RecurrenceRule.MAX_YEARLY_INTERVAL);
+    assertThat(
+            List.of(
+                RecurrenceRule.MAX_DAILY_INTERVAL,
+                RecurrenceRule.MAX_WEEKLY_INTERVAL,
+                RecurrenceRule.MAX_MONTHLY_INTERVAL,
+                RecurrenceRule.MAX_YEARLY_INTERVAL,
+                RecurrenceRule.MAX_COUNT,
+                RecurrenceRule.MIN_UNTIL_YEAR,
+                RecurrenceRule.MAX_UNTIL_YEAR))
+        .containsExactly(36_600, 5_200, 1_200, 100, 10_000, 1, 9_999);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -154,15 +211,17 @@ class InvalidRuleTest {
   }
 
   @Test
-  void yearsBeyondJavaTimeEndTheStream() {
-    ZonedDateTime start = ZonedDateTime.of(999_999_990, 1, 1, 9, 0, 0, 0, ZoneId.of("UTC"));
+  void theLargestIntervalsEndTheStreamAtTheHorizon() {
+    ZonedDateTime start = ZonedDateTime.of(9_990, 1, 1, 9, 0, 0, 0, ZoneId.of("UTC"));
 
     assertThat(RecurrenceRule.parse("FREQ=YEARLY").occurrences(start).count()).isEqualTo(10);
-    assertThat(RecurrenceRule.parse("FREQ=MONTHLY;INTERVAL=2147483647").occurrences(start).count())
+    assertThat(RecurrenceRule.parse("FREQ=YEARLY;INTERVAL=100").occurrences(start).count())
         .isEqualTo(1);
-    assertThat(RecurrenceRule.parse("FREQ=DAILY;INTERVAL=2147483647").occurrences(start).count())
+    assertThat(RecurrenceRule.parse("FREQ=MONTHLY;INTERVAL=1200").occurrences(start).count())
         .isEqualTo(1);
-    assertThat(RecurrenceRule.parse("FREQ=WEEKLY;INTERVAL=2147483647").occurrences(start).count())
+    assertThat(RecurrenceRule.parse("FREQ=DAILY;INTERVAL=36600").occurrences(start).count())
+        .isEqualTo(1);
+    assertThat(RecurrenceRule.parse("FREQ=WEEKLY;INTERVAL=5200").occurrences(start).count())
         .isEqualTo(1);
   }
 
@@ -204,6 +263,32 @@ class InvalidRuleTest {
         "days");
     assertSpecField(
         () -> RecurrenceSpec.of("daily", 1, null, null, null, null, "sometimes"), "mode");
+  }
+
+  @Test
+  void specValuesBeyondTheLimitsNameTheJsonField() {
+    assertSpecField(() -> RecurrenceSpec.daily(36_601), "interval");
+    assertSpecField(() -> RecurrenceSpec.weekly(5_201), "interval");
+    assertSpecField(() -> RecurrenceSpec.monthly(1_201), "interval");
+    assertSpecField(() -> RecurrenceSpec.yearly(101), "interval");
+    assertSpecField(
+        () -> RecurrenceSpec.of("yearly", 101, null, null, null, null, null), "interval");
+    assertSpecField(
+        () -> RecurrenceSpec.of("daily", Integer.MAX_VALUE, null, null, null, null, null),
+        "interval");
+    assertSpecField(() -> RecurrenceSpec.daily(1).withCount(10_001), "count");
+    assertSpecField(() -> RecurrenceSpec.of("daily", 1, null, null, 10_001, null, null), "count");
+    assertSpecField(() -> RecurrenceSpec.daily(1).withEndDate(LocalDate.of(0, 12, 31)), "end_date");
+    assertSpecField(
+        () -> RecurrenceSpec.of("daily", 1, null, LocalDate.of(10_000, 1, 1), null, null, null),
+        "end_date");
+
+    assertThat(RecurrenceSpec.daily(36_600).interval()).isEqualTo(36_600);
+    assertThat(RecurrenceSpec.yearly(100).withCount(10_000).count()).isEqualTo(10_000);
+    assertThat(RecurrenceSpec.daily(1).withEndDate(LocalDate.of(1, 1, 1)).endDate())
+        .isEqualTo(LocalDate.of(1, 1, 1));
+    assertThatThrownBy(() -> RecurrenceSpec.yearly(101))
+        .hasMessage("interval: must be within 1..100 for yearly, was 101");
   }
 
   private static void assertPart(Runnable action, String part) {

@@ -50,7 +50,7 @@ class HelpTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .startsWith("todo-cli 0.1.0-SNAPSHOT\n")
-        .contains("schema versions 1 to 11, newest V11 text_and_zone_checks");
+        .contains("schema versions 1 to 12, newest V12 template_end_reason");
   }
 
   @Test

@@ -30,11 +30,11 @@ class MigrateCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out().lines().toList())
-        .hasSize(14)
+        .hasSize(15)
         .satisfies(lines -> assertThat(lines.get(0)).startsWith("database: " + db.jdbcUrl()))
         .satisfies(
             lines ->
-                assertThat(lines.get(1)).isEqualTo("migrating from version 0 to version 11..."))
+                assertThat(lines.get(1)).isEqualTo("migrating from version 0 to version 12..."))
         .satisfies(lines -> assertThat(lines.get(2)).startsWith("applied V1 users ("))
         .satisfies(lines -> assertThat(lines.get(6)).startsWith("applied V5 task_priority ("))
         .satisfies(
@@ -42,11 +42,13 @@ class MigrateCommandTest {
         .satisfies(
             lines -> assertThat(lines.get(12)).startsWith("applied V11 text_and_zone_checks ("))
         .satisfies(
+            lines -> assertThat(lines.get(13)).startsWith("applied V12 template_end_reason ("))
+        .satisfies(
             lines ->
-                assertThat(lines.get(13))
+                assertThat(lines.get(14))
                     .matches(
-                        "done: 11 migrations applied in \\d+\\.\\d s;"
-                            + " the database is at version 11 of 11"));
+                        "done: 12 migrations applied in \\d+\\.\\d s;"
+                            + " the database is at version 12 of 12"));
     assertThat(TodoSchema.info(db.dataSource()).upToDate()).isTrue();
   }
 
@@ -58,7 +60,7 @@ class MigrateCommandTest {
     assertThat(toFour.out())
         .contains("applied V4 conversations_and_messages")
         .doesNotContain("V5")
-        .contains("the database is at version 4 of 11");
+        .contains("the database is at version 4 of 12");
     assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(4);
 
     Cli.Result toSix = Cli.on(db, "migrate", "--to", "due-dates");
@@ -79,7 +81,7 @@ class MigrateCommandTest {
     Cli.Result again = Cli.on(db, "migrate");
 
     assertThat(again.exitCode()).isZero();
-    assertThat(again.out()).endsWith("the database is already at version 11: nothing to migrate\n");
+    assertThat(again.out()).endsWith("the database is already at version 12: nothing to migrate\n");
   }
 
   @Test
@@ -91,7 +93,7 @@ class MigrateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "todo-cli: error: the database is at version 11, newer than --to 4:"
+            "todo-cli: error: the database is at version 12, newer than --to 4:"
                 + " to go back, use todo-cli rollback --to 4\n");
   }
 
@@ -106,10 +108,10 @@ class MigrateCommandTest {
     assertThat(result.err()).isEmpty();
     assertThat(result.out().lines().skip(1).toList())
         .containsExactly(
-            "the database is ahead of this release (database at 12, this release knows up to 11):"
+            "the database is ahead of this release (database at 13, this release knows up to 12):"
                 + " nothing to migrate",
             "this release keeps working as long as the newer release keeps the schema compatible");
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(13);
   }
 
   @Test
@@ -122,8 +124,8 @@ class MigrateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "todo-cli: error: the database is at version 12, newer than --to 4: it is ahead of"
-                + " this release (database at 12, this release knows up to 11), and migrate only"
+            "todo-cli: error: the database is at version 13, newer than --to 4: it is ahead of"
+                + " this release (database at 13, this release knows up to 12), and migrate only"
                 + " goes forward\n");
   }
 
@@ -135,7 +137,7 @@ class MigrateCommandTest {
     Cli.Result result = Cli.on(db, "migrate");
 
     assertThat(result.exitCode()).isEqualTo(3);
-    assertThat(result.out()).contains("migrating from version 8 to version 11...");
+    assertThat(result.out()).contains("migrating from version 8 to version 12...");
     assertThat(result.out()).doesNotContain("applied V9");
     assertThat(result.err().lines()).hasSize(1);
     assertThat(result.err())
@@ -151,13 +153,13 @@ class MigrateCommandTest {
 
   @Test
   void rejectsAnUnknownTarget() {
-    Cli.Result result = Cli.on(db, "migrate", "--to", "12");
+    Cli.Result result = Cli.on(db, "migrate", "--to", "13");
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .startsWith(
-            "todo-cli: error: Invalid value for option '--to': no schema version 12:"
-                + " versions are 0 to 11")
+            "todo-cli: error: Invalid value for option '--to': no schema version 13:"
+                + " versions are 0 to 12")
         .endsWith("(see 'todo-cli migrate --help')\n");
     assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isZero();
   }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RollbackCommandTest {
 
   private static final String QUESTION =
-      "Roll back from version 11 to 4, running 7 down scripts? This drops data. [y/N] ";
+      "Roll back from version 12 to 4, running 8 down scripts? This drops data. [y/N] ";
 
   private TestDatabase db;
 
@@ -36,7 +36,8 @@ class RollbackCommandTest {
     assertThat(result.prompts()).isEmpty();
     assertThat(result.out().lines().skip(1).toList())
         .containsExactly(
-            "rolling back from version 11 to 4, running 7 down scripts...",
+            "rolling back from version 12 to 4, running 8 down scripts...",
+            "rolled back V12 template_end_reason (U12__template_end_reason.sql)",
             "rolled back V11 text_and_zone_checks (U11__text_and_zone_checks.sql)",
             "rolled back V10 recurring_templates (U10__recurring_templates.sql)",
             "rolled back V9 tags (U9__tags.sql)",
@@ -65,7 +66,7 @@ class RollbackCommandTest {
     assertThat(result.err())
         .isEqualTo("todo-cli: error: rollback not confirmed; nothing was changed\n");
     assertThat(result.out()).doesNotContain("rolled back");
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(11);
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
   }
 
   @Test
@@ -73,7 +74,7 @@ class RollbackCommandTest {
     Cli.Result result = Cli.run(Cli.env(db), "", "rollback", "--to", "4");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(11);
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
   }
 
   @Test
@@ -94,9 +95,9 @@ class RollbackCommandTest {
     assertThat(result.err())
         .isEqualTo(
             "todo-cli: error: cannot ask for confirmation: no interactive terminal (or its input"
-                + " is closed); re-run with --yes to roll back from version 11 to 4, running 7"
+                + " is closed); re-run with --yes to roll back from version 12 to 4, running 8"
                 + " down scripts without asking\n");
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(11);
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
   }
 
   @Test
@@ -109,6 +110,7 @@ class RollbackCommandTest {
     List<String> headers = result.out().lines().filter(line -> line.startsWith("-- U")).toList();
     assertThat(headers)
         .containsExactly(
+            "-- U12__template_end_reason.sql: undoes V12 template_end_reason",
             "-- U11__text_and_zone_checks.sql: undoes V11 text_and_zone_checks",
             "-- U10__recurring_templates.sql: undoes V10 recurring_templates",
             "-- U9__tags.sql: undoes V9 tags",
@@ -118,11 +120,11 @@ class RollbackCommandTest {
             "-- U5__task_priority.sql: undoes V5 task_priority");
     assertThat(result.out())
         .contains(
-            "-- dry run: rolling back from version 11 to 4, running 7 down scripts; nothing is"
+            "-- dry run: rolling back from version 12 to 4, running 8 down scripts; nothing is"
                 + " changed")
         .contains("DROP TABLE")
         .contains(TodoSchema.planRollback(db.dataSource(), 4).steps().get(0).sql());
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(11);
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
     assertThat(Cli.on(db, "verify").exitCode()).isZero();
   }
 
@@ -151,12 +153,12 @@ class RollbackCommandTest {
 
   @Test
   void saysSoWhenThereIsNothingToRollBack() {
-    Cli.Result result = Cli.on(db, "rollback", "--to", "11");
+    Cli.Result result = Cli.on(db, "rollback", "--to", "12");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.prompts()).isEmpty();
     assertThat(result.out())
-        .endsWith("the database is already at version 11: nothing to roll back\n");
+        .endsWith("the database is already at version 12: nothing to roll back\n");
   }
 
   @Test
@@ -168,10 +170,10 @@ class RollbackCommandTest {
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.err())
         .isEqualTo(
-            "todo-cli: error: cannot roll back to version 10: no down script for V12"
-                + " (db/rollback/U12__newer_release.sql; a newer release made it and has its down"
+            "todo-cli: error: cannot roll back to version 10: no down script for V13"
+                + " (db/rollback/U13__newer_release.sql; a newer release made it and has its down"
                 + " script); nothing was changed\n");
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
+    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(13);
   }
 
   @Test

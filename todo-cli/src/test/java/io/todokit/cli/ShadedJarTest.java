@@ -38,7 +38,7 @@ class ShadedJarTest {
       Run verify = java(Cli.env(db), "verify");
 
       assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-      assertThat(migrate.out()).contains("applied V11 text_and_zone_checks");
+      assertThat(migrate.out()).contains("applied V12 template_end_reason");
       // Quiet by default: no Flyway INFO lines.
       assertThat(migrate.err()).isEmpty();
       assertThat(verify.exitCode()).as(verify.err()).isZero();
@@ -56,7 +56,7 @@ class ShadedJarTest {
 
       assertThat(run.exitCode()).isEqualTo(3);
       assertThat(run.out())
-          .contains("migrating from version 8 to version 11...")
+          .contains("migrating from version 8 to version 12...")
           .doesNotContain("applied V9");
       assertThat(run.err().lines().toList())
           .singleElement()
@@ -75,7 +75,7 @@ class ShadedJarTest {
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).startsWith("todo-cli: error: cannot ask for confirmation");
-      assertThat(java(Cli.env(db), "info").out()).contains("schema version: 11 of 11");
+      assertThat(java(Cli.env(db), "info").out()).contains("schema version: 12 of 12");
     }
   }
 

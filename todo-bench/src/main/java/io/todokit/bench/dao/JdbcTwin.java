@@ -33,7 +33,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -79,17 +78,16 @@ final class JdbcTwin {
           + " and \"tasks\".\"due_at\" < cast(? as timestamp with time zone))"
           + BY_DUE;
 
+  static final String USER_ZONE =
+      "select \"users\".\"time_zone\" from \"users\" where \"users\".\"id\" = cast(? as uuid)";
+
   static final String DUE_TODAY =
       "select "
           + TASK_COLUMNS
           + " from \"tasks\" where (\"tasks\".\"user_id\" = cast(? as uuid)"
           + " and \"tasks\".\"status\" <> cast('completed' as \"task_status\")"
-          + " and \"tasks\".\"due_at\" >= (select date_trunc('day', cast(? as timestamp with time"
-          + " zone) AT TIME ZONE \"users\".\"time_zone\") AT TIME ZONE \"users\".\"time_zone\""
-          + " from \"users\" where \"users\".\"id\" = cast(? as uuid))"
-          + " and \"tasks\".\"due_at\" < (select (date_trunc('day', cast(? as timestamp with time"
-          + " zone) AT TIME ZONE \"users\".\"time_zone\") + interval '1 day') AT TIME ZONE"
-          + " \"users\".\"time_zone\" from \"users\" where \"users\".\"id\" = cast(? as uuid)))"
+          + " and \"tasks\".\"due_at\" >= cast(? as timestamp with time zone)"
+          + " and \"tasks\".\"due_at\" < cast(? as timestamp with time zone))"
           + BY_DUE;
 
   static final String BY_TAG =
@@ -195,7 +193,7 @@ final class JdbcTwin {
           + " cast(? as uuid) and \"task_tags\".\"task_id\" = cast(? as uuid))";
 
   static final String CLAIM_DUE =
-      "update \"tasks\" set \"reminded_at\" = cast(? as timestamp with time zone), \"updated_at\""
+      "with \"claimed\" as (update \"tasks\" set \"reminded_at\" = cast(? as timestamp with time zone), \"updated_at\""
           + " = cast(? as timestamp with time zone) from (select \"candidate\".\"user_id\","
           + " \"candidate\".\"id\" from \"tasks\" as \"candidate\" where"
           + " (\"candidate\".\"reminded_at\" is null and \"candidate\".\"remind_at\" is not null and"
@@ -204,7 +202,11 @@ final class JdbcTwin {
           + " \"candidate\".\"remind_at\" fetch next 100 rows only for update skip locked) as"
           + " \"due\" where (\"tasks\".\"user_id\" = \"due\".\"user_id\" and \"tasks\".\"id\" ="
           + " \"due\".\"id\") returning \"tasks\".\"user_id\", \"tasks\".\"id\", \"tasks\".\"title\","
-          + " \"tasks\".\"priority\", \"tasks\".\"remind_at\", \"tasks\".\"due_at\"";
+          + " \"tasks\".\"priority\", \"tasks\".\"remind_at\", \"tasks\".\"due_at\")"
+          + " select \"claimed\".\"user_id\", \"claimed\".\"id\", \"claimed\".\"title\","
+          + " \"claimed\".\"priority\", \"claimed\".\"remind_at\", \"claimed\".\"due_at\" from"
+          + " \"claimed\" order by \"claimed\".\"remind_at\", \"claimed\".\"id\","
+          + " \"claimed\".\"user_id\"";
 
   static final String DUE_TEMPLATES =
       "select \"recurring_tasks\".\"id\", \"recurring_tasks\".\"user_id\","
@@ -213,10 +215,13 @@ final class JdbcTwin {
           + " \"recurring_tasks\".\"time_zone\", \"recurring_tasks\".\"starts_at\","
           + " \"recurring_tasks\".\"next_due_at\", \"recurring_tasks\".\"missed_policy\","
           + " \"recurring_tasks\".\"is_active\", \"recurring_tasks\".\"created_at\","
-          + " \"recurring_tasks\".\"updated_at\" from \"recurring_tasks\" where"
-          + " (\"recurring_tasks\".\"is_active\" and \"recurring_tasks\".\"next_due_at\" <= cast(?"
-          + " as timestamp with time zone)) order by \"recurring_tasks\".\"next_due_at\" fetch next"
-          + " ? rows only for update skip locked";
+          + " \"recurring_tasks\".\"updated_at\", \"recurring_tasks\".\"end_reason\" from"
+          + " \"recurring_tasks\" where (\"recurring_tasks\".\"is_active\" and"
+          + " \"recurring_tasks\".\"next_due_at\" <= cast(? as timestamp with time zone) and"
+          + " ((\"recurring_tasks\".\"time_zone\" = 'UTC' OR \"recurring_tasks\".\"time_zone\" ~"
+          + " '^[A-Za-z]+(/[A-Za-z0-9_+-]+)+$') AND NOT todokit_is_blank(\"recurring_tasks\".\"title\")))"
+          + " order by \"recurring_tasks\".\"next_due_at\" fetch next ? rows only for update skip"
+          + " locked";
 
   private static final String OCCURRENCE_VALUES =
       "(cast(? as uuid), cast(? as uuid), ?, ?, cast(? as \"task_priority\"), cast(? as timestamp"
@@ -234,9 +239,18 @@ final class JdbcTwin {
 
   static final String ADVANCE_TEMPLATE =
       "update \"recurring_tasks\" set \"next_due_at\" = cast(? as timestamp with time zone),"
-          + " \"is_active\" = ?, \"updated_at\" = cast(? as timestamp with time zone) where"
+          + " \"updated_at\" = cast(? as timestamp with time zone) where"
           + " (\"recurring_tasks\".\"user_id\" = cast(? as uuid) and \"recurring_tasks\".\"id\" ="
           + " cast(? as uuid))";
+
+  /**
+   * A template whose rule ended (not compared with the DAO's: the benchmark's rules do not end).
+   */
+  static final String END_TEMPLATE =
+      "update \"recurring_tasks\" set \"next_due_at\" = null, \"is_active\" = false,"
+          + " \"end_reason\" = 'the rule ended', \"updated_at\" = cast(? as timestamp with time"
+          + " zone) where (\"recurring_tasks\".\"user_id\" = cast(? as uuid) and"
+          + " \"recurring_tasks\".\"id\" = cast(? as uuid))";
 
   static final String APPEND =
       "insert into \"messages\" (\"user_id\", \"conversation_id\", \"id\", \"role\", \"content\","
@@ -263,15 +277,26 @@ final class JdbcTwin {
   }
 
   List<Task> dueToday(UUID user, Instant now) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(DUE_TODAY)) {
-      OffsetDateTime at = time(now);
-      s.setObject(1, user);
-      s.setObject(2, at);
-      s.setObject(3, user);
-      s.setObject(4, at);
-      s.setObject(5, user);
-      return tasks(s);
+    try (Connection c = dataSource.getConnection()) {
+      String zone;
+      try (PreparedStatement s = c.prepareStatement(USER_ZONE)) {
+        s.setObject(1, user);
+        try (ResultSet r = s.executeQuery()) {
+          if (!r.next()) {
+            return List.of();
+          }
+          zone = r.getString(1);
+        }
+      }
+      // The day's bounds with java.time, as the DAO computes them (gaps and overlaps at midnight).
+      java.time.ZoneId id = java.time.ZoneId.of(zone);
+      java.time.LocalDate today = now.atZone(id).toLocalDate();
+      try (PreparedStatement s = c.prepareStatement(DUE_TODAY)) {
+        s.setObject(1, user);
+        s.setObject(2, time(today.atStartOfDay(id).toInstant()));
+        s.setObject(3, time(today.plusDays(1).atStartOfDay(id).toInstant()));
+        return tasks(s);
+      }
     }
   }
 
@@ -492,11 +517,6 @@ final class JdbcTwin {
     }
   }
 
-  private static final Comparator<Reminder> REMINDER_ORDER =
-      Comparator.comparing(Reminder::remindAt)
-          .thenComparing(Reminder::taskId)
-          .thenComparing(Reminder::userId);
-
   List<Reminder> claimDue(Instant now) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
@@ -521,8 +541,7 @@ final class JdbcTwin {
           }
         }
         c.commit();
-        claimed.sort(REMINDER_ORDER);
-        return List.copyOf(claimed);
+        return List.copyOf(claimed); // in the statement's order, as the DAO's
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -552,6 +571,8 @@ final class JdbcTwin {
         List<UUID> deactivated = new ArrayList<>();
         List<UUID> backlogged = new ArrayList<>();
         for (RecurringTask template : due) {
+          // Each template under a savepoint of its own, as the DAO isolates them.
+          java.sql.Savepoint savepoint = c.setSavepoint("todokit_template");
           RecurrenceRule rule = template.rule();
           ZonedDateTime dtstart = template.dtstart();
           Instant from = java.util.Objects.requireNonNull(template.nextDueAt());
@@ -591,18 +612,23 @@ final class JdbcTwin {
           if (next.isEmpty()) {
             deactivated.add(template.id());
           }
-          try (PreparedStatement s = c.prepareStatement(ADVANCE_TEMPLATE)) {
-            if (next.isPresent()) {
+          if (next.isPresent()) {
+            try (PreparedStatement s = c.prepareStatement(ADVANCE_TEMPLATE)) {
               s.setObject(1, time(next.get().toInstant()));
-            } else {
-              s.setNull(1, Types.TIMESTAMP_WITH_TIMEZONE);
+              s.setObject(2, time(createdAt));
+              s.setObject(3, template.userId());
+              s.setObject(4, template.id());
+              s.executeUpdate();
             }
-            s.setBoolean(2, next.isPresent());
-            s.setObject(3, time(createdAt));
-            s.setObject(4, template.userId());
-            s.setObject(5, template.id());
-            s.executeUpdate();
+          } else {
+            try (PreparedStatement s = c.prepareStatement(END_TEMPLATE)) {
+              s.setObject(1, time(createdAt));
+              s.setObject(2, template.userId());
+              s.setObject(3, template.id());
+              s.executeUpdate();
+            }
           }
+          c.releaseSavepoint(savepoint);
         }
         c.commit();
         return new MaterializeResult(created, deactivated, backlogged, due.size());

@@ -228,11 +228,18 @@ public final class PlansMain {
       return List.copyOf(plans);
     }
 
+    private static boolean isSavepointCommand(String sql) {
+      String start = sql.stripLeading().toLowerCase(java.util.Locale.ROOT);
+      return start.startsWith("savepoint ")
+          || start.startsWith("release ")
+          || start.startsWith("rollback to ");
+    }
+
     @Override
     public void executeStart(ExecuteContext ctx) {
       String sql = ctx.sql();
-      if (sql == null || sql.equals(JdbcTwin.SET_TIMEOUTS)) {
-        return; // each transaction's timeouts: nothing to plan
+      if (sql == null || sql.equals(JdbcTwin.SET_TIMEOUTS) || isSavepointCommand(sql)) {
+        return; // each transaction's timeouts and savepoints: nothing to plan
       }
       String inlined = ctx.query() == null ? sql : ctx.query().getSQL(ParamType.INLINED);
       try {

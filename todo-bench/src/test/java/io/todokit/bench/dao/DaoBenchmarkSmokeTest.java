@@ -92,7 +92,8 @@ class DaoBenchmarkSmokeTest {
                 Collectors.toMap(
                     p -> p.call() + "#" + p.index(), PlansMain.Plan::sql, (a, b) -> a));
     assertThat(sql.get("tasks.overdue#1")).isEqualTo(JdbcTwin.OVERDUE);
-    assertThat(sql.get("tasks.dueToday#1")).isEqualTo(JdbcTwin.DUE_TODAY);
+    assertThat(sql.get("tasks.dueToday#1")).isEqualTo(JdbcTwin.USER_ZONE);
+    assertThat(sql.get("tasks.dueToday#2")).isEqualTo(JdbcTwin.DUE_TODAY);
     assertThat(sql.get("tasks.byTag#1")).isEqualTo(JdbcTwin.BY_TAG);
     assertThat(sql.get("tasks.withTags.any#1")).isEqualTo(JdbcTwin.TAGS_ANY);
     assertThat(sql.get("tasks.withTags.all#1")).isEqualTo(JdbcTwin.TAGS_ALL);

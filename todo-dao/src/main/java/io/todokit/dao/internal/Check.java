@@ -166,6 +166,23 @@ public final class Check {
   }
 
   /**
+   * A zone read from the database: PostgreSQL knows some names that java.time does not (rows
+   * written before V11 may hold an abbreviation such as {@code PST}).
+   *
+   * @param zone the stored id
+   * @return the zone
+   * @throws ValidationException ({@code time_zone}) when java.time does not know it
+   */
+  public static ZoneId storedZone(String zone) {
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new ValidationException(
+          "time_zone", "the stored zone '" + zone + "' is not a time zone java.time knows", e);
+    }
+  }
+
+  /**
    * Checks an instant argument or field: within years 1 to 9999 (UTC), the range every part of
    * todokit (PostgreSQL's timestamptz, the recurrence calculator, {@code java.time}) handles.
    *

@@ -52,7 +52,7 @@ public final class Failures {
    * @return the description
    */
   public static String describe(Throwable error, int max) {
-    SQLException sql = sqlException(error);
+    SQLException sql = SqlErrors.sqlException(error);
     String text;
     if (sql != null) {
       ServerErrorMessage server =
@@ -94,20 +94,7 @@ public final class Failures {
   }
 
   private static @Nullable String sqlState(Throwable error) {
-    SQLException sql = sqlException(error);
+    SQLException sql = SqlErrors.sqlException(error);
     return sql == null ? null : sql.getSQLState();
-  }
-
-  /** The first SQL exception in the cause chain, or null. */
-  private static @Nullable SQLException sqlException(Throwable error) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql) {
-        return sql;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return null;
   }
 }

@@ -197,7 +197,7 @@ public final class SqlErrors {
   }
 
   /** The first SQL exception in the cause chain, or null. */
-  private static @Nullable SQLException sqlException(Throwable error) {
+  static @Nullable SQLException sqlException(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql) {
         return sql;

@@ -21,7 +21,6 @@ import io.todokit.schema.jooq.tables.records.RecurringTasksRecord;
 import io.todokit.schema.jooq.tables.records.TasksRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -809,7 +808,7 @@ public final class RecurringTaskDao {
         description,
         TaskRows.priority(priority),
         RecurrenceJson.parse(Objects.requireNonNull(rule, "recurrence_rule")),
-        storedZone(Objects.requireNonNull(zone, "time_zone")),
+        Check.storedZone(Objects.requireNonNull(zone, "time_zone")),
         Objects.requireNonNull(startsAt, "starts_at"),
         nextDueAt,
         MissedPolicy.ofDb(Objects.requireNonNull(missedPolicy, "missed_policy")),
@@ -817,15 +816,5 @@ public final class RecurringTaskDao {
         Objects.requireNonNull(createdAt, "created_at"),
         Objects.requireNonNull(updatedAt, "updated_at"),
         endReason);
-  }
-
-  /** A zone read from the database; PostgreSQL accepts some names that java.time does not. */
-  private static ZoneId storedZone(String zone) {
-    try {
-      return ZoneId.of(zone);
-    } catch (DateTimeException e) {
-      throw new ValidationException(
-          "time_zone", "the stored zone '" + zone + "' is not a time zone java.time knows", e);
-    }
   }
 }

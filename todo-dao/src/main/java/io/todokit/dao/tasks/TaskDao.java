@@ -16,7 +16,6 @@ import io.todokit.dao.internal.NextOccurrence;
 import io.todokit.dao.internal.TaskRows;
 import io.todokit.recurrence.RecurrenceSpec;
 import io.todokit.schema.jooq.tables.records.TasksRecord;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -507,7 +506,7 @@ public final class TaskDao {
           if (zone == null) {
             return List.<Task>of();
           }
-          LocalDay today = LocalDay.containing(now, storedZone(zone));
+          LocalDay today = LocalDay.containing(now, Check.storedZone(zone));
           return TaskRows.fetchTasks(
               dsl.select(TaskRows.COLUMNS)
                   .from(TASKS)
@@ -773,16 +772,6 @@ public final class TaskDao {
       throw new NotFoundException("user", userId);
     }
     return ZoneId.of(zone);
-  }
-
-  /** A zone read from the database; PostgreSQL accepts some names that java.time does not. */
-  private static ZoneId storedZone(String zone) {
-    try {
-      return ZoneId.of(zone);
-    } catch (DateTimeException e) {
-      throw new ValidationException(
-          "time_zone", "the stored zone '" + zone + "' is not a time zone java.time knows", e);
-    }
   }
 
   private static Task insert(

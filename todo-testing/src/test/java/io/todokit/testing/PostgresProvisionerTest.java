@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -65,13 +66,15 @@ class PostgresProvisionerTest {
 
   @Test
   void urlServerUsesAnExistingServerAndClosingItStopsNothing() throws Exception {
-    List<Path> directoriesBefore = embeddedDirectories();
     DataSource embeddedAdmin;
+    Path directory;
     try (PostgresServer embedded =
         PostgresProvisioner.start(ProvisioningSettings.defaults().withForced(Provider.EMBEDDED))) {
       assertThat(embedded.provider()).isEqualTo(Provider.EMBEDDED);
       assertThat(embedded.serverVersionNum()).isGreaterThanOrEqualTo(180000);
       embeddedAdmin = embedded.dataSource("postgres");
+      // Only this server's own directory: other builds on the machine start and stop theirs.
+      directory = embeddedDirectory(embedded).orElseThrow();
 
       PostgresServer viaUrl =
           PostgresProvisioner.start(
@@ -88,13 +91,14 @@ class PostgresProvisionerTest {
       viaUrl.close();
       viaUrl.close();
       assertThat(Sql.column(embeddedAdmin, "SELECT 1")).containsExactly("1");
+      assertThat(directory).isDirectory();
       viaUrl.dropDatabase("todokit_url_check");
       viaUrl.dropDatabase("todokit_url_check");
       assertThat(Sql.databaseExists(embedded, "todokit_url_check")).isFalse();
     }
 
     assertThatThrownBy(() -> embeddedAdmin.getConnection()).isInstanceOf(SQLException.class);
-    assertThat(embeddedDirectories()).isEqualTo(directoriesBefore);
+    assertThat(directory).doesNotExist();
   }
 
   @Test
@@ -166,12 +170,27 @@ class PostgresProvisionerTest {
     assertThatThrownBy(() -> server.dropDatabase("")).isInstanceOf(IllegalArgumentException.class);
   }
 
-  private static List<Path> embeddedDirectories() throws IOException {
+  /** The todokit-pg-* directory of an embedded server: the one whose postmaster has its port. */
+  private static Optional<Path> embeddedDirectory(PostgresServer server) throws IOException {
+    String port = server.jdbcUrl("postgres").replaceAll("^.*:(\\d+)/.*$", "$1");
     try (Stream<Path> files = Files.list(Paths.get(System.getProperty("java.io.tmpdir")))) {
-      return files
-          .filter(path -> path.getFileName().toString().startsWith("todokit-pg-"))
-          .sorted()
-          .toList();
+      List<Path> matches =
+          files
+              .filter(path -> path.getFileName().toString().startsWith("todokit-pg-"))
+              .filter(path -> port.equals(postmasterPort(path.resolve("data/postmaster.pid"))))
+              .toList();
+      assertThat(matches).hasSizeLessThanOrEqualTo(1);
+      return matches.stream().findFirst();
+    }
+  }
+
+  /** Line 4 of postmaster.pid is the port; the file may vanish while we read it. */
+  private static String postmasterPort(Path pidFile) {
+    try {
+      List<String> lines = Files.readAllLines(pidFile);
+      return lines.size() >= 4 ? lines.get(3).strip() : "";
+    } catch (IOException e) {
+      return "";
     }
   }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** Quieting Testcontainers and docker-java; the tests run on slf4j-simple, plus JUL directly. */
+@SuppressWarnings("try") // QuietLoggers scopes are opened for their effect only
 class QuietLoggersTest {
 
   private static final String TC_KEY = "org.slf4j.simpleLogger.log.tc";

@@ -24,6 +24,19 @@ finish_step() {
   step_started=$SECONDS
 }
 
+# A JDK >= 21 (.ci/run exports one; alone, this takes JAVA_HOME or the newest under /usr/lib/jvm).
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
+  JAVA_HOME=$(for jdk in /usr/lib/jvm/*; do
+    [ -x "$jdk/bin/javac" ] && echo "$(java_major "$jdk") $jdk"
+  done | sort -n | awk '$1 >= 21 { jdk = $2 } END { print jdk }')
+  if [ -z "$JAVA_HOME" ]; then
+    say "no JDK 21 or newer found (set JAVA_HOME)"
+    exit 1
+  fi
+fi
+export JAVA_HOME
+
 if [ "$(id -u)" != 0 ]; then
   say "needs root (to install packages, run dockerd and debootstrap)"
   exit 1

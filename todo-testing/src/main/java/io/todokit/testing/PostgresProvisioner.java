@@ -1,13 +1,16 @@
 package io.todokit.testing;
 
 import io.todokit.testing.internal.ContainerStarter;
+import io.todokit.testing.internal.DockerStatus;
 import io.todokit.testing.internal.EmbeddedStarter;
+import io.todokit.testing.internal.QuietLoggers;
 import io.todokit.testing.internal.RunningServer;
 import io.todokit.testing.internal.UrlConnector;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +20,11 @@ import org.slf4j.LoggerFactory;
  * when a Docker engine answers, else an embedded PostgreSQL 18; {@code todo.pg.provider} forces one
  * of them.
  *
- * <p>Logs exactly one INFO line per server saying which it chose and the server's version, and
- * fails at once, saying what it tried and how to fix it, when none works. Thread-safe.
+ * <p>Logs exactly one line per server saying which it chose and the server's version: INFO, or WARN
+ * when auto mode passed over a Docker engine that answers (an image missing, a container that did
+ * not start), saying why and how to fix it. Fails at once, saying what it tried and how to fix it,
+ * when none works. Auto mode never pulls an image; Testcontainers' and docker-java's loggers are
+ * off while it provisions unless {@code todo.pg.docker-log=keep}. Thread-safe.
  */
 public final class PostgresProvisioner {
 
@@ -87,60 +93,110 @@ public final class PostgresProvisioner {
 
   private static RunningServer provision(
       ProvisioningSettings settings, boolean registerShutdownHook) {
-    boolean forcedContainer = settings.forced() == Provider.TESTCONTAINERS;
     return provision(
-        settings, registerShutdownHook, () -> ContainerStarter.dockerAvailable(forcedContainer));
+        settings, registerShutdownHook, () -> probe(settings), ContainerStarter::start);
+  }
+
+  /**
+   * What the selection logic chooses in this environment for these settings, asking Docker as
+   * {@link #start} would; starts nothing.
+   */
+  static ProviderChoice choose(ProvisioningSettings settings) {
+    QuietLoggers quiet = QuietLoggers.silence(settings.quietDockerLogs());
+    try {
+      return ProviderChoice.choose(settings, () -> probe(settings));
+    } finally {
+      quiet.close();
+    }
+  }
+
+  private static DockerStatus probe(ProvisioningSettings settings) {
+    return ContainerStarter.probe(settings.image(), settings.forced() == Provider.TESTCONTAINERS);
+  }
+
+  /** Starts a container: {@link ContainerStarter#start}, or a stand-in in tests. */
+  @FunctionalInterface
+  interface ContainerStart {
+    RunningServer start(String image, Duration pullTimeout, boolean registerShutdownHook);
   }
 
   static RunningServer provision(
-      ProvisioningSettings settings, boolean registerShutdownHook, BooleanSupplier docker) {
-    boolean[] dockerAsked = new boolean[1];
-    ProviderChoice choice =
-        ProviderChoice.choose(
-            settings,
-            () -> {
-              dockerAsked[0] = true;
-              return docker.getAsBoolean();
-            });
-    List<String> tried = new ArrayList<>();
-    if (settings.forced() == null) {
-      tried.add("TODO_PG_URL / todo.pg.url: not set");
-    }
-    RunningServer server =
-        switch (choice.provider()) {
-          case URL -> connectUrl(settings, choice);
-          case TESTCONTAINERS -> {
-            try {
-              yield ContainerStarter.start(settings.image(), registerShutdownHook);
-            } catch (RuntimeException | LinkageError e) {
-              if (settings.forced() != null) {
-                throw new IllegalStateException(
-                    "todokit: todo.pg.provider=testcontainers, but the "
-                        + settings.image()
-                        + " container did not start: "
-                        + e
-                        + ". To fix: check the Docker engine, or set TODO_PG_URL, or use"
-                        + " todo.pg.provider=embedded",
-                    e);
+      ProvisioningSettings settings,
+      boolean registerShutdownHook,
+      Supplier<DockerStatus> docker,
+      ContainerStart containers) {
+    QuietLoggers quiet = QuietLoggers.silence(settings.quietDockerLogs());
+    try {
+      List<DockerStatus> asked = new ArrayList<>(1);
+      ProviderChoice choice =
+          ProviderChoice.choose(
+              settings,
+              () -> {
+                DockerStatus status = docker.get();
+                asked.add(status);
+                return status;
+              });
+      List<String> tried = new ArrayList<>();
+      if (settings.forced() == null) {
+        tried.add("TODO_PG_URL / todo.pg.url: not set");
+      }
+      RunningServer server =
+          switch (choice.provider()) {
+            case URL -> connectUrl(settings, choice);
+            case TESTCONTAINERS -> {
+              try {
+                yield containers.start(
+                    settings.image(), settings.pullTimeout(), registerShutdownHook);
+              } catch (RuntimeException | LinkageError e) {
+                String why = dockerFailure(e);
+                if (settings.forced() != null) {
+                  throw new IllegalStateException(
+                      "todokit: todo.pg.provider=testcontainers, but "
+                          + why
+                          + ". Or set TODO_PG_URL (or -Dtodo.pg.url), or use"
+                          + " todo.pg.provider=embedded",
+                      e);
+                }
+                LOG.debug("todokit: Testcontainers failed, trying embedded PostgreSQL", e);
+                tried.add("Testcontainers (" + settings.image() + "): " + why);
+                choice =
+                    new ProviderChoice(
+                        Provider.EMBEDDED,
+                        "no TODO_PG_URL; " + why + "; set TODO_PG_PROVIDER=embedded to skip Docker",
+                        true);
+                yield startEmbedded(settings, choice, tried, registerShutdownHook);
               }
-              LOG.debug("todokit: Testcontainers failed, trying embedded PostgreSQL", e);
-              tried.add(
-                  "Testcontainers (" + settings.image() + "): a Docker engine answers but " + e);
-              choice =
-                  new ProviderChoice(
-                      Provider.EMBEDDED, "no TODO_PG_URL, Testcontainers failed (see debug log)");
+            }
+            case EMBEDDED -> {
+              if (!asked.isEmpty()) {
+                tried.add("Testcontainers: " + describe(asked.get(0), choice));
+              }
               yield startEmbedded(settings, choice, tried, registerShutdownHook);
             }
-          }
-          case EMBEDDED -> {
-            if (dockerAsked[0]) {
-              tried.add("Testcontainers: no Docker engine answers");
-            }
-            yield startEmbedded(settings, choice, tried, registerShutdownHook);
-          }
-        };
-    LOG.info("todokit: using {} ({})", describe(server), choice.reason());
-    return server;
+          };
+      if (choice.fallback()) {
+        LOG.warn("todokit: using {} ({})", describe(server), choice.reason());
+      } else {
+        LOG.info("todokit: using {} ({})", describe(server), choice.reason());
+      }
+      return server;
+    } finally {
+      quiet.close();
+    }
+  }
+
+  /** A container start's failure as one clause: what answered, and what went wrong. */
+  private static String dockerFailure(Throwable e) {
+    String message = e.getMessage() != null ? e.getMessage() : e.toString();
+    return message.startsWith("no Docker engine") || message.startsWith("a Docker engine")
+        ? message
+        : "a Docker engine answers, but " + message;
+  }
+
+  private static String describe(DockerStatus status, ProviderChoice choice) {
+    return status instanceof DockerStatus.NoEngine none
+        ? "no Docker engine answers (" + none.detail() + ")"
+        : choice.reason();
   }
 
   private static RunningServer connectUrl(ProvisioningSettings settings, ProviderChoice choice) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum Provider {
   /** An existing server named by {@code TODO_PG_URL} or {@code todo.pg.url}. */
   URL,
-  /** A {@code postgres:18} container started with Testcontainers on a Docker engine. */
+  /** A {@code postgres:18} (or {@code todo.pg.image}) container started with Testcontainers. */
   TESTCONTAINERS,
   /** A throwaway PostgreSQL 18 started from zonky's embedded binaries in a temporary directory. */
   EMBEDDED;

@@ -1,6 +1,8 @@
 package io.todokit.testing;
 
 import io.todokit.testing.internal.PgUrl;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link PostgresProvisioner} finds a server: an optional URL and credentials, an optional
- * forced provider, and the Docker image for Testcontainers.
+ * forced provider, and how Testcontainers runs (the image, how long a pull may take, whether its
+ * loggers are quiet).
  *
  * <p>The URL may be a JDBC URL ({@code jdbc:postgresql://host:port/db}) or a libpq URI ({@code
  * postgresql://user:password@host:port/db}); it is kept as a JDBC URL without credentials, and
@@ -28,23 +31,39 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code todo.pg.provider}</td><td>{@code TODO_PG_PROVIDER}</td>
  *       <td>{@code auto}: url, else testcontainers, else embedded</td></tr>
  *   <tr><td>{@code todo.pg.image}</td><td>{@code TODO_PG_IMAGE}</td><td>{@code postgres:18}</td></tr>
+ *   <tr><td>{@code todo.pg.pull-timeout}</td><td>{@code TODO_PG_PULL_TIMEOUT}</td>
+ *       <td>{@code PT60S}</td></tr>
+ *   <tr><td>{@code todo.pg.docker-log}</td><td>{@code TODO_PG_DOCKER_LOG}</td>
+ *       <td>{@code quiet}; or {@code keep}</td></tr>
  * </table>
  *
  * @param url the server's JDBC URL without credentials, or {@code null} to find or start one
  * @param user the user for the URL's server, or {@code null} for {@code postgres}
  * @param password the password for the URL's server, or {@code null} for none
  * @param forced the only provider to try, or {@code null} to try them in order
- * @param image the Docker image Testcontainers starts
+ * @param image the Docker image Testcontainers starts: {@code postgres} or any image that keeps its
+ *     contract (docs/testing.md)
+ * @param pullTimeout how long pulling missing images may take in all; they are pulled only when
+ *     {@code todo.pg.provider=testcontainers} (auto mode uses Docker only when the images are
+ *     there); zero never pulls
+ * @param quietDockerLogs whether Testcontainers' and docker-java's loggers are off while a server
+ *     is provisioned ({@code todo.pg.docker-log=quiet}); {@code false} leaves them to the logging
+ *     configuration ({@code keep})
  */
 public record ProvisioningSettings(
     @Nullable String url,
     @Nullable String user,
     @Nullable String password,
     @Nullable Provider forced,
-    String image) {
+    String image,
+    Duration pullTimeout,
+    boolean quietDockerLogs) {
 
   /** The Docker image used unless {@code todo.pg.image} says otherwise. */
   public static final String DEFAULT_IMAGE = "postgres:18";
+
+  /** How long pulling images may take unless {@code todo.pg.pull-timeout} says otherwise. */
+  public static final Duration DEFAULT_PULL_TIMEOUT = Duration.ofSeconds(60);
 
   /** The user used unless the URL or {@code todo.pg.user} says otherwise. */
   public static final String DEFAULT_USER = "postgres";
@@ -53,12 +72,17 @@ public record ProvisioningSettings(
    * Normalizes the URL to a JDBC URL and moves credentials written in it to {@code user} and {@code
    * password}.
    *
-   * @throws IllegalArgumentException when the URL is neither a JDBC URL nor a libpq URI
+   * @throws IllegalArgumentException when the URL is neither a JDBC URL nor a libpq URI, the image
+   *     is blank or the pull timeout negative
    */
   public ProvisioningSettings {
     Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(pullTimeout, "pullTimeout");
     if (image.isBlank()) {
       throw new IllegalArgumentException("image must not be blank");
+    }
+    if (pullTimeout.isNegative()) {
+      throw new IllegalArgumentException("pullTimeout must not be negative: " + pullTimeout);
     }
     url = blankToNull(url);
     user = blankToNull(user);
@@ -73,6 +97,26 @@ public record ProvisioningSettings(
         password = parsed.password();
       }
     }
+  }
+
+  /**
+   * Settings with the default pull timeout and quiet Docker loggers.
+   *
+   * @param url the server's URL, or {@code null} to find or start one
+   * @param user the user for the URL's server, or {@code null} for {@code postgres}
+   * @param password the password for the URL's server, or {@code null} for none
+   * @param forced the only provider to try, or {@code null} to try them in order
+   * @param image the Docker image Testcontainers starts
+   * @throws IllegalArgumentException when the URL is neither a JDBC URL nor a libpq URI, or the
+   *     image is blank
+   */
+  public ProvisioningSettings(
+      @Nullable String url,
+      @Nullable String user,
+      @Nullable String password,
+      @Nullable Provider forced,
+      String image) {
+    this(url, user, password, forced, image, DEFAULT_PULL_TIMEOUT, true);
   }
 
   /**
@@ -112,7 +156,10 @@ public record ProvisioningSettings(
         read(env, systemProperties, "todo.pg.user", "TODO_PG_USER"),
         read(env, systemProperties, "todo.pg.password", "TODO_PG_PASSWORD"),
         parseProvider(read(env, systemProperties, "todo.pg.provider", "TODO_PG_PROVIDER")),
-        image != null ? image : DEFAULT_IMAGE);
+        image != null ? image.strip() : DEFAULT_IMAGE,
+        parsePullTimeout(
+            read(env, systemProperties, "todo.pg.pull-timeout", "TODO_PG_PULL_TIMEOUT")),
+        parseDockerLog(read(env, systemProperties, "todo.pg.docker-log", "TODO_PG_DOCKER_LOG")));
   }
 
   /**
@@ -131,7 +178,8 @@ public record ProvisioningSettings(
    * @return the settings
    */
   public ProvisioningSettings withForced(@Nullable Provider provider) {
-    return new ProvisioningSettings(url, user, password, provider, image);
+    return new ProvisioningSettings(
+        url, user, password, provider, image, pullTimeout, quietDockerLogs);
   }
 
   /**
@@ -141,7 +189,8 @@ public record ProvisioningSettings(
    * @return the settings
    */
   public ProvisioningSettings withUrl(@Nullable String otherUrl) {
-    return new ProvisioningSettings(otherUrl, user, password, forced, image);
+    return new ProvisioningSettings(
+        otherUrl, user, password, forced, image, pullTimeout, quietDockerLogs);
   }
 
   /**
@@ -161,6 +210,10 @@ public record ProvisioningSettings(
         + forced
         + ", image="
         + image
+        + ", pullTimeout="
+        + pullTimeout
+        + ", quietDockerLogs="
+        + quietDockerLogs
         + "]";
   }
 
@@ -188,6 +241,46 @@ public record ProvisioningSettings(
                             .map(Provider::settingValue)
                             .collect(Collectors.joining(", "))
                         + " (or auto, the default: url, else testcontainers, else embedded)"));
+  }
+
+  private static Duration parsePullTimeout(@Nullable String value) {
+    if (value == null) {
+      return DEFAULT_PULL_TIMEOUT;
+    }
+    String text = value.strip();
+    try {
+      Duration timeout =
+          text.chars().allMatch(Character::isDigit)
+              ? Duration.ofSeconds(Long.parseLong(text))
+              : Duration.parse(text);
+      if (!timeout.isNegative()) {
+        return timeout;
+      }
+    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+      // Reported below, with what is expected.
+    }
+    throw new IllegalArgumentException(
+        "invalid todo.pg.pull-timeout (TODO_PG_PULL_TIMEOUT) value '"
+            + value
+            + "': expected an ISO-8601 duration such as PT60S or PT5M, or a number of seconds"
+            + " (0 never pulls)");
+  }
+
+  private static boolean parseDockerLog(@Nullable String value) {
+    if (value == null) {
+      return true;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "quiet" -> true;
+      case "keep" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "unknown todo.pg.docker-log (TODO_PG_DOCKER_LOG) value '"
+                  + value
+                  + "': valid values are quiet (the default: Testcontainers' and docker-java's"
+                  + " loggers are off while todokit provisions) and keep (leave them to your"
+                  + " logging configuration)");
+    };
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

@@ -3,9 +3,13 @@ package io.todokit.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reading the settings from environment variables and system properties: no server. */
 class ProvisioningSettingsTest {
@@ -27,6 +31,82 @@ class ProvisioningSettingsTest {
     assertThat(settings.forced()).isNull();
     assertThat(settings.image()).isEqualTo("postgres:18");
     assertThat(settings.effectiveUser()).isEqualTo("postgres");
+    assertThat(settings.pullTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(settings.quietDockerLogs()).isTrue();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"PT90S, 90", "pt2m, 120", "45, 45", "0, 0", "' PT0.5S ', 0.5"})
+  void pullTimeoutIsAnIsoDurationOrSeconds(String value, double seconds) {
+    ProvisioningSettings settings =
+        ProvisioningSettings.of(Map.of("TODO_PG_PULL_TIMEOUT", value), new Properties());
+
+    assertThat(settings.pullTimeout()).isEqualTo(Duration.ofMillis((long) (seconds * 1000)));
+  }
+
+  @Test
+  void pullTimeoutPropertyBeatsTheVariable() {
+    ProvisioningSettings settings =
+        ProvisioningSettings.of(
+            Map.of("TODO_PG_PULL_TIMEOUT", "PT10S"), properties("todo.pg.pull-timeout", "PT20S"));
+
+    assertThat(settings.pullTimeout()).isEqualTo(Duration.ofSeconds(20));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"60s", "-PT1S", "soon", "-5", "1.5"})
+  void invalidPullTimeoutFailsSayingWhatIsExpected(String value) {
+    assertThatThrownBy(
+            () -> ProvisioningSettings.of(Map.of("TODO_PG_PULL_TIMEOUT", value), new Properties()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("todo.pg.pull-timeout (TODO_PG_PULL_TIMEOUT)")
+        .hasMessageContaining("'" + value + "'")
+        .hasMessageContaining("PT60S");
+  }
+
+  @Test
+  void dockerLogKeepLeavesTheLoggersAlone() {
+    assertThat(
+            ProvisioningSettings.of(Map.of("TODO_PG_DOCKER_LOG", "KEEP"), new Properties())
+                .quietDockerLogs())
+        .isFalse();
+    assertThat(
+            ProvisioningSettings.of(Map.of(), properties("todo.pg.docker-log", "quiet"))
+                .quietDockerLogs())
+        .isTrue();
+  }
+
+  @Test
+  void unknownDockerLogValueFailsListingTheValidValues() {
+    assertThatThrownBy(
+            () -> ProvisioningSettings.of(Map.of("TODO_PG_DOCKER_LOG", "loud"), new Properties()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'loud'")
+        .hasMessageContaining("quiet")
+        .hasMessageContaining("keep");
+  }
+
+  @Test
+  void forcedAndUrlCopiesKeepTheDockerSettings() {
+    ProvisioningSettings settings =
+        new ProvisioningSettings(null, null, null, null, "img:1", Duration.ofSeconds(7), false);
+
+    ProvisioningSettings copy =
+        settings.withForced(Provider.TESTCONTAINERS).withUrl("jdbc:postgresql://h/db");
+
+    assertThat(copy.pullTimeout()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(copy.quietDockerLogs()).isFalse();
+    assertThat(copy.image()).isEqualTo("img:1");
+  }
+
+  @Test
+  void negativePullTimeoutIsRefusedByTheConstructor() {
+    assertThatThrownBy(
+            () ->
+                new ProvisioningSettings(
+                    null, null, null, null, "postgres:18", Duration.ofSeconds(-1), true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pullTimeout");
   }
 
   @Test
@@ -38,13 +118,17 @@ class ProvisioningSettingsTest {
                 "TODO_PG_USER", "alice",
                 "TODO_PG_PASSWORD", "secret",
                 "TODO_PG_PROVIDER", "url",
-                "TODO_PG_IMAGE", "postgres:15"),
+                "TODO_PG_IMAGE", "docker.io/library/postgres:15"),
             new Properties());
 
     assertThat(settings)
         .isEqualTo(
             new ProvisioningSettings(
-                "jdbc:postgresql://db:5433/todo", "alice", "secret", Provider.URL, "postgres:15"));
+                "jdbc:postgresql://db:5433/todo",
+                "alice",
+                "secret",
+                Provider.URL,
+                "docker.io/library/postgres:15"));
   }
 
   @Test

@@ -174,11 +174,8 @@ public final class PostgresProvisioner {
               yield startEmbedded(settings, choice, tried, registerShutdownHook);
             }
           };
-      if (choice.fallback()) {
-        LOG.warn("todokit: using {} ({})", describe(server), choice.reason());
-      } else {
-        LOG.info("todokit: using {} ({})", describe(server), choice.reason());
-      }
+      ProvisioningLog.chosen(
+          "todokit: using " + describe(server) + " (" + choice.reason() + ")", choice.fallback());
       return server;
     } finally {
       quiet.close();

@@ -84,6 +84,9 @@ public final class TodoDatabaseExtension
   }
 
   /** Finds the database in the class's store or an outer one, creating it in the class's. */
+  // Store.computeIfAbsent is new in Jupiter 6 (NoSuchMethodError on 5.x); getOrComputeIfAbsent,
+  // deprecated by 6 but not for removal, behaves the same here on 5.10+ and 6.
+  @SuppressWarnings("deprecation")
   private static TestDatabase database(ExtensionContext context) {
     ExtensionContext classContext = context;
     // A test instance of lifecycle PER_CLASS is constructed before beforeAll: create it then.
@@ -93,7 +96,7 @@ public final class TodoDatabaseExtension
     Class<?> testClass = classContext.getRequiredTestClass();
     return classContext
         .getStore(NAMESPACE)
-        .computeIfAbsent(KEY, key -> create(testClass), TestDatabase.class);
+        .getOrComputeIfAbsent(KEY, key -> create(testClass), TestDatabase.class);
   }
 
   private static TestDatabase create(Class<?> testClass) {

@@ -631,7 +631,7 @@ final class JdbcTwin {
           c.releaseSavepoint(savepoint);
         }
         c.commit();
-        return new MaterializeResult(created, deactivated, backlogged, due.size());
+        return new MaterializeResult(created, deactivated, backlogged, List.of(), due.size());
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -762,7 +762,8 @@ final class JdbcTwin {
         MissedPolicy.valueOf(r.getString(10).toUpperCase(Locale.ROOT)),
         r.getBoolean(11),
         instant(r, 12),
-        instant(r, 13));
+        instant(r, 13),
+        r.getString(14));
   }
 
   private static Message message(ResultSet r) throws SQLException {

@@ -36,22 +36,6 @@ public record MaterializeResult(
   }
 
   /**
-   * A result without failures (the shape before {@link #failed()} existed).
-   *
-   * @param created the tasks it created
-   * @param deactivatedTemplateIds the templates whose series ended
-   * @param backloggedTemplateIds the templates left with a backlog
-   * @param claimedTemplates how many due templates it claimed
-   */
-  public MaterializeResult(
-      List<Task> created,
-      List<UUID> deactivatedTemplateIds,
-      List<UUID> backloggedTemplateIds,
-      int claimedTemplates) {
-    this(created, deactivatedTemplateIds, backloggedTemplateIds, List.of(), claimedTemplates);
-  }
-
-  /**
    * True when templates may still be due: the call claimed as many as its limit allowed (failed
    * templates count as claimed), or left a backlog; a worker should call again (without sleeping).
    *

@@ -63,54 +63,6 @@ public record RecurringTask(
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
 
-  /**
-   * A template without an end reason (the shape before {@link #endReason()} existed).
-   *
-   * @param id the template's id
-   * @param userId the owner
-   * @param title the title of the tasks it makes
-   * @param description the description of the tasks it makes, or null
-   * @param priority the priority of the tasks it makes
-   * @param recurrence the rule
-   * @param timeZone the zone whose wall clock the rule follows
-   * @param startsAt the rule's start
-   * @param nextDueAt the next occurrence, or null once ended
-   * @param missedPolicy the missed policy
-   * @param active false while paused and once ended
-   * @param createdAt when it was created
-   * @param updatedAt when it was last changed
-   */
-  public RecurringTask(
-      UUID id,
-      UUID userId,
-      String title,
-      @Nullable String description,
-      Priority priority,
-      RecurrenceSpec recurrence,
-      ZoneId timeZone,
-      Instant startsAt,
-      @Nullable Instant nextDueAt,
-      MissedPolicy missedPolicy,
-      boolean active,
-      Instant createdAt,
-      Instant updatedAt) {
-    this(
-        id,
-        userId,
-        title,
-        description,
-        priority,
-        recurrence,
-        timeZone,
-        startsAt,
-        nextDueAt,
-        missedPolicy,
-        active,
-        createdAt,
-        updatedAt,
-        null);
-  }
-
   /** True once the rule has no more occurrences (the template is then inactive for good). */
   public boolean ended() {
     return nextDueAt == null;

@@ -128,6 +128,24 @@ public abstract class DaoTestSupport {
     }
   }
 
+  /** Runs a query that returns one timestamp (or NULL) of one row with plain JDBC. */
+  protected static @org.jspecify.annotations.Nullable Instant instantOf(
+      String sql, Object... parameters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          throw new IllegalStateException("no row: " + sql);
+        }
+        java.time.OffsetDateTime value = rows.getObject(1, java.time.OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Runs a query that returns one number with plain JDBC. */
   protected static long count(String sql, Object... parameters) {
     try (Connection connection = dataSource.getConnection();

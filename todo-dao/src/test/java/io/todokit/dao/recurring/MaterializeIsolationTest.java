@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -404,18 +403,7 @@ class MaterializeIsolationTest extends DaoTestSupport {
   }
 
   private static Instant nextDueAt(UUID template) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement("SELECT next_due_at FROM recurring_tasks WHERE id = ?")) {
-      statement.setObject(1, template);
-      try (ResultSet rows = statement.executeQuery()) {
-        assertThat(rows.next()).isTrue();
-        OffsetDateTime value = rows.getObject(1, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return instantOf("SELECT next_due_at FROM recurring_tasks WHERE id = ?", template);
   }
 
   private static String text(String sql, Object parameter) {

@@ -11,13 +11,8 @@ import io.todokit.dao.tasks.Priority;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -70,18 +65,7 @@ class ReminderDaoTest extends DaoTestSupport {
   }
 
   private static Instant instant(String column, UUID taskId) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement("SELECT " + column + " FROM tasks WHERE id = ?")) {
-      statement.setObject(1, taskId);
-      try (ResultSet rows = statement.executeQuery()) {
-        assertThat(rows.next()).isTrue();
-        OffsetDateTime value = rows.getObject(1, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return instantOf("SELECT " + column + " FROM tasks WHERE id = ?", taskId);
   }
 
   private static long version(UUID taskId) {

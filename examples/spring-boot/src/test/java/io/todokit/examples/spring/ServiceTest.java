@@ -50,7 +50,7 @@ abstract class ServiceTest {
   UUID newUser(String timeZone) {
     String name = "user_" + UUID.randomUUID().toString().substring(0, 8);
     return jdbc.sql(
-            "INSERT INTO users (username, email, password_hash, time_zone)"
+            "INSERT INTO todokit.users (username, email, password_hash, time_zone)"
                 + " VALUES (?, ?, 'not-a-real-hash', ?) RETURNING id")
         .params(name, name + "@example.com", timeZone)
         .query(UUID.class)

@@ -113,12 +113,13 @@ report deploy "$result" "$detail" $((SECONDS - start))
 [ "$result" = PASS ] || finish
 
 # 2. A local repository that has every cached third-party artifact and no todokit.
-mkdir -p "$local/io/todokit" "$m2/io"
-for entry in "$m2"/*; do
-  [ "$(basename "$entry")" = io ] || ln -s "$entry" "$local/"
-done
-for entry in "$m2"/io/*; do
-  [ "$(basename "$entry")" = todokit ] || ln -s "$entry" "$local/io/"
+mkdir -p "$local/io/todokit"
+for entry in "$m2"/* "$m2"/io/*; do
+  case $entry in
+    "$m2/io" | "$m2/io/todokit") ;;
+    "$m2"/io/*) if [ -e "$entry" ]; then ln -s "$entry" "$local/io/"; fi ;;
+    *) if [ -e "$entry" ]; then ln -s "$entry" "$local/"; fi ;;
+  esac
 done
 consumer_mvn() {
   ./mvnw -B -ntp -f "$service/pom.xml" -Dmaven.repo.local="$local" \

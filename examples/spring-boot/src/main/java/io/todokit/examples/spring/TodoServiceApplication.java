@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * A small HTTP service on todokit: tasks, tags and recurring templates over JSON, errors as RFC
- * 9457 problem details. Boot migrates the database at startup from todo-schema's {@code
+ * 9457 problem details. todokit's Spring Boot starter makes the {@code TodoDb} bean and migrates
+ * todokit's schema at startup; Boot's Flyway then migrates the service's own tables from {@code
  * db/migration}.
  */
 @SpringBootApplication

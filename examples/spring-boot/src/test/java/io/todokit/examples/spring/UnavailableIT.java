@@ -28,7 +28,7 @@ class UnavailableIT extends ServiceTest {
         Statement statement = other.createStatement()) {
       other.setAutoCommit(false);
       // Another session holds task_tags for itself, as a long migration or a stuck job would.
-      statement.execute("LOCK TABLE task_tags IN ACCESS EXCLUSIVE MODE");
+      statement.execute("LOCK TABLE todokit.task_tags IN ACCESS EXCLUSIVE MODE");
       response = api.put(user, "/api/tasks/" + taskId + "/tags", "{\"tag_ids\": []}");
       other.rollback();
     }

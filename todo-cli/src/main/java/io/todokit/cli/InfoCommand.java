@@ -32,7 +32,7 @@ final class InfoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DataSource dataSource = connection.connect(io);
-    SchemaInfo info = TodoSchema.info(dataSource);
+    SchemaInfo info = TodoSchema.standard().info(dataSource);
     if (info.state() == SchemaState.AHEAD && !info.failedMigrationRecorded()) {
       io.out().printf("schema version: %d, %s%n", info.currentVersion(), info.describe());
       io.out().printf("%s%n%n", SchemaVersions.AHEAD_ADVICE);

@@ -46,7 +46,7 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DataSource dataSource = connection.connect(io);
-    SchemaInfo before = TodoSchema.info(dataSource);
+    SchemaInfo before = TodoSchema.standard().info(dataSource);
     int target = to == null ? before.latestVersion() : to;
     if (target == 0) {
       throw new CliException(
@@ -96,14 +96,14 @@ final class MigrateCommand implements Callable<Integer> {
     long started = System.nanoTime();
     for (SchemaInfo.Pending migration : pending) {
       long stepStarted = System.nanoTime();
-      TodoSchema.migrate(dataSource, migration.version());
+      TodoSchema.standard().migrate(dataSource, migration.version());
       io.out()
           .printf(
               "applied %s (%d ms)%n",
               SchemaVersions.label(migration.version()), millisSince(stepStarted));
       io.out().flush();
     }
-    SchemaInfo after = TodoSchema.info(dataSource);
+    SchemaInfo after = TodoSchema.standard().info(dataSource);
     io.out()
         .printf(
             Locale.ROOT,

@@ -28,7 +28,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    VerificationReport report = TodoSchema.verify(connection.connect(io));
+    VerificationReport report = TodoSchema.standard().verify(connection.connect(io));
     io.out().print(report.render());
     if (report.passed()) {
       return ExitCode.OK.code();

@@ -46,7 +46,7 @@ class RollbackCommandTest {
             "rolled back V6 due_dates (U6__due_dates.sql)",
             "rolled back V5 task_priority (U5__task_priority.sql)",
             "done: the database is at version 4");
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(4);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(4);
   }
 
   @Test
@@ -54,7 +54,7 @@ class RollbackCommandTest {
     Cli.Result result = Cli.on(db, "rollback", "--to", "conversations", "-y");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(4);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(4);
   }
 
   @Test
@@ -66,7 +66,7 @@ class RollbackCommandTest {
     assertThat(result.err())
         .isEqualTo("todo-cli: error: rollback not confirmed; nothing was changed\n");
     assertThat(result.out()).doesNotContain("rolled back");
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(12);
   }
 
   @Test
@@ -74,7 +74,7 @@ class RollbackCommandTest {
     Cli.Result result = Cli.run(Cli.env(db), "", "rollback", "--to", "4");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(12);
   }
 
   @Test
@@ -84,7 +84,7 @@ class RollbackCommandTest {
     assertThat(result.prompts()).containsExactly(QUESTION);
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("done: the database is at version 4");
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(4);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(4);
   }
 
   @Test
@@ -97,7 +97,7 @@ class RollbackCommandTest {
             "todo-cli: error: cannot ask for confirmation: no interactive terminal (or its input"
                 + " is closed); re-run with --yes to roll back from version 12 to 4, running 8"
                 + " down scripts without asking\n");
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(12);
   }
 
   @Test
@@ -123,8 +123,8 @@ class RollbackCommandTest {
             "-- dry run: rolling back from version 12 to 4, running 8 down scripts; nothing is"
                 + " changed")
         .contains("DROP TABLE")
-        .contains(TodoSchema.planRollback(db.dataSource(), 4).steps().get(0).sql());
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(12);
+        .contains(TodoSchema.standard().planRollback(db.dataSource(), 4).steps().get(0).sql());
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(12);
     assertThat(Cli.on(db, "verify").exitCode()).isZero();
   }
 
@@ -173,7 +173,7 @@ class RollbackCommandTest {
             "todo-cli: error: cannot roll back to version 10: no down script for V13"
                 + " (db/rollback/U13__newer_release.sql; a newer release made it and has its down"
                 + " script); nothing was changed\n");
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(13);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(13);
   }
 
   @Test

@@ -30,19 +30,23 @@ import org.slf4j.LoggerFactory;
  * Migrates a throwaway database on a provisioned PostgreSQL with todo-schema's migrations and
  * generates the jOOQ classes from it.
  *
- * <p>Run by todo-schema's build in the {@code generate-sources} phase with three arguments: the
- * migrations directory, the output directory and the target package. When the migrations and this
- * generator's settings have not changed since the last run, the existing output is kept, so that an
- * incremental build does not start a server.
+ * <p>Run by todo-schema's build in the {@code generate-sources} phase with four arguments: the
+ * migrations directory, the output directory, the target package and the PostgreSQL schema the
+ * migrations run in (which the generated classes name). When the migrations and this generator's
+ * settings have not changed since the last run, the existing output is kept, so that an incremental
+ * build does not start a server.
  */
 public final class GenerateSchemaClasses {
 
   private static final Logger log = LoggerFactory.getLogger(GenerateSchemaClasses.class);
 
   /** Bump when the generator configuration below changes, so that old output is regenerated. */
-  private static final String CONFIGURATION_VERSION = "1";
+  private static final String CONFIGURATION_VERSION = "2";
 
   private static final String STAMP_FILE = ".todokit-codegen-stamp";
+
+  /** todokit's Flyway history table (TodoSchema.HISTORY_TABLE), which is not generated. */
+  private static final String HISTORY_TABLE = "todokit_schema_history";
 
   private GenerateSchemaClasses() {}
 
@@ -53,15 +57,16 @@ public final class GenerateSchemaClasses {
    * @throws Exception when the database cannot be provisioned, migrated or read
    */
   public static void main(String[] args) throws Exception {
-    if (args.length != 3) {
+    if (args.length != 4) {
       throw new IllegalArgumentException(
-          "usage: GenerateSchemaClasses <migrations-dir> <output-dir> <package>");
+          "usage: GenerateSchemaClasses <migrations-dir> <output-dir> <package> <schema>");
     }
     Path migrations = Path.of(args[0]).toAbsolutePath();
     Path output = Path.of(args[1]).toAbsolutePath();
     String packageName = args[2];
+    String schema = args[3];
 
-    String stamp = stamp(migrations, packageName);
+    String stamp = stamp(migrations, packageName + " " + schema);
     Path stampFile = output.resolve(STAMP_FILE);
     if (Files.isRegularFile(stampFile)
         && Files.readString(stampFile, StandardCharsets.UTF_8).equals(stamp)) {
@@ -78,10 +83,13 @@ public final class GenerateSchemaClasses {
         Flyway.configure()
             .dataSource(server.jdbcUrl(database), server.username(), server.password())
             .locations("filesystem:" + migrations)
+            .schemas(schema)
+            .defaultSchema(schema)
+            .table(HISTORY_TABLE)
             .loggers("slf4j")
             .load()
             .migrate();
-        GenerationTool.generate(configuration(server, database, output, packageName));
+        GenerationTool.generate(configuration(server, database, output, packageName, schema));
       } finally {
         server.dropDatabase(database);
       }
@@ -94,7 +102,7 @@ public final class GenerateSchemaClasses {
   }
 
   private static Configuration configuration(
-      PostgresServer server, String database, Path output, String packageName) {
+      PostgresServer server, String database, Path output, String packageName, String schema) {
     return new Configuration()
         .withJdbc(
             new Jdbc()
@@ -107,10 +115,11 @@ public final class GenerateSchemaClasses {
                 .withDatabase(
                     new Database()
                         .withName("org.jooq.meta.postgres.PostgresDatabase")
-                        .withInputSchema("public")
-                        .withOutputSchemaToDefault(true)
+                        // Classes name the schema, which TodoDb maps to the configured one.
+                        .withInputSchema(schema)
+                        .withOutputSchemaToDefault(false)
                         // Flyway's bookkeeping is not part of the data model.
-                        .withExcludes("flyway_schema_history")
+                        .withExcludes(HISTORY_TABLE)
                         // The trigger and check functions are the database's business.
                         .withIncludeRoutines(false)
                         .withForcedTypes(

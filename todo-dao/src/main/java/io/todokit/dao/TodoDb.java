@@ -20,6 +20,9 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
+import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.conf.SettingsTools;
 import org.jooq.exception.DataAccessException;
@@ -42,6 +45,7 @@ import org.jooq.impl.DSL;
 public final class TodoDb {
 
   private final DaoContext context;
+  private final TodoSchema schema;
   private final TaskDao tasks;
   private final TagDao tags;
   private final ReminderDao reminders;
@@ -49,8 +53,9 @@ public final class TodoDb {
   private final ConversationDao conversations;
   private final UserDao users;
 
-  private TodoDb(DaoContext context) {
+  private TodoDb(DaoContext context, TodoSchema schema) {
     this.context = context;
+    this.schema = schema;
     this.tasks = new TaskDao(context);
     this.tags = new TagDao(context);
     this.reminders = new ReminderDao(context);
@@ -60,39 +65,67 @@ public final class TodoDb {
   }
 
   /**
-   * A TodoDb on a data source (ideally a connection pool such as HikariCP), using the system clock.
+   * A TodoDb on a data source (ideally a connection pool such as HikariCP), with todokit's tables
+   * in the schema {@value TodoSchema#DEFAULT_SCHEMA}, using the system clock.
    *
-   * @param dataSource the database, migrated with {@code TodoSchema.migrate}
+   * @param dataSource the database, migrated with {@code TodoSchema.standard().migrate}
    * @return the TodoDb
    * @throws SchemaException when the database is not migrated to the version this release needs
    *     (the message says the version found, the version needed and how to migrate)
    * @throws UnavailableException when the database cannot be reached to check it
    */
   public static TodoDb create(DataSource dataSource) {
-    return create(dataSource, Clock.systemUTC());
+    return create(dataSource, TodoSchema.standard());
   }
 
   /**
    * A TodoDb on a data source whose "now" comes from {@code clock} (for tests, or to pin time in a
-   * job).
+   * job), with todokit's tables in the schema {@value TodoSchema#DEFAULT_SCHEMA}.
    *
-   * @param dataSource the database, migrated with {@code TodoSchema.migrate}
+   * @param dataSource the database, migrated with {@code TodoSchema.standard().migrate}
    * @param clock the clock
    * @return the TodoDb
    * @throws SchemaException when the database is not migrated to the version this release needs
    * @throws UnavailableException when the database cannot be reached to check it
    */
   public static TodoDb create(DataSource dataSource, Clock clock) {
-    Objects.requireNonNull(dataSource, "dataSource");
-    Objects.requireNonNull(clock, "clock");
-    DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES, settings(Timeouts.DEFAULT));
-    requireMigrated(dsl);
-    return new TodoDb(DaoContext.of(dsl, clock, Timeouts.DEFAULT, CursorCodec.defaultKey(), true));
+    return create(dataSource, TodoSchema.standard()).withClock(clock);
   }
 
   /**
-   * A TodoDb on a jOOQ context you configured yourself (for example Spring Boot's), using the
-   * system clock.
+   * A TodoDb on a data source with todokit's tables in the given schema, using the system clock.
+   * Every statement names that schema; the connections' own {@code search_path} (the service's) is
+   * never changed.
+   *
+   * @param dataSource the database, migrated with {@code schema.migrate}
+   * @param schema where todokit's tables are, e.g. {@code TodoSchema.in("public")}
+   * @return the TodoDb
+   * @throws SchemaException when that schema is not migrated to the version this release needs
+   * @throws UnavailableException when the database cannot be reached to check it
+   */
+  public static TodoDb create(DataSource dataSource, TodoSchema schema) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(schema, "schema");
+    DSLContext dsl =
+        DSL.using(
+            dataSource,
+            SQLDialect.POSTGRES,
+            settings(new Settings().withExecuteLogging(false), schema, Timeouts.DEFAULT));
+    requireMigrated(dsl, schema);
+    return new TodoDb(
+        DaoContext.of(
+            dsl,
+            schema.schemaName(),
+            Clock.systemUTC(),
+            Timeouts.DEFAULT,
+            CursorCodec.defaultKey(),
+            true),
+        schema);
+  }
+
+  /**
+   * A TodoDb on a jOOQ context you configured yourself (for example Spring Boot's), with todokit's
+   * tables in the schema {@value TodoSchema#DEFAULT_SCHEMA}, using the system clock.
    *
    * @param dsl the jOOQ context; its dialect must be a PostgreSQL one
    * @return the TodoDb
@@ -100,11 +133,12 @@ public final class TodoDb {
    * @throws UnavailableException when the database cannot be reached to check it
    */
   public static TodoDb create(DSLContext dsl) {
-    return create(dsl, Clock.systemUTC());
+    return create(dsl, TodoSchema.standard());
   }
 
   /**
-   * A TodoDb whose "now" comes from {@code clock} (for tests, or to pin time in a job).
+   * A TodoDb whose "now" comes from {@code clock} (for tests, or to pin time in a job), with
+   * todokit's tables in the schema {@value TodoSchema#DEFAULT_SCHEMA}.
    *
    * @param dsl the jOOQ context; its dialect must be a PostgreSQL one
    * @param clock the clock
@@ -113,16 +147,47 @@ public final class TodoDb {
    * @throws UnavailableException when the database cannot be reached to check it
    */
   public static TodoDb create(DSLContext dsl, Clock clock) {
+    return create(dsl, TodoSchema.standard()).withClock(clock);
+  }
+
+  /**
+   * A TodoDb on a jOOQ context you configured yourself, with todokit's tables in the given schema.
+   * todokit runs on a copy of the context's configuration whose settings name that schema in every
+   * statement; the context itself is not changed.
+   *
+   * @param dsl the jOOQ context; its dialect must be a PostgreSQL one
+   * @param schema where todokit's tables are, e.g. {@code TodoSchema.in("public")}
+   * @return the TodoDb
+   * @throws SchemaException when that schema is not migrated to the version this release needs
+   * @throws UnavailableException when the database cannot be reached to check it
+   */
+  public static TodoDb create(DSLContext dsl, TodoSchema schema) {
     Objects.requireNonNull(dsl, "dsl");
-    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(schema, "schema");
     if (dsl.dialect().family() != SQLDialect.POSTGRES) {
       throw new IllegalArgumentException(
           "todokit needs a PostgreSQL DSLContext, not " + dsl.dialect());
     }
-    DSLContext bounded = withQueryTimeout(dsl, Timeouts.DEFAULT);
-    requireMigrated(bounded);
+    DSLContext bounded = derive(dsl, schema, Timeouts.DEFAULT);
+    requireMigrated(bounded, schema);
     return new TodoDb(
-        DaoContext.of(bounded, clock, Timeouts.DEFAULT, CursorCodec.defaultKey(), false));
+        DaoContext.of(
+            bounded,
+            schema.schemaName(),
+            Clock.systemUTC(),
+            Timeouts.DEFAULT,
+            CursorCodec.defaultKey(),
+            false),
+        schema);
+  }
+
+  /**
+   * Where todokit's tables are.
+   *
+   * @return the schema every statement of this TodoDb names
+   */
+  public TodoSchema schema() {
+    return schema;
   }
 
   /**
@@ -132,7 +197,7 @@ public final class TodoDb {
    * @return a TodoDb sharing this one's connections
    */
   public TodoDb withClock(Clock clock) {
-    return new TodoDb(context.withClock(Objects.requireNonNull(clock, "clock")));
+    return new TodoDb(context.withClock(Objects.requireNonNull(clock, "clock")), schema);
   }
 
   /**
@@ -151,8 +216,8 @@ public final class TodoDb {
    */
   public TodoDb withTimeouts(Duration statementTimeout, Duration lockTimeout) {
     Timeouts timeouts = new Timeouts(statementTimeout, lockTimeout);
-    DSLContext bounded = withQueryTimeout(context.dsl(), timeouts);
-    return new TodoDb(context.withTimeouts(timeouts).withDsl(bounded));
+    DSLContext bounded = derive(context.dsl(), schema, timeouts);
+    return new TodoDb(context.withTimeouts(timeouts).withDsl(bounded), schema);
   }
 
   /**
@@ -168,7 +233,7 @@ public final class TodoDb {
    */
   public TodoDb withCursorKey(byte[] key) {
     Objects.requireNonNull(key, "key");
-    return new TodoDb(context.withCursors(CursorCodec.withKey(key)));
+    return new TodoDb(context.withCursors(CursorCodec.withKey(key)), schema);
   }
 
   /** Tasks: create, update, complete, and the overdue / due today / by tag queries. */
@@ -218,7 +283,7 @@ public final class TodoDb {
   public <T> T transactionResult(Function<TodoDb, T> work) {
     Objects.requireNonNull(work, "work");
     try {
-      return context.transaction(tx -> work.apply(new TodoDb(tx)));
+      return context.transaction(tx -> work.apply(new TodoDb(tx, schema)));
     } catch (DataAccessException e) {
       // jOOQ's commit or rollback failed, or a statement outside the DAOs' own error handling did
       throw SqlErrors.translate(e, null);
@@ -243,9 +308,9 @@ public final class TodoDb {
    * One cheap look at the schema version: an unmigrated or partly migrated database fails here,
    * with the fix, instead of at the first call with "relation does not exist".
    */
-  private static void requireMigrated(DSLContext dsl) {
+  private static void requireMigrated(DSLContext dsl, TodoSchema schema) {
     try {
-      dsl.connection(TodoSchema::requireMigrated);
+      dsl.connection(schema::requireMigrated);
     } catch (SchemaException e) {
       if (e.getCause() == null) {
         throw e;
@@ -257,18 +322,28 @@ public final class TodoDb {
   }
 
   /**
-   * The same context with JDBC's query timeout set, on a copy of its settings (never the caller's).
+   * The same context on a copy of its settings (never the caller's): JDBC's query timeout, and
+   * todokit's tables rendered in {@code schema}.
    */
-  private static DSLContext withQueryTimeout(DSLContext dsl, Timeouts timeouts) {
-    Settings settings =
-        SettingsTools.clone(dsl.settings()).withQueryTimeout(timeouts.statementSeconds());
+  private static DSLContext derive(DSLContext dsl, TodoSchema schema, Timeouts timeouts) {
+    Settings settings = settings(SettingsTools.clone(dsl.settings()), schema, timeouts);
     return DSL.using(dsl.configuration().derive(settings));
   }
 
-  private static Settings settings(Timeouts timeouts) {
-    return new Settings()
-        .withExecuteLogging(false)
-        .withRenderSchema(false)
+  /**
+   * todokit's settings on top of {@code base}: the generated classes name the schema {@value
+   * TodoSchema#DEFAULT_SCHEMA}, which every statement renders, quoted, as the configured one. A
+   * mapping of the caller's own is replaced: todokit's statements touch only todokit's tables.
+   */
+  private static Settings settings(Settings base, TodoSchema schema, Timeouts timeouts) {
+    return base.withRenderSchema(true)
+        .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
+        .withRenderMapping(
+            new RenderMapping()
+                .withSchemata(
+                    new MappedSchema()
+                        .withInput(TodoSchema.DEFAULT_SCHEMA)
+                        .withOutput(schema.schemaName())))
         .withQueryTimeout(timeouts.statementSeconds());
   }
 }

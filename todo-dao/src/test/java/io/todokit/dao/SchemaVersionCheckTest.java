@@ -29,7 +29,7 @@ class SchemaVersionCheckTest {
           .hasMessage(
               "the database has no todokit schema (version 0), but this release needs version "
                   + TodoSchema.latestVersion()
-                  + ": migrate it with TodoSchema.migrate(dataSource) or todo-cli migrate");
+                  + ": migrate it with TodoSchema.standard().migrate(dataSource) or todo-cli migrate");
       assertThatThrownBy(() -> TodoDb.create(DSL.using(empty.dataSource(), SQLDialect.POSTGRES)))
           .isInstanceOf(SchemaException.class);
     }
@@ -38,7 +38,7 @@ class SchemaVersionCheckTest {
   @Test
   void aPartlyMigratedDatabaseFailsAtCreate() {
     try (TestDatabase partial = TestDatabase.empty()) {
-      TodoSchema.migrate(partial.dataSource(), 5);
+      TodoSchema.standard().migrate(partial.dataSource(), 5);
 
       assertThatThrownBy(() -> TodoDb.create(partial.dataSource()))
           .isInstanceOf(SchemaException.class)

@@ -9,7 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A snapshot of the objects in the connection's current schema, as PostgreSQL describes them.
+ * A snapshot of the objects in one schema, as PostgreSQL describes them.
  *
  * <p>Every map is keyed by a qualified name ({@code table.column}, {@code table.index}, …) and
  * sorted, so that two snapshots compare with {@code equals} and print readably. Column order is
@@ -36,7 +36,7 @@ record Catalog(
       """
       SELECT c.relname, 'table'
         FROM pg_class c
-       WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+       WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?) AND c.relkind IN ('r', 'p')
       """;
 
   private static final String COLUMNS =
@@ -48,7 +48,7 @@ record Catalog(
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-       WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+       WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?) AND c.relkind IN ('r', 'p')
          AND a.attnum > 0 AND NOT a.attisdropped
       """;
 
@@ -58,7 +58,7 @@ record Catalog(
         FROM pg_index x
         JOIN pg_class i ON i.oid = x.indexrelid
         JOIN pg_class t ON t.oid = x.indrelid
-       WHERE t.relnamespace = current_schema()::regnamespace
+       WHERE t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?)
       """;
 
   private static final String CONSTRAINTS =
@@ -66,7 +66,7 @@ record Catalog(
       SELECT t.relname || '.' || k.conname, pg_get_constraintdef(k.oid)
         FROM pg_constraint k
         JOIN pg_class t ON t.oid = k.conrelid
-       WHERE t.relnamespace = current_schema()::regnamespace
+       WHERE t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?)
          AND k.contype IN ('p', 'u', 'f', 'c', 'x')
       """;
 
@@ -75,7 +75,7 @@ record Catalog(
       SELECT t.relname || '.' || g.tgname, pg_get_triggerdef(g.oid)
         FROM pg_trigger g
         JOIN pg_class t ON t.oid = g.tgrelid
-       WHERE t.relnamespace = current_schema()::regnamespace AND NOT g.tgisinternal
+       WHERE t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?) AND NOT g.tgisinternal
       """;
 
   private static final String FUNCTIONS =
@@ -83,7 +83,7 @@ record Catalog(
       SELECT p.proname || '(' || oidvectortypes(p.proargtypes) || ')',
              pg_get_functiondef(p.oid)
         FROM pg_proc p
-       WHERE p.pronamespace = current_schema()::regnamespace AND p.prokind = 'f'
+       WHERE p.pronamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?) AND p.prokind = 'f'
       """;
 
   private static final String TYPES =
@@ -91,20 +91,37 @@ record Catalog(
       SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
         FROM pg_type t
         JOIN pg_enum e ON e.enumtypid = t.oid
-       WHERE t.typnamespace = current_schema()::regnamespace
+       WHERE t.typnamespace = (SELECT oid FROM pg_namespace WHERE nspname = ?)
        GROUP BY t.typname
       """;
 
-  /** Reads the snapshot in one connection. */
-  static Catalog read(Connection connection) throws SQLException {
-    return new Catalog(
-        query(connection, TABLES),
-        query(connection, COLUMNS),
-        query(connection, INDEXES),
-        query(connection, CONSTRAINTS),
-        query(connection, TRIGGERS),
-        query(connection, FUNCTIONS),
-        query(connection, TYPES));
+  /**
+   * Reads the snapshot of {@code schema} in one connection, in a read-only transaction of its own
+   * whose search path is that schema, so that definitions name its objects unqualified whatever
+   * schema they live in; the connection's own settings are left as they were.
+   */
+  static Catalog read(Connection connection, String schema) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      try (PreparedStatement path =
+          connection.prepareStatement(
+              "SELECT set_config('search_path', quote_ident(?) || ', pg_catalog', true)")) {
+        path.setString(1, schema);
+        path.execute();
+      }
+      return new Catalog(
+          query(connection, TABLES, schema),
+          query(connection, COLUMNS, schema),
+          query(connection, INDEXES, schema),
+          query(connection, CONSTRAINTS, schema),
+          query(connection, TRIGGERS, schema),
+          query(connection, FUNCTIONS, schema),
+          query(connection, TYPES, schema));
+    } finally {
+      connection.rollback();
+      connection.setAutoCommit(autoCommit);
+    }
   }
 
   /** True when the schema holds no table, function or type of its own. */
@@ -112,14 +129,22 @@ record Catalog(
     return tables.isEmpty() && functions.isEmpty() && types.isEmpty();
   }
 
-  /** Every map but Flyway's history table, whose rows and indexes are bookkeeping. */
+  /** Every map but the history tables (todokit's and Flyway's default), which are bookkeeping. */
   Catalog withoutFlywayHistory() {
     return new Catalog(
-        without(tables, "flyway_schema_history"),
-        without(columns, "flyway_schema_history."),
-        without(indexes, "flyway_schema_history."),
-        without(constraints, "flyway_schema_history."),
-        without(triggers, "flyway_schema_history."),
+        without(without(tables, TodoSchema.HISTORY_TABLE), TodoSchema.LEGACY_HISTORY_TABLE),
+        without(
+            without(columns, TodoSchema.HISTORY_TABLE + "."),
+            TodoSchema.LEGACY_HISTORY_TABLE + "."),
+        without(
+            without(indexes, TodoSchema.HISTORY_TABLE + "."),
+            TodoSchema.LEGACY_HISTORY_TABLE + "."),
+        without(
+            without(constraints, TodoSchema.HISTORY_TABLE + "."),
+            TodoSchema.LEGACY_HISTORY_TABLE + "."),
+        without(
+            without(triggers, TodoSchema.HISTORY_TABLE + "."),
+            TodoSchema.LEGACY_HISTORY_TABLE + "."),
         functions,
         types);
   }
@@ -130,13 +155,15 @@ record Catalog(
     return copy;
   }
 
-  private static SortedMap<String, String> query(Connection connection, String sql)
+  private static SortedMap<String, String> query(Connection connection, String sql, String schema)
       throws SQLException {
     SortedMap<String, String> result = new TreeMap<>();
-    try (PreparedStatement statement = connection.prepareStatement(sql);
-        ResultSet rows = statement.executeQuery()) {
-      while (rows.next()) {
-        result.put(rows.getString(1), rows.getString(2));
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          result.put(rows.getString(1), rows.getString(2));
+        }
       }
     }
     return result;

@@ -30,7 +30,12 @@ public enum SchemaStep {
   /** Text of Unicode spaces only is blank; time zones are region ids ({@code Area/Location}). */
   TEXT_AND_ZONE_CHECKS(11, "text_and_zone_checks"),
   /** Why a recurring-task template stopped ({@code recurring_tasks.end_reason}). */
-  TEMPLATE_END_REASON(12, "template_end_reason");
+  TEMPLATE_END_REASON(12, "template_end_reason"),
+  /**
+   * todokit in a PostgreSQL schema of its own: the message-sequence trigger finds its table there,
+   * whatever the caller's {@code search_path}.
+   */
+  OWN_SCHEMA(13, "own_schema");
 
   private final int version;
   private final String scriptName;

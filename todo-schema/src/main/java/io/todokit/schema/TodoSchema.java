@@ -26,29 +26,104 @@ import org.slf4j.LoggerFactory;
 /**
  * Migrates, inspects, verifies and rolls back todokit's schema in a PostgreSQL database.
  *
- * <p>The migrations are Flyway SQL scripts on the classpath under {@code db/migration} (so Spring
- * Boot's Flyway support finds them in this jar as well), each with a down script under {@code
- * db/rollback} that exactly undoes it. Versions are the whole numbers of {@link SchemaStep}; 0
- * stands for "nothing of todokit applied".
+ * <p>todokit is a guest in its user's database: its tables, types and functions live in a
+ * PostgreSQL schema of their own ({@value #DEFAULT_SCHEMA} by default, {@link #in(String)} chooses
+ * another, {@code public} included), its Flyway history is the table {@value #HISTORY_TABLE} in
+ * that schema, and its migrations are at {@value #MIGRATIONS_LOCATION} on the classpath, each with
+ * a down script under {@value #ROLLBACK_LOCATION} that exactly undoes it. So a service's own Flyway
+ * (Boot's default {@code classpath:db/migration}, history {@code flyway_schema_history}) and
+ * todokit's never see each other's scripts or tables, whatever their version numbers and whichever
+ * runs first. Versions are the whole numbers of {@link SchemaStep}; 0 stands for "nothing of
+ * todokit applied".
+ *
+ * <p>A database migrated by a release before 0.1.0 keeps todokit's tables and their history in
+ * {@code flyway_schema_history} in one schema (usually {@code public}). {@link #migrate} on that
+ * schema carries the history over to {@value #HISTORY_TABLE} without re-running anything; on any
+ * other schema it refuses, naming the schema to use (see {@link SchemaVersion#legacySchema()}).
  *
  * <p>A database may be ahead of this release: a newer release migrated it during a rolling deploy.
  * Then {@link #migrate(DataSource)} changes nothing and logs a warning, {@link #info} says so, and
  * this release keeps working as long as the newer release keeps the schema compatible. {@link
  * #checkVersion} is the cheap check that a library makes when it starts.
  *
- * <p>All methods are static and thread-safe; concurrent migrations of one database are serialised
+ * <p>Instances are immutable and thread-safe; concurrent migrations of one database are serialised
  * by Flyway's lock.
  */
 public final class TodoSchema {
 
-  /** Where the migrations are, in Flyway's location syntax. */
-  public static final String MIGRATIONS_LOCATION = "classpath:db/migration";
+  /** The PostgreSQL schema of todokit's tables unless {@link #in(String)} names another. */
+  public static final String DEFAULT_SCHEMA = "todokit";
 
-  private static final String ROLLBACK_RESOURCE_DIRECTORY = "db/rollback/";
-  private static final String HISTORY_TABLE = "flyway_schema_history";
+  /** Where the migrations are, in Flyway's location syntax. */
+  public static final String MIGRATIONS_LOCATION = "classpath:db/todokit/migration";
+
+  /** Where the down scripts are, in Flyway's location syntax ({@code U<version>__<name>.sql}). */
+  public static final String ROLLBACK_LOCATION = "classpath:db/todokit/rollback";
+
+  /** todokit's Flyway history table, in todokit's schema. */
+  public static final String HISTORY_TABLE = "todokit_schema_history";
+
+  /** The history table of releases before 0.1.0 (Flyway's default), beside todokit's tables. */
+  static final String LEGACY_HISTORY_TABLE = "flyway_schema_history";
+
+  private static final String ROLLBACK_RESOURCE_DIRECTORY =
+      ROLLBACK_LOCATION.substring("classpath:".length()) + "/";
+  private static final int MAX_IDENTIFIER_BYTES = 63;
+  private static final TodoSchema STANDARD = new TodoSchema(DEFAULT_SCHEMA);
   private static final Logger log = LoggerFactory.getLogger(TodoSchema.class);
 
-  private TodoSchema() {}
+  private final String schemaName;
+
+  private TodoSchema(String schemaName) {
+    this.schemaName = schemaName;
+  }
+
+  /**
+   * todokit's schema in the PostgreSQL schema {@value #DEFAULT_SCHEMA}.
+   *
+   * @return the default
+   */
+  public static TodoSchema standard() {
+    return STANDARD;
+  }
+
+  /**
+   * todokit's schema in the given PostgreSQL schema, which {@link #migrate} creates when it is
+   * missing.
+   *
+   * @param schemaName the schema's name, exactly as stored (no quotes; case matters), e.g. {@code
+   *     public} or {@code todo}
+   * @return todokit's schema there
+   * @throws IllegalArgumentException when the name is blank, longer than PostgreSQL's 63 bytes,
+   *     holds a NUL, or names a system schema ({@code pg_…}, {@code information_schema})
+   */
+  public static TodoSchema in(String schemaName) {
+    Objects.requireNonNull(schemaName, "schemaName");
+    if (schemaName.isBlank()) {
+      throw new IllegalArgumentException("schemaName must not be blank");
+    }
+    if (schemaName.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+      throw new IllegalArgumentException(
+          "schemaName must be at most " + MAX_IDENTIFIER_BYTES + " bytes (was " + schemaName + ")");
+    }
+    if (schemaName.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("schemaName must not contain NUL");
+    }
+    if (schemaName.startsWith("pg_") || schemaName.equals("information_schema")) {
+      throw new IllegalArgumentException(
+          "schemaName must not name a system schema (was " + schemaName + ")");
+    }
+    return schemaName.equals(DEFAULT_SCHEMA) ? STANDARD : new TodoSchema(schemaName);
+  }
+
+  /**
+   * The PostgreSQL schema of todokit's tables.
+   *
+   * @return the name, unquoted
+   */
+  public String schemaName() {
+    return schemaName;
+  }
 
   /**
    * The newest migration version this release ships: the version a fully migrated database is at,
@@ -70,14 +145,15 @@ public final class TodoSchema {
    * @throws SchemaException when the database is behind (its message says the version found, the
    *     version needed and how to migrate), or when the version cannot be read
    */
-  public static SchemaVersion requireMigrated(Connection connection) {
+  public SchemaVersion requireMigrated(Connection connection) {
     SchemaVersion version = checkVersion(connection);
     switch (version.state()) {
       case BEHIND -> throw new SchemaException(version.describe());
       case AHEAD ->
           log.info(
-              "todokit schema is at version {}, ahead of this release ({}): a newer release"
+              "todokit schema {} is at version {}, ahead of this release ({}): a newer release"
                   + " migrated it; this one keeps working while the newer keeps it compatible",
+              schemaName,
               version.found(),
               version.needed());
       case CURRENT -> {}
@@ -91,47 +167,53 @@ public final class TodoSchema {
    *
    * <p>The first query looks the history table up with {@code to_regclass}, which cannot fail, so a
    * database without todokit's schema does not abort a transaction that the connection has open;
-   * only when the table exists does the second read its newest successful version. The queries run
-   * in the connection's current transaction, if any, and leave its settings as they are.
+   * only when the table exists does the second read its newest successful version. When it does not
+   * exist, a third looks for the layout of a release before 0.1.0. The queries run in the
+   * connection's current transaction, if any, and leave its settings as they are.
    *
-   * @param connection a connection to the database, in the schema todokit was migrated into; the
-   *     caller closes it
+   * @param connection a connection to the database; the caller closes it
    * @return the version found, the version this release needs, and whether the database is behind,
    *     current or ahead; {@link SchemaVersion#describe()} says what to do when it is behind
    * @throws SchemaException when the queries fail (the cause is the {@link SQLException}), e.g.
    *     when the user may not read the history table
    */
-  public static SchemaVersion checkVersion(Connection connection) {
+  public SchemaVersion checkVersion(Connection connection) {
     Objects.requireNonNull(connection, "connection");
     try {
-      String historyTable = null;
+      boolean exists;
+      String legacy;
+      // One statement either way: the lookups cannot fail, and the search for an old layout runs
+      // only when todokit's history table is missing.
+      try (PreparedStatement statement =
+          connection.prepareStatement(
+              "SELECT h, CASE WHEN NOT h THEN ("
+                  + LegacyLayout.FIND
+                  + ") END FROM (SELECT to_regclass(quote_ident(?) || '."
+                  + HISTORY_TABLE
+                  + "') IS NOT NULL AS h) AS history")) {
+        statement.setString(1, schemaName);
+        statement.setString(2, schemaName);
+        try (ResultSet rows = statement.executeQuery()) {
+          rows.next();
+          exists = rows.getBoolean(1);
+          legacy = rows.getString(2);
+        }
+      }
+      if (!exists) {
+        return new SchemaVersion(schemaName, 0, latestVersion(), legacy);
+      }
+      int found;
+      // Versions are whole numbers; Flyway's own bookkeeping rows (schema creation) have none.
       try (Statement statement = connection.createStatement();
           ResultSet rows =
               statement.executeQuery(
-                  "SELECT quote_ident(current_schema()) || '."
-                      + HISTORY_TABLE
-                      + "', to_regclass(quote_ident(current_schema()) || '."
-                      + HISTORY_TABLE
-                      + "') IS NOT NULL")) {
-        if (rows.next() && rows.getBoolean(2)) {
-          historyTable = rows.getString(1);
-        }
+                  "SELECT coalesce(max(version::int), 0) FROM "
+                      + qualified(HISTORY_TABLE)
+                      + " WHERE success AND version ~ '^[0-9]{1,9}$'")) {
+        rows.next();
+        found = rows.getInt(1);
       }
-      int found = 0;
-      if (historyTable != null) {
-        // The name is quoted by quote_ident. Versions are whole numbers; Flyway's own bookkeeping
-        // rows (schema creation, repeatable migrations) have none or 0.
-        try (Statement statement = connection.createStatement();
-            ResultSet rows =
-                statement.executeQuery(
-                    "SELECT coalesce(max(version::int), 0) FROM "
-                        + historyTable
-                        + " WHERE success AND version ~ '^[0-9]{1,9}$'")) {
-          rows.next();
-          found = rows.getInt(1);
-        }
-      }
-      return new SchemaVersion(found, latestVersion());
+      return new SchemaVersion(schemaName, found, latestVersion(), null);
     } catch (SQLException e) {
       throw new SchemaException("could not read the schema version: " + e.getMessage(), e);
     }
@@ -148,7 +230,7 @@ public final class TodoSchema {
    * @throws SchemaException when a migration fails; the failing migration's changes are rolled
    *     back, so the database stays at the version before it
    */
-  public static SchemaInfo migrate(DataSource dataSource) {
+  public SchemaInfo migrate(DataSource dataSource) {
     return migrate(dataSource, latestVersion());
   }
 
@@ -163,16 +245,18 @@ public final class TodoSchema {
    * @throws SchemaException when the target is unknown or older than the database (roll back
    *     instead), or when a migration fails (the database then stays at the version before it)
    */
-  public static SchemaInfo migrate(DataSource dataSource, int targetVersion) {
+  public SchemaInfo migrate(DataSource dataSource, int targetVersion) {
     Objects.requireNonNull(dataSource, "dataSource");
     requireKnownVersion(targetVersion);
+    LegacyLayout.carryOver(dataSource, this);
     SchemaInfo before = info(dataSource);
     int current = before.currentVersion();
     if (before.state() == SchemaState.AHEAD && targetVersion == latestVersion()) {
       log.warn(
-          "todokit: the database is at schema version {}, ahead of this release, which knows up"
-              + " to {}: nothing to migrate; this release keeps working as long as the newer"
-              + " release keeps the schema compatible",
+          "todokit: schema {} is at version {}, ahead of this release, which knows up to {}:"
+              + " nothing to migrate; this release keeps working as long as the newer release"
+              + " keeps the schema compatible",
+          schemaName,
           current,
           latestVersion());
       return before;
@@ -208,7 +292,7 @@ public final class TodoSchema {
    * @param dataSource the database
    * @return the applied and pending migrations
    */
-  public static SchemaInfo info(DataSource dataSource) {
+  public SchemaInfo info(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
     try {
       var info = flyway(dataSource, MigrationVersion.LATEST).info();
@@ -251,7 +335,7 @@ public final class TodoSchema {
    * @return the down scripts, newest first
    * @throws SchemaException when the target is newer than the database, or a down script is missing
    */
-  public static RollbackPlan planRollback(DataSource dataSource, int targetVersion) {
+  public RollbackPlan planRollback(DataSource dataSource, int targetVersion) {
     Objects.requireNonNull(dataSource, "dataSource");
     if (targetVersion != 0) {
       requireKnownVersion(targetVersion);
@@ -318,7 +402,7 @@ public final class TodoSchema {
    *     than the database, or a down script fails (then the database stays at the version whose
    *     down script failed)
    */
-  public static SchemaInfo rollbackTo(DataSource dataSource, int targetVersion) {
+  public SchemaInfo rollbackTo(DataSource dataSource, int targetVersion) {
     RollbackPlan plan = planRollback(dataSource, targetVersion);
     for (RollbackPlan.Step step : plan.steps()) {
       log.info("todokit: rolling back version {} with {}", step.version(), step.script());
@@ -327,7 +411,15 @@ public final class TodoSchema {
         try (Statement statement = connection.createStatement();
             PreparedStatement forget =
                 connection.prepareStatement(
-                    "DELETE FROM " + HISTORY_TABLE + " WHERE version = ?")) {
+                    "DELETE FROM " + qualified(HISTORY_TABLE) + " WHERE version = ?")) {
+          // The down scripts name todokit's objects unqualified, as the migrations do: they run
+          // with todokit's schema first on the path, for this transaction only.
+          try (PreparedStatement path =
+              connection.prepareStatement(
+                  "SELECT set_config('search_path', quote_ident(?) || ', pg_catalog', true)")) {
+            path.setString(1, schemaName);
+            path.execute();
+          }
           statement.execute(step.sql());
           forget.setString(1, Integer.toString(step.version()));
           forget.executeUpdate();
@@ -358,15 +450,15 @@ public final class TodoSchema {
    * @param dataSource the database
    * @return every check with its outcome; {@link VerificationReport#render()} prints it
    */
-  public static VerificationReport verify(DataSource dataSource) {
+  public VerificationReport verify(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
     List<Check> checks = new ArrayList<>();
     checks.add(versionCheck(dataSource));
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(true);
-      checks.addAll(ExpectedSchema.load().compare(Catalog.read(connection)));
+      checks.addAll(ExpectedSchema.load().compare(Catalog.read(connection, schemaName)));
       for (DataCheck dataCheck : DataCheck.ALL) {
-        checks.add(dataCheck.run(connection));
+        checks.add(dataCheck.run(connection, quoted(schemaName)));
       }
     } catch (SQLException e) {
       throw new SchemaException("could not read the database catalog: " + e.getMessage(), e);
@@ -374,8 +466,8 @@ public final class TodoSchema {
     return new VerificationReport(checks);
   }
 
-  private static Check versionCheck(DataSource dataSource) {
-    String name = "migrations at head (V" + latestVersion() + ")";
+  private Check versionCheck(DataSource dataSource) {
+    String name = "migrations at head (V" + latestVersion() + ") in schema " + schemaName;
     SchemaInfo info;
     try {
       info = info(dataSource);
@@ -414,56 +506,58 @@ public final class TodoSchema {
         List.of(
             new DataCheck(
                 "tasks.priority is low, medium, high or urgent",
-                "SELECT count(*) FROM tasks"
+                "SELECT count(*) FROM {schema}.tasks"
                     + " WHERE priority::text NOT IN ('low', 'medium', 'high', 'urgent')"),
             new DataCheck(
                 "tasks.recurrence_rule is a JSON object",
-                "SELECT count(*) FROM tasks WHERE jsonb_typeof(recurrence_rule) <> 'object'"),
+                "SELECT count(*) FROM {schema}.tasks WHERE jsonb_typeof(recurrence_rule) <> 'object'"),
             new DataCheck(
                 "recurring_tasks.recurrence_rule is a JSON object",
-                "SELECT count(*) FROM recurring_tasks"
+                "SELECT count(*) FROM {schema}.recurring_tasks"
                     + " WHERE jsonb_typeof(recurrence_rule) IS DISTINCT FROM 'object'"),
             new DataCheck(
                 "completed tasks have completed_at",
-                "SELECT count(*) FROM tasks WHERE status = 'completed' AND completed_at IS NULL"),
+                "SELECT count(*) FROM {schema}.tasks WHERE status = 'completed' AND completed_at IS NULL"),
             new DataCheck(
                 "open tasks have no completed_at",
-                "SELECT count(*) FROM tasks"
+                "SELECT count(*) FROM {schema}.tasks"
                     + " WHERE status <> 'completed' AND completed_at IS NOT NULL"),
             new DataCheck(
                 "tags.color is #RRGGBB",
-                "SELECT count(*) FROM tags WHERE color !~ '^#[0-9A-Fa-f]{6}$'"),
+                "SELECT count(*) FROM {schema}.tags WHERE color !~ '^#[0-9A-Fa-f]{6}$'"),
             new DataCheck(
                 "messages.tool_calls is an array or object",
-                "SELECT count(*) FROM messages"
+                "SELECT count(*) FROM {schema}.messages"
                     + " WHERE jsonb_typeof(tool_calls) NOT IN ('array', 'object')"),
             // V11 added the following rules NOT VALID: rows older than V11 may break them.
             // Zones are grouped first, so the function (an exception block) runs once per zone.
             new DataCheck(
                 "users.time_zone is a region id (Area/Location or UTC)",
                 "WITH zones AS MATERIALIZED"
-                    + " (SELECT time_zone, count(*) AS n FROM users GROUP BY time_zone)"
+                    + " (SELECT time_zone, count(*) AS n FROM {schema}.users GROUP BY time_zone)"
                     + " SELECT coalesce(sum(n), 0) FROM zones"
-                    + " WHERE NOT todokit_is_time_zone(time_zone)"),
+                    + " WHERE NOT {schema}.todokit_is_time_zone(time_zone)"),
             new DataCheck(
                 "recurring_tasks.time_zone is a region id (Area/Location or UTC)",
                 "WITH zones AS MATERIALIZED"
-                    + " (SELECT time_zone, count(*) AS n FROM recurring_tasks GROUP BY time_zone)"
+                    + " (SELECT time_zone, count(*) AS n FROM {schema}.recurring_tasks GROUP BY time_zone)"
                     + " SELECT coalesce(sum(n), 0) FROM zones"
-                    + " WHERE NOT todokit_is_time_zone(time_zone)"),
+                    + " WHERE NOT {schema}.todokit_is_time_zone(time_zone)"),
             new DataCheck(
                 "titles and tag names are not blank (Unicode spaces count as blank)",
-                "SELECT (SELECT count(*) FROM tasks WHERE todokit_is_blank(title))"
-                    + " + (SELECT count(*) FROM recurring_tasks WHERE todokit_is_blank(title))"
-                    + " + (SELECT count(*) FROM conversations WHERE todokit_is_blank(title))"
-                    + " + (SELECT count(*) FROM tags WHERE todokit_is_blank(name))"),
+                "SELECT (SELECT count(*) FROM {schema}.tasks WHERE {schema}.todokit_is_blank(title))"
+                    + " + (SELECT count(*) FROM {schema}.recurring_tasks WHERE {schema}.todokit_is_blank(title))"
+                    + " + (SELECT count(*) FROM {schema}.conversations WHERE {schema}.todokit_is_blank(title))"
+                    + " + (SELECT count(*) FROM {schema}.tags WHERE {schema}.todokit_is_blank(name))"),
             new DataCheck(
                 "password hashes and tool call ids are not blank (Unicode spaces count as blank)",
-                "SELECT (SELECT count(*) FROM users WHERE todokit_is_blank(password_hash))"
-                    + " + (SELECT count(*) FROM messages WHERE todokit_is_blank(tool_call_id))"));
+                "SELECT (SELECT count(*) FROM {schema}.users WHERE {schema}.todokit_is_blank(password_hash))"
+                    + " + (SELECT count(*) FROM {schema}.messages WHERE {schema}.todokit_is_blank(tool_call_id))"));
 
-    Check run(Connection connection) {
-      try (PreparedStatement statement = connection.prepareStatement(countSql);
+    /** Runs the count on todokit's tables in {@code quotedSchema}. */
+    Check run(Connection connection, String quotedSchema) {
+      try (PreparedStatement statement =
+              connection.prepareStatement(countSql.replace("{schema}", quotedSchema));
           ResultSet rows = statement.executeQuery()) {
         rows.next();
         long offending = rows.getLong(1);
@@ -475,11 +569,24 @@ public final class TodoSchema {
     }
   }
 
-  private static Flyway flyway(DataSource dataSource, MigrationVersion target) {
+  private Flyway flyway(DataSource dataSource, MigrationVersion target) {
+    return flyway(dataSource, target, MIGRATIONS_LOCATION);
+  }
+
+  /** todokit's Flyway on this schema; tests add a location that stands for a newer release. */
+  Flyway flyway(DataSource dataSource, MigrationVersion target, String... locations) {
     return Flyway.configure(TodoSchema.class.getClassLoader())
         .dataSource(dataSource)
-        .locations(MIGRATIONS_LOCATION)
+        .locations(locations)
+        .schemas(schemaName)
+        .defaultSchema(schemaName)
+        .createSchemas(true)
         .table(HISTORY_TABLE)
+        // A schema that already holds a service's tables (public, say) is no obstacle: its own
+        // history starts at an empty baseline 0, so that every migration of todokit's runs.
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .baselineDescription("todokit starts in a schema that holds other tables")
         // Versions a newer release applied (a rolling deploy) are no error; migrate() reports them.
         // Flyway's default, stated because this class relies on it.
         .ignoreMigrationPatterns("*:future")
@@ -487,6 +594,31 @@ public final class TodoSchema {
         .cleanDisabled(true)
         .loggers("slf4j")
         .load();
+  }
+
+  /** {@code schema.name}, each quoted as PostgreSQL's {@code quote_ident} would. */
+  String qualified(String name) {
+    return quoted(schemaName) + "." + quoted(name);
+  }
+
+  /** The identifier in double quotes, with inner quotes doubled. */
+  static String quoted(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TodoSchema that && schemaName.equals(that.schemaName);
+  }
+
+  @Override
+  public int hashCode() {
+    return schemaName.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "TodoSchema[" + schemaName + "]";
   }
 
   private static void requireKnownVersion(int version) {

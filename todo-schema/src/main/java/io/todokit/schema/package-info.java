@@ -1,8 +1,8 @@
 /**
- * todokit's schema: the Flyway migrations (classpath {@code db/migration}), their down scripts
- * (classpath {@code db/rollback}), and {@link io.todokit.schema.TodoSchema} to migrate, inspect,
- * verify and roll back a database. The generated jOOQ classes are in {@code
- * io.todokit.schema.jooq}.
+ * todokit's schema: the Flyway migrations (classpath {@code db/todokit/migration}), their down
+ * scripts (classpath {@code db/todokit/rollback}), and {@link io.todokit.schema.TodoSchema} to
+ * migrate, inspect, verify and roll back todokit's tables in their own PostgreSQL schema. The
+ * generated jOOQ classes are in {@code io.todokit.schema.jooq}.
  */
 @NullMarked
 package io.todokit.schema;

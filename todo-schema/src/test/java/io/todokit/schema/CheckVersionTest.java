@@ -19,18 +19,20 @@ import org.junit.jupiter.api.Test;
  */
 class CheckVersionTest {
 
+  private static final int HEAD = TodoSchema.latestVersion();
   private static final String HOW_TO_MIGRATE =
-      ": migrate it with TodoSchema.migrate(dataSource) or todo-cli migrate";
+      ": migrate it with TodoSchema.in(\"todokit\").migrate(dataSource) or todo-cli migrate"
+          + " --schema todokit";
 
   @Test
   void latestVersionIsTheNewestMigrationOnTheClassPath() {
     try (TestDatabase db = TestDatabase.empty()) {
-      SchemaInfo info = TodoSchema.info(db.dataSource());
+      SchemaInfo info = TodoSchema.standard().info(db.dataSource());
 
       assertThat(TodoSchema.latestVersion())
           .isEqualTo(info.pending().getLast().version())
           .isEqualTo(SchemaStep.head().version())
-          .isEqualTo(12);
+          .isEqualTo(13);
       assertThat(info.pending()).extracting(SchemaInfo.Pending::version).doesNotHaveDuplicates();
     }
   }
@@ -44,13 +46,15 @@ class CheckVersionTest {
       execute(connection, "CREATE TABLE inside_the_transaction (id int)");
       AtomicInteger statements = new AtomicInteger();
 
-      SchemaVersion version = TodoSchema.checkVersion(counting(connection, statements));
+      SchemaVersion version = TodoSchema.standard().checkVersion(counting(connection, statements));
 
-      assertThat(version).isEqualTo(new SchemaVersion(0, 12));
+      assertThat(version).isEqualTo(new SchemaVersion("todokit", 0, HEAD, null));
       assertThat(version.state()).isEqualTo(SchemaState.BEHIND);
       assertThat(version.describe())
           .isEqualTo(
-              "the database has no todokit schema (version 0), but this release needs version 12"
+              "todokit schema \"todokit\" has no todokit migrations applied (version 0), but this"
+                  + " release needs version "
+                  + HEAD
                   + HOW_TO_MIGRATE);
       assertThat(statements).hasValue(1);
       // The transaction is still usable, and still open.
@@ -64,19 +68,20 @@ class CheckVersionTest {
   void aPartlyMigratedDatabaseIsBehindAndTheMessageSaysHowToMigrateInTwoQueries()
       throws SQLException {
     try (TestDatabase db = TestDatabase.empty()) {
-      TodoSchema.migrate(db.dataSource(), 5);
+      TodoSchema.standard().migrate(db.dataSource(), 5);
       AtomicInteger statements = new AtomicInteger();
 
       SchemaVersion version;
       try (Connection connection = db.dataSource().getConnection()) {
-        version = TodoSchema.checkVersion(counting(connection, statements));
+        version = TodoSchema.standard().checkVersion(counting(connection, statements));
       }
 
-      assertThat(version).isEqualTo(new SchemaVersion(5, 12));
+      assertThat(version).isEqualTo(new SchemaVersion("todokit", 5, HEAD, null));
       assertThat(version.state()).isEqualTo(SchemaState.BEHIND);
       assertThat(version.describe())
           .isEqualTo(
-              "the database is at todokit schema version 5, but this release needs version 12"
+              "todokit schema \"todokit\" is at version 5, but this release needs version "
+                  + HEAD
                   + HOW_TO_MIGRATE);
       assertThat(statements).hasValue(2);
     }
@@ -86,52 +91,72 @@ class CheckVersionTest {
   void aMigratedDatabaseIsCurrent() throws SQLException {
     try (TestDatabase db = TestDatabase.migrated();
         Connection connection = db.dataSource().getConnection()) {
-      SchemaVersion version = TodoSchema.checkVersion(connection);
+      SchemaVersion version = TodoSchema.standard().checkVersion(connection);
 
-      assertThat(version).isEqualTo(new SchemaVersion(12, 12));
+      assertThat(version).isEqualTo(new SchemaVersion("todokit", HEAD, HEAD, null));
       assertThat(version.state()).isEqualTo(SchemaState.CURRENT);
       assertThat(version.describe())
-          .isEqualTo("the database is at todokit schema version 12, as this release needs");
+          .isEqualTo(
+              "todokit schema \"todokit\" is at version " + HEAD + ", as this release needs");
     }
   }
 
   @Test
   void aDatabaseANewerReleaseMigratedIsAheadAndFailedRowsDoNotCount() throws SQLException {
-    try (TestDatabase db =
-            TestDatabase.migrated(TestDatabase.DEFAULT_LOCATION, "classpath:db/future");
+    try (TestDatabase db = NewerDatabaseTest.migratedByANewerRelease();
         Connection connection = db.dataSource().getConnection()) {
       execute(
           connection,
-          "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-              + " checksum, installed_by, execution_time, success)"
-              + " VALUES (100, '14', 'failed', 'SQL', 'V14__failed.sql', 0, current_user, 0,"
+          "INSERT INTO todokit.todokit_schema_history (installed_rank, version, description, type,"
+              + " script, checksum, installed_by, execution_time, success)"
+              + " VALUES (100, '15', 'failed', 'SQL', 'V15__failed.sql', 0, current_user, 0,"
               + " false)");
 
-      SchemaVersion version = TodoSchema.checkVersion(connection);
+      SchemaVersion version = TodoSchema.standard().checkVersion(connection);
 
-      assertThat(version).isEqualTo(new SchemaVersion(13, 12));
+      assertThat(version).isEqualTo(new SchemaVersion("todokit", HEAD + 1, HEAD, null));
       assertThat(version.state()).isEqualTo(SchemaState.AHEAD);
       assertThat(version.describe())
           .isEqualTo(
-              "the database is at todokit schema version 13, ahead of this release (which knows"
-                  + " up to 12); this release keeps working as long as the newer release keeps"
-                  + " the schema compatible");
+              "todokit schema \"todokit\" is at version "
+                  + (HEAD + 1)
+                  + ", ahead of this release (which knows up to "
+                  + HEAD
+                  + "); this release keeps working as long as the newer release keeps the schema"
+                  + " compatible");
     }
   }
 
   @Test
-  void onlyTheHistoryTableInTheCurrentSchemaCounts() throws SQLException {
+  void onlyTodokitsHistoryTableInItsSchemaCounts() throws SQLException {
     try (TestDatabase db = TestDatabase.empty();
         Connection connection = db.dataSource().getConnection()) {
-      // The host application's own Flyway history, in a schema later on the search path.
+      // The service's own Flyway history, in its schema and in one named like todokit's.
       execute(
           connection,
-          "CREATE SCHEMA host;"
-              + "CREATE TABLE host.flyway_schema_history (version text, success boolean);"
-              + "INSERT INTO host.flyway_schema_history VALUES ('42', true);"
-              + "SET search_path = public, host");
+          "CREATE TABLE public.flyway_schema_history (version text, success boolean);"
+              + "INSERT INTO public.flyway_schema_history VALUES ('42', true);"
+              + "CREATE SCHEMA todokit;"
+              + "CREATE TABLE todokit.flyway_schema_history (version text, success boolean);"
+              + "INSERT INTO todokit.flyway_schema_history VALUES ('42', true);"
+              + "SET search_path = public, todokit");
 
-      assertThat(TodoSchema.checkVersion(connection)).isEqualTo(new SchemaVersion(0, 12));
+      assertThat(TodoSchema.standard().checkVersion(connection))
+          .isEqualTo(new SchemaVersion("todokit", 0, HEAD, null));
+    }
+  }
+
+  @Test
+  void anotherSchemaIsReadWhereItIsWhateverTheSearchPath() throws SQLException {
+    try (TestDatabase db = TestDatabase.empty()) {
+      TodoSchema.in("tasks app").migrate(db.dataSource(), 4);
+      try (Connection connection = db.dataSource().getConnection()) {
+        execute(connection, "SET search_path = pg_catalog");
+
+        assertThat(TodoSchema.in("tasks app").checkVersion(connection))
+            .isEqualTo(new SchemaVersion("tasks app", 4, HEAD, null));
+        assertThat(TodoSchema.standard().checkVersion(connection).found()).isZero();
+      }
     }
   }
 
@@ -141,7 +166,7 @@ class CheckVersionTest {
       Connection connection = db.dataSource().getConnection();
       connection.close();
 
-      assertThatThrownBy(() -> TodoSchema.checkVersion(connection))
+      assertThatThrownBy(() -> TodoSchema.standard().checkVersion(connection))
           .isInstanceOf(SchemaException.class)
           .hasMessageStartingWith("could not read the schema version: ")
           .hasCauseInstanceOf(SQLException.class);
@@ -150,9 +175,12 @@ class CheckVersionTest {
 
   @Test
   void versionsAreNotNegative() {
-    assertThatThrownBy(() -> new SchemaVersion(-1, 12))
+    assertThatThrownBy(() -> new SchemaVersion("todokit", -1, HEAD, null))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new SchemaVersion(3, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SchemaVersion("todokit", 3, 0, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SchemaVersion("todokit", 3, HEAD, "public"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   /** The connection, counting the statements made on it. */

@@ -10,24 +10,38 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database that a newer release migrated (a rolling deploy): here to V13 from the test-only
+ * A database that a newer release migrated (a rolling deploy): here to V14 from the test-only
  * location {@code db/future}, which this release does not know.
  */
 class NewerDatabaseTest {
 
   private static final String AHEAD =
-      "ahead of this release (database at 13, this release knows up to 12)";
+      "ahead of this release (database at 14, this release knows up to 13)";
 
   private TestDatabase db;
 
+  /** A database migrated by todokit's Flyway with the newer release's step as well. */
+  static TestDatabase migratedByANewerRelease() {
+    TestDatabase database = TestDatabase.empty();
+    TodoSchema.standard()
+        .flyway(
+            database.dataSource(),
+            MigrationVersion.LATEST,
+            TodoSchema.MIGRATIONS_LOCATION,
+            "classpath:db/future")
+        .migrate();
+    return database;
+  }
+
   @BeforeEach
   void databaseMigratedByANewerRelease() {
-    db = TestDatabase.migrated(TestDatabase.DEFAULT_LOCATION, "classpath:db/future");
+    db = migratedByANewerRelease();
   }
 
   @AfterEach
@@ -44,29 +58,29 @@ class NewerDatabaseTest {
     // slf4j-simple writes to whatever System.err is at the time.
     System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
     try {
-      info = TodoSchema.migrate(db.dataSource());
+      info = TodoSchema.standard().migrate(db.dataSource());
     } finally {
       System.setErr(err);
     }
 
-    assertThat(info.currentVersion()).isEqualTo(13);
+    assertThat(info.currentVersion()).isEqualTo(14);
     assertThat(info.state()).isEqualTo(SchemaState.AHEAD);
     assertThat(SchemaMigrationTest.catalog(db)).isEqualTo(before);
     assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("WARN")))
         .singleElement()
         .asString()
         .contains(
-            "todokit: the database is at schema version 13, ahead of this release, which knows"
-                + " up to 12: nothing to migrate; this release keeps working as long as the newer"
-                + " release keeps the schema compatible");
+            "todokit: schema todokit is at version 14, ahead of this release, which knows up to"
+                + " 13: nothing to migrate; this release keeps working as long as the newer release"
+                + " keeps the schema compatible");
   }
 
   @Test
   void infoSaysTheDatabaseIsAheadOfThisRelease() {
-    SchemaInfo info = TodoSchema.info(db.dataSource());
+    SchemaInfo info = TodoSchema.standard().info(db.dataSource());
 
-    assertThat(info.currentVersion()).isEqualTo(13);
-    assertThat(info.latestVersion()).isEqualTo(12);
+    assertThat(info.currentVersion()).isEqualTo(14);
+    assertThat(info.latestVersion()).isEqualTo(13);
     assertThat(info.state()).isEqualTo(SchemaState.AHEAD);
     assertThat(info.describe()).isEqualTo(AHEAD);
     assertThat(info.pending()).isEmpty();
@@ -74,40 +88,40 @@ class NewerDatabaseTest {
     assertThat(info.applied().getLast())
         .extracting(
             SchemaInfo.Applied::version, SchemaInfo.Applied::script, SchemaInfo.Applied::success)
-        .containsExactly(13, "V13__newer_release.sql", true);
+        .containsExactly(14, "V14__newer_release.sql", true);
   }
 
   @Test
   void verifyChecksWhatThisReleaseNeedsAndPasses() {
-    VerificationReport report = TodoSchema.verify(db.dataSource());
+    VerificationReport report = TodoSchema.standard().verify(db.dataSource());
 
     assertThat(report.failures()).isEmpty();
     assertThat(report.checks().getFirst())
         .isEqualTo(
             new Check(
                 Kind.VERSION,
-                "migrations at head (V12)",
+                "migrations at head (V13) in schema todokit",
                 true,
-                "at version 13, " + AHEAD + "; the checks below are this release's"));
+                "at version 14, " + AHEAD + "; the checks below are this release's"));
   }
 
   @Test
   void anOlderTargetIsRefusedWithoutAdvisingARollback() {
-    assertThatThrownBy(() -> TodoSchema.migrate(db.dataSource(), 5))
+    assertThatThrownBy(() -> TodoSchema.standard().migrate(db.dataSource(), 5))
         .isInstanceOf(SchemaException.class)
         .hasMessage(
-            "the database is at version 13, newer than the target 5 and ahead of this release,"
-                + " which knows up to 12 and cannot undo what it does not know");
+            "the database is at version 14, newer than the target 5 and ahead of this release,"
+                + " which knows up to 13 and cannot undo what it does not know");
   }
 
   @Test
   void rollbackNamesTheReleaseThatHasTheMissingDownScript() {
-    assertThatThrownBy(() -> TodoSchema.rollbackTo(db.dataSource(), 10))
+    assertThatThrownBy(() -> TodoSchema.standard().rollbackTo(db.dataSource(), 10))
         .isInstanceOf(SchemaException.class)
         .hasMessage(
-            "cannot roll back to version 10: no down script for V13"
-                + " (db/rollback/U13__newer_release.sql; a newer release made it and has its down"
-                + " script); nothing was changed");
-    assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(13);
+            "cannot roll back to version 10: no down script for V14"
+                + " (db/todokit/rollback/U14__newer_release.sql; a newer release made it and has its"
+                + " down script); nothing was changed");
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(14);
   }
 }

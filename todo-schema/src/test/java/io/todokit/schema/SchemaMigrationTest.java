@@ -19,11 +19,11 @@ class SchemaMigrationTest {
   @Test
   void migratesAnEmptyDatabaseToHeadAndVerifies() {
     try (TestDatabase db = TestDatabase.empty()) {
-      SchemaInfo before = TodoSchema.info(db.dataSource());
+      SchemaInfo before = TodoSchema.standard().info(db.dataSource());
       assertThat(before.currentVersion()).isZero();
       assertThat(before.pending()).hasSize(SchemaStep.values().length);
 
-      SchemaInfo after = TodoSchema.migrate(db.dataSource());
+      SchemaInfo after = TodoSchema.standard().migrate(db.dataSource());
 
       assertThat(after.currentVersion()).isEqualTo(SchemaStep.head().version());
       assertThat(after.pending()).isEmpty();
@@ -34,7 +34,7 @@ class SchemaMigrationTest {
               java.util.Arrays.stream(SchemaStep.values())
                   .map(SchemaStep::migrationScript)
                   .toArray(String[]::new));
-      VerificationReport report = TodoSchema.verify(db.dataSource());
+      VerificationReport report = TodoSchema.standard().verify(db.dataSource());
       assertThat(report.failures()).isEmpty();
       assertThat(report.passed()).isTrue();
     }
@@ -51,17 +51,17 @@ class SchemaMigrationTest {
       int previous = 0;
       for (SchemaStep step : SchemaStep.values()) {
         int version = step.version();
-        TodoSchema.migrate(db.dataSource(), version);
+        TodoSchema.standard().migrate(db.dataSource(), version);
         Catalog migrated = catalog(db);
         catalogAt.put(version, migrated);
 
-        SchemaInfo rolledBack = TodoSchema.rollbackTo(db.dataSource(), previous);
+        SchemaInfo rolledBack = TodoSchema.standard().rollbackTo(db.dataSource(), previous);
         assertThat(rolledBack.currentVersion()).isEqualTo(previous);
         assertThat(catalog(db))
             .as("catalog after rolling back %s", step.migrationScript())
             .isEqualTo(catalogAt.get(previous));
 
-        TodoSchema.migrate(db.dataSource(), version);
+        TodoSchema.standard().migrate(db.dataSource(), version);
         assertThat(catalog(db))
             .as("catalog after migrating %s again", step.migrationScript())
             .isEqualTo(migrated);
@@ -74,14 +74,15 @@ class SchemaMigrationTest {
   void rollingBackEverythingAfterConversationsIsOneCall() throws SQLException {
     try (TestDatabase db = TestDatabase.empty()) {
       int conversations = SchemaStep.CONVERSATIONS_AND_MESSAGES.version();
-      TodoSchema.migrate(db.dataSource(), conversations);
+      TodoSchema.standard().migrate(db.dataSource(), conversations);
       Catalog atConversations = catalog(db);
-      TodoSchema.migrate(db.dataSource());
+      TodoSchema.standard().migrate(db.dataSource());
 
-      RollbackPlan plan = TodoSchema.planRollback(db.dataSource(), conversations);
+      RollbackPlan plan = TodoSchema.standard().planRollback(db.dataSource(), conversations);
       assertThat(plan.steps())
           .extracting(RollbackPlan.Step::script)
           .containsExactly(
+              "U13__own_schema.sql",
               "U12__template_end_reason.sql",
               "U11__text_and_zone_checks.sql",
               "U10__recurring_templates.sql",
@@ -90,14 +91,14 @@ class SchemaMigrationTest {
               "U7__reminders.sql",
               "U6__due_dates.sql",
               "U5__task_priority.sql");
-      assertThat(TodoSchema.info(db.dataSource()).currentVersion())
+      assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion())
           .as("planning changes nothing")
           .isEqualTo(SchemaStep.head().version());
 
-      SchemaInfo info = TodoSchema.rollbackTo(db.dataSource(), conversations);
+      SchemaInfo info = TodoSchema.standard().rollbackTo(db.dataSource(), conversations);
 
       assertThat(info.currentVersion()).isEqualTo(conversations);
-      assertThat(info.pending()).hasSize(8);
+      assertThat(info.pending()).hasSize(9);
       assertThat(catalog(db)).isEqualTo(atConversations);
     }
   }
@@ -105,66 +106,67 @@ class SchemaMigrationTest {
   @Test
   void rollbackRefusesWhenADownScriptIsMissingAndChangesNothing() throws SQLException {
     try (TestDatabase db = TestDatabase.empty()) {
-      TodoSchema.migrate(db.dataSource());
+      TodoSchema.standard().migrate(db.dataSource());
       // A newer migration applied by someone else, without a down script in this jar.
       execute(
           db,
           """
-          INSERT INTO flyway_schema_history
+          INSERT INTO todokit.todokit_schema_history
               (installed_rank, version, description, type, script, checksum, installed_by,
                execution_time, success)
           VALUES (100, '99', 'extra', 'SQL', 'V99__extra.sql', 0, current_user, 0, true)
           """);
       Catalog before = catalog(db);
 
-      assertThatThrownBy(() -> TodoSchema.rollbackTo(db.dataSource(), 8))
+      assertThatThrownBy(() -> TodoSchema.standard().rollbackTo(db.dataSource(), 8))
           .isInstanceOf(SchemaException.class)
           .hasMessageContaining("no down script for V99")
           .hasMessageContaining("U99__extra.sql")
           .hasMessageContaining("nothing was changed");
 
       assertThat(catalog(db)).isEqualTo(before);
-      assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(99);
+      assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(99);
     }
   }
 
   @Test
   void refusesTargetsThatPointTheWrongWay() {
     try (TestDatabase db = TestDatabase.empty()) {
-      TodoSchema.migrate(db.dataSource(), 5);
+      TodoSchema.standard().migrate(db.dataSource(), 5);
 
-      assertThatThrownBy(() -> TodoSchema.migrate(db.dataSource(), 3))
+      assertThatThrownBy(() -> TodoSchema.standard().migrate(db.dataSource(), 3))
           .isInstanceOf(SchemaException.class)
           .hasMessageContaining("at version 5, newer than the target 3")
           .hasMessageContaining("rollbackTo");
-      assertThatThrownBy(() -> TodoSchema.rollbackTo(db.dataSource(), 7))
+      assertThatThrownBy(() -> TodoSchema.standard().rollbackTo(db.dataSource(), 7))
           .isInstanceOf(SchemaException.class)
           .hasMessageContaining("at version 5, older than the target 7");
-      assertThatThrownBy(() -> TodoSchema.migrate(db.dataSource(), 99))
+      assertThatThrownBy(() -> TodoSchema.standard().migrate(db.dataSource(), 99))
           .isInstanceOf(SchemaException.class)
           .hasMessageContaining("unknown schema version 99");
-      assertThat(TodoSchema.info(db.dataSource()).currentVersion()).isEqualTo(5);
+      assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(5);
     }
   }
 
   @Test
   void aMigrationThatFailsMidwayLeavesTheDatabaseAtThePreviousVersion() throws SQLException {
     try (TestDatabase db = TestDatabase.empty()) {
-      TodoSchema.migrate(db.dataSource(), SchemaStep.RECURRENCE.version());
+      TodoSchema.standard().migrate(db.dataSource(), SchemaStep.RECURRENCE.version());
       // V9 creates tags and task_tags, then fails on its last statement: an index of that name
       // already exists.
       execute(
           db,
-          "CREATE TABLE operator_notes (id int); CREATE INDEX task_tags_user_tag_idx ON operator_notes (id)");
+          "CREATE TABLE todokit.operator_notes (id int);"
+              + " CREATE INDEX task_tags_user_tag_idx ON todokit.operator_notes (id)");
       Catalog before = catalog(db);
 
-      assertThatThrownBy(() -> TodoSchema.migrate(db.dataSource()))
+      assertThatThrownBy(() -> TodoSchema.standard().migrate(db.dataSource()))
           .isInstanceOf(SchemaException.class)
           .hasMessageContaining("the database is at version 8")
           .hasMessageContaining("task_tags_user_tag_idx");
 
       assertThat(catalog(db)).isEqualTo(before);
-      SchemaInfo info = TodoSchema.info(db.dataSource());
+      SchemaInfo info = TodoSchema.standard().info(db.dataSource());
       assertThat(info.currentVersion()).isEqualTo(8);
       assertThat(info.applied()).allMatch(SchemaInfo.Applied::success);
     }
@@ -172,12 +174,24 @@ class SchemaMigrationTest {
 
   static Catalog catalog(TestDatabase db) throws SQLException {
     try (Connection connection = db.dataSource().getConnection()) {
-      return Catalog.read(connection).withoutFlywayHistory();
+      return Catalog.read(connection, TodoSchema.DEFAULT_SCHEMA).withoutFlywayHistory();
     }
   }
 
+  /**
+   * A connection whose search path starts with todokit's schema, so that a test's plain SQL names
+   * todokit's tables unqualified (todokit's own statements never rely on it).
+   */
+  static Connection connect(TestDatabase db) throws SQLException {
+    Connection connection = db.dataSource().getConnection();
+    try (var statement = connection.createStatement()) {
+      statement.execute("SET search_path = todokit, public");
+    }
+    return connection;
+  }
+
   static void execute(TestDatabase db, String sql) throws SQLException {
-    try (Connection connection = db.dataSource().getConnection();
+    try (Connection connection = connect(db);
         var statement = connection.createStatement()) {
       statement.execute(sql);
     }

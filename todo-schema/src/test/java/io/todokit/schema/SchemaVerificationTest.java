@@ -33,13 +33,13 @@ class SchemaVerificationTest {
 
   @Test
   void passesOnAMigratedDatabaseAndRendersOneLinePerCheck() {
-    VerificationReport report = TodoSchema.verify(db.dataSource());
+    VerificationReport report = TodoSchema.standard().verify(db.dataSource());
 
     assertThat(report.failures()).isEmpty();
     String rendered = report.render();
     assertThat(rendered.lines()).hasSize(report.checks().size() + 1);
     assertThat(rendered)
-        .contains("[PASS] version migrations at head (V12) - at version 12")
+        .contains("[PASS] version migrations at head (V13) in schema todokit - at version 13")
         .contains("[PASS] column tasks.due_at - timestamp with time zone NULL")
         .contains("[PASS] index tasks.tasks_user_open_due_idx")
         .contains("[PASS] trigger messages.messages_assign_seq")
@@ -77,7 +77,7 @@ class SchemaVerificationTest {
   void failsNamingAnIndexDroppedByHand() throws SQLException {
     execute(db, "DROP INDEX tasks_armed_reminder_idx");
 
-    VerificationReport report = TodoSchema.verify(db.dataSource());
+    VerificationReport report = TodoSchema.standard().verify(db.dataSource());
 
     assertThat(report.passed()).isFalse();
     assertThat(report.failures())
@@ -89,7 +89,7 @@ class SchemaVerificationTest {
   void failsNamingAColumnDroppedByHandAndTheDataCheckThatCannotRun() throws SQLException {
     execute(db, "ALTER TABLE tags DROP COLUMN color");
 
-    List<Check> failures = TodoSchema.verify(db.dataSource()).failures();
+    List<Check> failures = TodoSchema.standard().verify(db.dataSource()).failures();
 
     assertThat(failures)
         .extracting(Check::kind, Check::name)
@@ -104,7 +104,7 @@ class SchemaVerificationTest {
   void failsNamingATriggerDroppedByHand() throws SQLException {
     execute(db, "DROP TRIGGER tasks_rearm_reminder ON tasks");
 
-    assertThat(TodoSchema.verify(db.dataSource()).failures())
+    assertThat(TodoSchema.standard().verify(db.dataSource()).failures())
         .extracting(Check::name)
         .containsExactly("tasks.tasks_rearm_reminder");
   }
@@ -113,7 +113,7 @@ class SchemaVerificationTest {
   void failsNamingAColumnWhoseTypeOrNullabilityChanged() throws SQLException {
     execute(db, "ALTER TABLE tasks ALTER COLUMN description SET NOT NULL");
 
-    assertThat(TodoSchema.verify(db.dataSource()).failures())
+    assertThat(TodoSchema.standard().verify(db.dataSource()).failures())
         .containsExactly(
             new Check(
                 Kind.COLUMN,
@@ -134,7 +134,7 @@ class SchemaVerificationTest {
             + " ('00000000-0000-0000-0000-000000000001', 'a', 'completed', '[1, 2]'),"
             + " ('00000000-0000-0000-0000-000000000001', 'b', 'completed', '\"daily\"')");
 
-    assertThat(TodoSchema.verify(db.dataSource()).failures())
+    assertThat(TodoSchema.standard().verify(db.dataSource()).failures())
         .extracting(Check::name, Check::detail)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(
@@ -157,7 +157,7 @@ class SchemaVerificationTest {
             + "CREATE OR REPLACE FUNCTION todokit_is_time_zone(zone text) RETURNS boolean"
             + " LANGUAGE sql STABLE AS $$ SELECT zone ~ '^[A-Za-z][A-Za-z0-9_+/-]*$' $$");
 
-    assertThat(TodoSchema.verify(db.dataSource()).failures())
+    assertThat(TodoSchema.standard().verify(db.dataSource()).failures())
         .containsExactly(
             new Check(
                 Kind.CONSTRAINT,
@@ -175,14 +175,17 @@ class SchemaVerificationTest {
   @Test
   void failsWhenTheDatabaseIsBehindTheHead() {
     try (TestDatabase behind = TestDatabase.empty()) {
-      TodoSchema.migrate(behind.dataSource(), 4);
+      TodoSchema.standard().migrate(behind.dataSource(), 4);
 
-      VerificationReport report = TodoSchema.verify(behind.dataSource());
+      VerificationReport report = TodoSchema.standard().verify(behind.dataSource());
 
       assertThat(report.failures().getFirst())
           .isEqualTo(
               new Check(
-                  Kind.VERSION, "migrations at head (V12)", false, "at version 4, 8 pending"));
+                  Kind.VERSION,
+                  "migrations at head (V13) in schema todokit",
+                  false,
+                  "at version 4, 9 pending"));
       assertThat(report.failures()).extracting(Check::name).contains("tags", "tasks.priority");
     }
   }

@@ -82,7 +82,7 @@ class TextAndZoneChecksTest {
 
     List<Integer> databaseBlank = new ArrayList<>();
     long compared;
-    try (Connection connection = db.dataSource().getConnection();
+    try (Connection connection = SchemaMigrationTest.connect(db);
         PreparedStatement statement =
             connection.prepareStatement(
                 "SELECT cp, todokit_is_blank(v) FROM unnest(?::text[], ?::int[]) AS t(v, cp)")) {
@@ -132,7 +132,7 @@ class TextAndZoneChecksTest {
     }
 
     Map<String, Boolean> actual = new LinkedHashMap<>();
-    try (Connection connection = db.dataSource().getConnection();
+    try (Connection connection = SchemaMigrationTest.connect(db);
         PreparedStatement statement =
             connection.prepareStatement(
                 "SELECT v, todokit_is_blank(v) FROM unnest(?::text[]) WITH ORDINALITY AS t(v, i)"
@@ -233,7 +233,7 @@ class TextAndZoneChecksTest {
     all.addAll(accepted);
 
     Map<String, Boolean> actual = new LinkedHashMap<>();
-    try (Connection connection = db.dataSource().getConnection();
+    try (Connection connection = SchemaMigrationTest.connect(db);
         PreparedStatement statement =
             connection.prepareStatement(
                 "SELECT z, todokit_is_time_zone(z) FROM unnest(?::text[]) WITH ORDINALITY AS t(z, i)"
@@ -276,7 +276,7 @@ class TextAndZoneChecksTest {
 
   /** Runs {@code sql} with one text parameter; the constraint it broke, or null when it passed. */
   private static @Nullable String violatedConstraint(String sql, String value) {
-    try (Connection connection = db.dataSource().getConnection();
+    try (Connection connection = SchemaMigrationTest.connect(db);
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, value);
       statement.executeUpdate();
@@ -290,7 +290,7 @@ class TextAndZoneChecksTest {
   }
 
   private static boolean queryBoolean(String sql) throws SQLException {
-    try (Connection connection = db.dataSource().getConnection();
+    try (Connection connection = SchemaMigrationTest.connect(db);
         PreparedStatement statement = connection.prepareStatement(sql);
         ResultSet rows = statement.executeQuery()) {
       rows.next();

@@ -22,7 +22,7 @@ class UpgradeWithDataTest {
   @Test
   void rowsInsertedAtEachVersionSurviveEveryLaterStep() throws SQLException {
     try (TestDatabase db = TestDatabase.empty()) {
-      TodoSchema.migrate(db.dataSource(), SchemaStep.USERS.version());
+      TodoSchema.standard().migrate(db.dataSource(), SchemaStep.USERS.version());
       execute(
           db,
           "INSERT INTO users (id, username, email, password_hash, time_zone) VALUES "
@@ -33,7 +33,7 @@ class UpgradeWithDataTest {
               + BOB
               + "', 'bob', 'bob@example.org', 'hash-b', DEFAULT)");
 
-      TodoSchema.migrate(db.dataSource(), SchemaStep.TASKS.version());
+      TodoSchema.standard().migrate(db.dataSource(), SchemaStep.TASKS.version());
       execute(
           db,
           "INSERT INTO tasks (user_id, id, title, status, completed_at) VALUES "
@@ -44,7 +44,8 @@ class UpgradeWithDataTest {
               + BOB
               + "', '10000000-0000-0000-0000-000000000002', 'done at V2', 'completed', '2026-01-02T03:04:05Z')");
 
-      TodoSchema.migrate(db.dataSource(), SchemaStep.CONVERSATIONS_AND_MESSAGES.version());
+      TodoSchema.standard()
+          .migrate(db.dataSource(), SchemaStep.CONVERSATIONS_AND_MESSAGES.version());
       execute(
           db,
           "INSERT INTO conversations (user_id, id, title) VALUES "
@@ -59,7 +60,7 @@ class UpgradeWithDataTest {
               + ALICE
               + "', '20000000-0000-0000-0000-000000000001', 'assistant', 'hi')");
 
-      TodoSchema.migrate(db.dataSource(), SchemaStep.TASK_PRIORITY.version());
+      TodoSchema.standard().migrate(db.dataSource(), SchemaStep.TASK_PRIORITY.version());
       execute(
           db,
           "INSERT INTO tasks (user_id, id, title, priority) VALUES "
@@ -67,7 +68,7 @@ class UpgradeWithDataTest {
               + ALICE
               + "', '10000000-0000-0000-0000-000000000005', 'urgent at V5', 'urgent')");
 
-      TodoSchema.migrate(db.dataSource(), SchemaStep.REMINDERS.version());
+      TodoSchema.standard().migrate(db.dataSource(), SchemaStep.REMINDERS.version());
       execute(
           db,
           "INSERT INTO tasks (user_id, id, title, due_at, remind_at) VALUES "
@@ -76,7 +77,7 @@ class UpgradeWithDataTest {
               + "', '10000000-0000-0000-0000-000000000007', 'due at V7', "
               + "'2026-03-01T09:00:00Z', '2026-03-01T08:00:00Z')");
 
-      TodoSchema.migrate(db.dataSource(), SchemaStep.TAGS.version());
+      TodoSchema.standard().migrate(db.dataSource(), SchemaStep.TAGS.version());
       execute(
           db,
           "INSERT INTO tasks (user_id, id, title, recurrence_rule) VALUES "
@@ -93,7 +94,7 @@ class UpgradeWithDataTest {
               + ALICE
               + "', '10000000-0000-0000-0000-000000000001', '30000000-0000-0000-0000-000000000001')");
 
-      TodoSchema.migrate(db.dataSource());
+      TodoSchema.standard().migrate(db.dataSource());
 
       assertThat(
               rows(
@@ -118,14 +119,14 @@ class UpgradeWithDataTest {
       assertThat(rows(db, "SELECT name || ' ' || color FROM tags")).containsExactly("Work #007bff");
       assertThat(rows(db, "SELECT task_id::text FROM task_tags"))
           .containsExactly("10000000-0000-0000-0000-000000000001");
-      assertThat(TodoSchema.verify(db.dataSource()).passed()).isTrue();
+      assertThat(TodoSchema.standard().verify(db.dataSource()).passed()).isTrue();
     }
   }
 
   @Test
   void rowsThatV11RefusesSurviveItAndVerifyCountsThemUntilTheyAreFixed() throws SQLException {
     try (TestDatabase db = TestDatabase.empty()) {
-      TodoSchema.migrate(db.dataSource(), SchemaStep.RECURRING_TEMPLATES.version());
+      TodoSchema.standard().migrate(db.dataSource(), SchemaStep.RECURRING_TEMPLATES.version());
       // All of these passed the V10 constraints: btrim only strips ASCII spaces, and PostgreSQL
       // knows GMT, Z and EST.
       execute(
@@ -161,10 +162,10 @@ class UpgradeWithDataTest {
               + BOB
               + "', E'\\u1680')");
 
-      SchemaInfo migrated = TodoSchema.migrate(db.dataSource());
+      SchemaInfo migrated = TodoSchema.standard().migrate(db.dataSource());
 
       assertThat(migrated.currentVersion()).isEqualTo(SchemaStep.head().version());
-      assertThat(TodoSchema.verify(db.dataSource()).failures())
+      assertThat(TodoSchema.standard().verify(db.dataSource()).failures())
           .extracting(VerificationReport.Check::name, VerificationReport.Check::detail)
           .containsExactly(
               tuple("users.time_zone is a region id (Area/Location or UTC)", "1 offending row(s)"),
@@ -183,8 +184,8 @@ class UpgradeWithDataTest {
           .hasMessageContaining("users_time_zone_valid");
 
       // The down script restores the V10 constraints, which the old rows pass.
-      TodoSchema.rollbackTo(db.dataSource(), SchemaStep.RECURRING_TEMPLATES.version());
-      TodoSchema.migrate(db.dataSource());
+      TodoSchema.standard().rollbackTo(db.dataSource(), SchemaStep.RECURRING_TEMPLATES.version());
+      TodoSchema.standard().migrate(db.dataSource());
 
       // The fix docs/schema.md describes: correct the rows, then validate the constraints.
       execute(
@@ -204,13 +205,13 @@ class UpgradeWithDataTest {
               + "ALTER TABLE tags VALIDATE CONSTRAINT tags_name_length;"
               + "ALTER TABLE users VALIDATE CONSTRAINT users_password_hash_not_blank;"
               + "ALTER TABLE messages VALIDATE CONSTRAINT messages_tool_call_id_not_blank");
-      assertThat(TodoSchema.verify(db.dataSource()).failures()).isEmpty();
+      assertThat(TodoSchema.standard().verify(db.dataSource()).failures()).isEmpty();
     }
   }
 
   private static List<String> rows(TestDatabase db, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Connection connection = db.dataSource().getConnection();
+    try (Connection connection = SchemaMigrationTest.connect(db);
         var statement = connection.createStatement()) {
       statement.execute("SET TIME ZONE 'UTC'");
       ResultSet result = statement.executeQuery(sql);

@@ -11,13 +11,9 @@ import org.jspecify.annotations.Nullable;
  * per test class, dropped by {@link #close()}.
  *
  * <p>Migrated databases are copies ({@code CREATE DATABASE … TEMPLATE …}) of a template that this
- * JVM migrates once per set of Flyway locations, so each costs a file copy, not a migration.
- * Thread-safe.
+ * JVM migrates once per set of migrations, so each costs a file copy, not a migration. Thread-safe.
  */
 public final class TestDatabase implements AutoCloseable {
-
-  /** The Flyway location of todokit's migrations, shipped by {@code io.todokit:todo-schema}. */
-  public static final String DEFAULT_LOCATION = "classpath:db/migration";
 
   private final PostgresServer server;
   private final String name;
@@ -29,19 +25,37 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   /**
-   * A fresh database with todokit's migrations ({@value #DEFAULT_LOCATION}) applied.
+   * A fresh database with todokit's migrations applied as a service applies them ({@code
+   * TodoSchema.standard().migrate}: todokit's tables and history in the schema {@code todokit}).
    *
    * @return the database, which the caller closes
-   * @throws IllegalStateException when no server is found, or there are no migrations at {@value
-   *     #DEFAULT_LOCATION} (add {@code io.todokit:todo-schema} to the test class path), or they
-   *     fail
+   * @throws IllegalStateException when no server is found, or {@code io.todokit:todo-schema} is not
+   *     on the test class path, or the migrations fail
    */
   public static TestDatabase migrated() {
-    return migrated(DEFAULT_LOCATION);
+    return migrated(new String[0]);
   }
 
   /**
-   * A fresh database with the migrations at these Flyway locations applied.
+   * A fresh database with todokit's migrations applied, then the service's own at these Flyway
+   * locations with Flyway's defaults (history {@code flyway_schema_history} in the connection's
+   * schema, usually {@code public}), as in a service that runs both.
+   *
+   * @param serviceLocations Flyway locations of the service's migrations, such as {@code
+   *     classpath:db/migration}; none for todokit's alone
+   * @return the database, which the caller closes
+   * @throws IllegalStateException when no server is found, {@code io.todokit:todo-schema} is not on
+   *     the test class path, there are no migrations at the locations, or a migration fails
+   */
+  public static TestDatabase migrated(String... serviceLocations) {
+    Objects.requireNonNull(serviceLocations, "serviceLocations");
+    PostgresServer server = PostgresProvisioner.shared();
+    return create(server, TestDatabases.template(server, true, List.of(serviceLocations)));
+  }
+
+  /**
+   * A fresh database with only the migrations at these Flyway locations applied, with Flyway's
+   * defaults: for a project's own schema without todokit's.
    *
    * @param flywayLocations Flyway locations such as {@code classpath:db/migration}
    * @return the database, which the caller closes
@@ -49,15 +63,13 @@ public final class TestDatabase implements AutoCloseable {
    * @throws IllegalStateException when no server is found, or there are no migrations at the
    *     locations, or they fail
    */
-  public static TestDatabase migrated(String... flywayLocations) {
+  public static TestDatabase migratedOnly(String... flywayLocations) {
     Objects.requireNonNull(flywayLocations, "flywayLocations");
     if (flywayLocations.length == 0) {
       throw new IllegalArgumentException("at least one Flyway location is needed");
     }
-    List<String> locations = List.of(flywayLocations);
     PostgresServer server = PostgresProvisioner.shared();
-    String template = TestDatabases.template(server, locations);
-    return create(server, template);
+    return create(server, TestDatabases.template(server, false, List.of(flywayLocations)));
   }
 
   /**

@@ -1,8 +1,11 @@
 package io.todokit.testing;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -10,14 +13,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The databases {@link TestDatabase} made on the shared server: one Flyway-migrated template per
- * set of locations, and the per-class databases not yet dropped.
+ * The databases {@link TestDatabase} made on the shared server: one migrated template per set of
+ * migrations, and the per-class databases not yet dropped.
  *
  * <p>Thread-safe: templates are made under this class's lock, one at a time.
  */
@@ -33,21 +37,34 @@ final class TestDatabases {
   private TestDatabases() {}
 
   /**
-   * The name of a template database migrated from these locations, made on first use.
+   * The name of a template database migrated with todokit's migrations (when {@code todokit}) and
+   * then the service's own at {@code serviceLocations}, made on first use.
    *
    * <p>Its name holds this JVM's process id and a random part, so that JVMs sharing one server do
    * not collide. Nobody may connect to it afterwards ({@code ALLOW_CONNECTIONS false}), so that
    * {@code CREATE DATABASE … TEMPLATE} never finds it in use.
    */
-  static synchronized String template(PostgresServer server, List<String> locations) {
-    String existing = TEMPLATES.get(locations);
+  static synchronized String template(
+      PostgresServer server, boolean todokit, List<String> serviceLocations) {
+    List<String> key = new ArrayList<>();
+    key.add(todokit ? "todokit" : "-");
+    key.addAll(serviceLocations);
+    String existing = TEMPLATES.get(key);
     if (existing != null) {
       return existing;
     }
     String name = "todokit_tpl_" + ProcessHandle.current().pid() + "_" + randomSuffix();
     server.createDatabase(name, null);
     try {
-      migrate(server, name, locations);
+      // A PGSimpleDataSource opens a new connection each time and Flyway closes each it opens,
+      // so no session stays on the template.
+      DataSource dataSource = server.dataSource(name);
+      if (todokit) {
+        migrateTodokit(dataSource);
+      }
+      if (!serviceLocations.isEmpty()) {
+        migrateService(dataSource, serviceLocations);
+      }
       try (Connection connection = server.dataSource(server.adminDatabase()).getConnection();
           Statement statement = connection.createStatement()) {
         statement.execute("ALTER DATABASE \"" + name + "\" WITH ALLOW_CONNECTIONS false");
@@ -59,26 +76,57 @@ final class TestDatabases {
       }
       throw new IllegalStateException("cannot seal template database " + name + ": " + e, e);
     }
-    TEMPLATES.put(List.copyOf(locations), name);
-    LOG.debug("todokit: migrated template database {} from {}", name, locations);
+    TEMPLATES.put(List.copyOf(key), name);
+    LOG.debug("todokit: migrated template database {} ({})", name, key);
     return name;
   }
 
-  private static void migrate(PostgresServer server, String database, List<String> locations) {
-    // A PGSimpleDataSource opens a new connection each time and Flyway closes each it opens, so
-    // no session stays on the template.
+  /**
+   * todokit's own migrations, exactly as a service runs them: {@code
+   * TodoSchema.standard().migrate(dataSource)} of todo-schema, called reflectively because
+   * todo-schema's own build depends on this module.
+   */
+  private static void migrateTodokit(DataSource dataSource) {
+    Object schema;
+    Method migrate;
+    try {
+      Class<?> todoSchema =
+          Class.forName("io.todokit.schema.TodoSchema", true, TestDatabases.class.getClassLoader());
+      schema = todoSchema.getMethod("standard").invoke(null);
+      migrate = todoSchema.getMethod("migrate", DataSource.class);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(
+          "todokit's migrations are not on the test class path: add io.todokit:todo-schema"
+              + " (or use @TodoDatabaseTest(todokit = false) for the service's migrations only)",
+          e);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          "io.todokit:todo-schema on the class path is not the release of todo-testing: " + e, e);
+    }
+    try {
+      migrate.invoke(schema, dataSource);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("todokit's migrations failed: " + e.getCause(), e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The service's own migrations, with Flyway's defaults as a service's Flyway would run them. */
+  private static void migrateService(DataSource dataSource, List<String> locations) {
     Flyway flyway =
         Flyway.configure()
-            .dataSource(server.dataSource(database))
+            .dataSource(dataSource)
             .locations(locations.toArray(String[]::new))
             .load();
     if (flyway.info().all().length == 0) {
-      String hint =
-          locations.equals(List.of(TestDatabase.DEFAULT_LOCATION))
-              ? "add io.todokit:todo-schema to the test classpath"
-              : "check the locations and the test classpath";
       throw new IllegalStateException(
-          "no migrations at " + String.join(", ", locations) + " — " + hint);
+          "no migrations at "
+              + String.join(", ", locations)
+              + " — check the locations and the test classpath");
     }
     flyway.migrate();
   }

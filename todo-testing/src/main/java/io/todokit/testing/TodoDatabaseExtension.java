@@ -104,9 +104,20 @@ public final class TodoDatabaseExtension
     if (settings.isPresent() && !settings.get().migrated()) {
       return TestDatabase.empty();
     }
-    return settings
-        .map(s -> TestDatabase.migrated(s.locations()))
-        .orElseGet(TestDatabase::migrated);
+    if (settings.isEmpty()) {
+      return TestDatabase.migrated();
+    }
+    TodoDatabaseTest given = settings.get();
+    if (given.todokit()) {
+      return TestDatabase.migrated(given.locations());
+    }
+    if (given.locations().length == 0) {
+      throw new IllegalStateException(
+          "@TodoDatabaseTest(todokit = false) on "
+              + testClass.getName()
+              + " needs locations: the service's migrations to apply");
+    }
+    return TestDatabase.migratedOnly(given.locations());
   }
 
   /** The class's annotation, or that of the class it is an inner ({@code @Nested}) class of. */

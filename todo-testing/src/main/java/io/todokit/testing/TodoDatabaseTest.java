@@ -27,9 +27,18 @@ public @interface TodoDatabaseTest {
   boolean migrated() default true;
 
   /**
-   * The Flyway locations of the migrations, when {@link #migrated()}.
+   * Whether todokit's migrations are applied (todokit's tables in the schema {@code todokit}), when
+   * {@link #migrated()}; {@code false} applies only {@link #locations()}.
    *
-   * @return {@code classpath:db/migration} by default
+   * @return {@code true} by default
    */
-  String[] locations() default {TestDatabase.DEFAULT_LOCATION};
+  boolean todokit() default true;
+
+  /**
+   * The Flyway locations of the service's own migrations, applied after todokit's with Flyway's
+   * defaults when {@link #migrated()}, e.g. {@code classpath:db/migration}.
+   *
+   * @return none by default
+   */
+  String[] locations() default {};
 }

@@ -44,7 +44,7 @@ class TestDatabaseTest {
 
   @Test
   void migratedDatabaseHasTheMigratedTablesAndData() throws SQLException {
-    try (TestDatabase database = TestDatabase.migrated(LOCATION)) {
+    try (TestDatabase database = TestDatabase.migratedOnly(LOCATION)) {
       assertThat(Sql.userTables(database.dataSource()))
           .containsExactly("flyway_schema_history", "widget");
       assertThat(Sql.column(database.dataSource(), "SELECT name FROM widget"))
@@ -59,14 +59,15 @@ class TestDatabaseTest {
 
   @Test
   void migratedDatabasesAreCopiesOfOneSealedTemplate() throws SQLException {
-    try (TestDatabase first = TestDatabase.migrated(LOCATION)) {
+    try (TestDatabase first = TestDatabase.migratedOnly(LOCATION)) {
       Sql.execute(first.dataSource(), "INSERT INTO widget (id, name) VALUES (2, 'gear')");
-      try (TestDatabase second = TestDatabase.migrated(LOCATION)) {
+      try (TestDatabase second = TestDatabase.migratedOnly(LOCATION)) {
         assertThat(Sql.column(second.dataSource(), "SELECT name FROM widget"))
             .containsExactly("sprocket");
       }
     }
-    String template = TestDatabases.template(PostgresProvisioner.shared(), List.of(LOCATION));
+    String template =
+        TestDatabases.template(PostgresProvisioner.shared(), false, List.of(LOCATION));
     assertThat(template).matches("todokit_tpl_" + ProcessHandle.current().pid() + "_[0-9a-f]{12}");
     PostgresServer server = PostgresProvisioner.shared();
     assertThat(
@@ -102,14 +103,17 @@ class TestDatabaseTest {
   }
 
   @Test
-  void defaultLocationWithoutTodoSchemaFailsWithAHint() throws SQLException {
+  void todokitsMigrationsWithoutTodoSchemaFailWithAHint() throws SQLException {
     int templatesBefore = templateCount();
 
     assertThatThrownBy(TestDatabase::migrated)
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
-            "no migrations at classpath:db/migration — add io.todokit:todo-schema to the test"
-                + " classpath");
+            "todokit's migrations are not on the test class path: add io.todokit:todo-schema (or"
+                + " use @TodoDatabaseTest(todokit = false) for the service's migrations only)");
+    assertThatThrownBy(() -> TestDatabase.migrated(LOCATION))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("todokit's migrations are not on the test class path");
     assertThat(templateCount()).isEqualTo(templatesBefore);
   }
 
@@ -117,7 +121,7 @@ class TestDatabaseTest {
   void failingMigrationFailsAndLeavesNoTemplateBehind() throws SQLException {
     int templatesBefore = templateCount();
 
-    assertThatThrownBy(() -> TestDatabase.migrated("classpath:db/brokenmigration"))
+    assertThatThrownBy(() -> TestDatabase.migratedOnly("classpath:db/brokenmigration"))
         .isInstanceOf(FlywayException.class)
         .hasMessageContaining("V1__broken.sql");
     assertThat(templateCount()).isEqualTo(templatesBefore);
@@ -125,7 +129,7 @@ class TestDatabaseTest {
 
   @Test
   void noLocationIsRejected() {
-    assertThatThrownBy(() -> TestDatabase.migrated(new String[0]))
+    assertThatThrownBy(() -> TestDatabase.migratedOnly(new String[0]))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

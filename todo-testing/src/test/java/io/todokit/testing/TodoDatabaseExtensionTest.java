@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** The JUnit extension. Uses a real server: the shared one. */
-@TodoDatabaseTest(locations = "classpath:db/testmigration")
+@TodoDatabaseTest(todokit = false, locations = "classpath:db/testmigration")
 class TodoDatabaseExtensionTest {
 
   private static String beforeAllDatabase = "";
@@ -99,7 +99,7 @@ class TodoDatabaseExtensionTest {
   }
 
   /** Run by {@link #perClassLifecycleGetsTheDatabaseInItsConstructor()} only. */
-  @TodoDatabaseTest(locations = "classpath:db/testmigration")
+  @TodoDatabaseTest(todokit = false, locations = "classpath:db/testmigration")
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   static class PerClassCase {
     private final DataSource dataSource;

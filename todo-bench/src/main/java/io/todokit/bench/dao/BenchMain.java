@@ -90,7 +90,7 @@ public final class BenchMain {
       server.createDatabase(database, null);
       try {
         DataSource admin = server.dataSource(database);
-        TodoSchema.migrate(admin);
+        TodoSchema.standard().migrate(admin);
         Dataset data = new Dataset(scale, Dataset.SEED);
         log("loading the " + scale + " dataset");
         List<Loader.Step> load = new Loader(data).load(admin);

@@ -133,7 +133,7 @@ final class Loader {
 
   /** Verifies the loaded database with {@link TodoSchema#verify}; throws when a check fails. */
   static void verify(DataSource dataSource) {
-    VerificationReport report = TodoSchema.verify(dataSource);
+    VerificationReport report = TodoSchema.standard().verify(dataSource);
     if (!report.passed()) {
       throw new IllegalStateException("the loaded dataset fails verification:\n" + report.render());
     }

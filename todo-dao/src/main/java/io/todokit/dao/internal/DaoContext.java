@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Name;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,7 @@ public final class DaoContext {
           .build();
 
   private final DSLContext dsl;
+  private final String schemaName;
   private final Clock clock;
   private final Timeouts timeouts;
   private final CursorCodec cursors;
@@ -47,6 +49,7 @@ public final class DaoContext {
 
   private DaoContext(
       DSLContext dsl,
+      String schemaName,
       Clock clock,
       Timeouts timeouts,
       CursorCodec cursors,
@@ -54,6 +57,7 @@ public final class DaoContext {
       boolean ownsTransactions,
       boolean inTransaction) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
+    this.schemaName = Objects.requireNonNull(schemaName, "schemaName");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
     this.cursors = Objects.requireNonNull(cursors, "cursors");
@@ -65,7 +69,9 @@ public final class DaoContext {
   /**
    * A context outside any transaction.
    *
-   * @param dsl the jOOQ context to run statements with
+   * @param dsl the jOOQ context to run statements with, rendering todokit's tables in {@code
+   *     schemaName}
+   * @param schemaName the PostgreSQL schema of todokit's tables and functions
    * @param clock the clock that says what "now" is
    * @param timeouts the statement and lock timeouts of every transaction
    * @param cursors the codec of paging cursors
@@ -76,37 +82,50 @@ public final class DaoContext {
    */
   public static DaoContext of(
       DSLContext dsl,
+      String schemaName,
       Clock clock,
       Timeouts timeouts,
       CursorCodec cursors,
       boolean ownsTransactions) {
     return new DaoContext(
-        dsl, clock, timeouts, cursors, new TransactionGuard(), ownsTransactions, false);
+        dsl, schemaName, clock, timeouts, cursors, new TransactionGuard(), ownsTransactions, false);
   }
 
   /** The same context with another clock. */
   public DaoContext withClock(Clock other) {
-    return new DaoContext(dsl, other, timeouts, cursors, guard, ownsTransactions, inTransaction);
+    return new DaoContext(
+        dsl, schemaName, other, timeouts, cursors, guard, ownsTransactions, inTransaction);
   }
 
   /** The same context with other timeouts. */
   public DaoContext withTimeouts(Timeouts other) {
-    return new DaoContext(dsl, clock, other, cursors, guard, ownsTransactions, inTransaction);
+    return new DaoContext(
+        dsl, schemaName, clock, other, cursors, guard, ownsTransactions, inTransaction);
   }
 
   /** The same context running its statements on another jOOQ context (same transaction state). */
   public DaoContext withDsl(DSLContext other) {
-    return new DaoContext(other, clock, timeouts, cursors, guard, ownsTransactions, inTransaction);
+    return new DaoContext(
+        other, schemaName, clock, timeouts, cursors, guard, ownsTransactions, inTransaction);
   }
 
   /** The same context with another cursor codec. */
   public DaoContext withCursors(CursorCodec other) {
-    return new DaoContext(dsl, clock, timeouts, other, guard, ownsTransactions, inTransaction);
+    return new DaoContext(
+        dsl, schemaName, clock, timeouts, other, guard, ownsTransactions, inTransaction);
   }
 
   /** The jOOQ context. */
   public DSLContext dsl() {
     return dsl;
+  }
+
+  /**
+   * The name of one of todokit's SQL functions in its schema, for plain-SQL templates (jOOQ's
+   * schema mapping covers the generated tables, not names written by hand).
+   */
+  public Name function(String name) {
+    return DSL.name(schemaName, name);
   }
 
   /** The timeouts. */
@@ -151,7 +170,8 @@ public final class DaoContext {
           configuration -> {
             DSLContext tx = configuration.dsl();
             applyTimeouts(tx);
-            return work.apply(new DaoContext(tx, clock, timeouts, cursors, guard, false, true));
+            return work.apply(
+                new DaoContext(tx, schemaName, clock, timeouts, cursors, guard, false, true));
           });
     } finally {
       guard.exit();

@@ -428,12 +428,14 @@ public final class RecurringTaskDao {
    * a row stays readable but refuses every UPDATE, including the one that would stop it. Claiming
    * it would report it on every call and, with enough of them, fill every batch: it is left out
    * instead until it is fixed, and {@code TodoSchema.verify} counts it. Plain SQL: the same
-   * expressions as V11's checks (cheap: a regex and an inlined SQL function, no exception block).
+   * expressions as V11's checks (cheap: a regex and an inlined SQL function, no exception block),
+   * the function named in todokit's schema.
    */
-  private static final Condition WRITABLE =
-      DSL.condition(
-          "({0} = 'UTC' OR {0} ~ '^[A-Za-z]+(/[A-Za-z0-9_+-]+)+$') AND NOT todokit_is_blank({1})",
-          RECURRING_TASKS.TIME_ZONE, RECURRING_TASKS.TITLE);
+  private static Condition writable(DaoContext context) {
+    return DSL.condition(
+        "({0} = 'UTC' OR {0} ~ '^[A-Za-z]+(/[A-Za-z0-9_+-]+)+$') AND NOT {2}({1})",
+        RECURRING_TASKS.TIME_ZONE, RECURRING_TASKS.TITLE, context.function("todokit_is_blank"));
+  }
 
   private MaterializeResult materialize(Instant now, int limit, @Nullable MissedPolicy override) {
     Objects.requireNonNull(now, "now");
@@ -455,7 +457,7 @@ public final class RecurringTaskDao {
                           // a bare boolean, to match the partial index recurring_tasks_due_idx
                           DSL.condition(RECURRING_TASKS.IS_ACTIVE),
                           RECURRING_TASKS.NEXT_DUE_AT.le(now),
-                          WRITABLE)
+                          writable(context))
                       .orderBy(RECURRING_TASKS.NEXT_DUE_AT)
                       .limit(limit)
                       .forUpdate()

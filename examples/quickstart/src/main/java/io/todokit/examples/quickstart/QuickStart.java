@@ -77,7 +77,7 @@ public final class QuickStart {
       String database = "todokit_quickstart_" + HexFormat.of().toHexDigits(randomInt());
       server.createDatabase(database, null);
       try (HikariDataSource pool = pool(server, database)) {
-        TodoSchema.migrate(pool);
+        TodoSchema.standard().migrate(pool);
         run(pool, Clock.fixed(NOW, ZoneOffset.UTC), System.out);
       } finally {
         server.dropDatabase(database);

@@ -58,7 +58,7 @@ public final class WorkerMain {
       pool = pool(server, database);
       TodoDb db = TodoDb.create(pool);
       if (demo) {
-        TodoSchema.migrate(pool);
+        TodoSchema.standard().migrate(pool);
         seedDemo(db, Instant.now());
       } else {
         requireMigrated(pool);
@@ -96,7 +96,7 @@ public final class WorkerMain {
   }
 
   private static void requireMigrated(HikariDataSource pool) {
-    SchemaInfo info = TodoSchema.info(pool);
+    SchemaInfo info = TodoSchema.standard().info(pool);
     if (!info.upToDate()) {
       throw new IllegalStateException(
           "the database is at schema version "

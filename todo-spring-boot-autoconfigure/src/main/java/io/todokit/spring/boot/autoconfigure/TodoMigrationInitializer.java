@@ -49,8 +49,9 @@ public final class TodoMigrationInitializer implements InitializingBean {
   /**
    * Migrates or validates the schema, as configured.
    *
-   * @throws SchemaException when a migration fails, or (with {@code validate}) when the schema is
-   *     behind; the message says which property to change or what to run
+   * @throws SchemaException when a migration fails
+   * @throws IllegalStateException with {@code validate}, when the schema is behind (the message
+   *     says the version found, the one needed and what to run) or cannot be read
    */
   @Override
   public void afterPropertiesSet() {
@@ -64,19 +65,8 @@ public final class TodoMigrationInitializer implements InitializingBean {
             info.describe());
       }
       case VALIDATE -> {
-        SchemaVersion version = readVersion();
-        switch (version.state()) {
-          case BEHIND ->
-              throw new SchemaException(
-                  "todokit.migration=validate: schema \""
-                      + schema.schemaName()
-                      + "\": "
-                      + version.describe()
-                      + " (or set todokit.migration=migrate to migrate at startup)");
-          case CURRENT, AHEAD ->
-              log.info(
-                  "todokit: schema \"{}\" validated: {}", schema.schemaName(), version.describe());
-        }
+        SchemaVersion version = validate();
+        log.info("todokit: todokit.migration=validate: {}", version.describe());
       }
       case NONE ->
           log.info(
@@ -89,9 +79,15 @@ public final class TodoMigrationInitializer implements InitializingBean {
     return migration;
   }
 
-  private SchemaVersion readVersion() {
+  private SchemaVersion validate() {
     try (Connection connection = dataSource.getConnection()) {
-      return schema.checkVersion(connection);
+      return schema.requireMigrated(connection);
+    } catch (SchemaException e) {
+      throw new IllegalStateException(
+          "todokit.migration=validate: "
+              + e.getMessage()
+              + " (or set todokit.migration=migrate to migrate at startup)",
+          e);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "todokit.migration=validate: could not connect to check the schema version: "

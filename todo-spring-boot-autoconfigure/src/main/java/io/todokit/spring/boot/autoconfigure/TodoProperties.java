@@ -9,28 +9,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * todokit's settings under the prefix {@code todokit}, checked when the application starts: a bad
+ * todokit's settings under the prefix todokit, checked when the application starts: a bad
  * value fails startup with a message that names the property.
  *
  * <p>Immutable and thread-safe.
  *
- * @param schema the PostgreSQL schema that holds todokit's tables, types, functions and migration
- *     history; {@code todokit} by default. The application's own tables stay where they are.
- * @param migration what happens to todokit's schema at startup: {@code migrate} (the default)
- *     applies todokit's pending migrations, {@code validate} fails startup unless the schema is
- *     current or ahead and never changes it, {@code none} leaves it alone (the TodoDb bean still
+ * @param schema The PostgreSQL schema that holds todokit's tables, types, functions and migration
+ *     history; todokit by default. The application's own tables stay where they are.
+ * @param migration What happens to todokit's schema at startup: migrate (the default)
+ *     applies todokit's pending migrations, validate fails startup unless the schema is
+ *     current or ahead and never changes it, none leaves it alone (the TodoDb bean still
  *     refuses a schema that is behind).
- * @param migrationOrder whether todokit's migrations run before (the default) or after the
+ * @param migrationOrder Whether todokit's migrations run before (the default) or after the
  *     application's own Flyway migrations, when both run at startup.
- * @param statementTimeout how long one todokit statement may run ({@code SET LOCAL
- *     statement_timeout} in every transaction); 30s by default, 0 leaves the server's setting.
- * @param lockTimeout how long a todokit statement may wait for a lock ({@code SET LOCAL
- *     lock_timeout}); 5s by default, 0 leaves the server's setting.
- * @param cursorKey the secret that seals paging cursors (at least 16 bytes in UTF-8, the same on
+ * @param statementTimeout How long one todokit statement may run (SET LOCAL
+ *     statement_timeout in every transaction); 30s by default, 0 leaves the server's setting.
+ * @param lockTimeout How long a todokit statement may wait for a lock (SET LOCAL
+ *     lock_timeout); 5s by default, 0 leaves the server's setting.
+ * @param cursorKey The secret that seals paging cursors (at least 16 bytes in UTF-8, the same on
  *     every replica). Set it in production: without it cursors are tamper-evident but forgeable by
  *     whoever reads todokit's source.
- * @param worker the optional background workers: due reminders and recurring templates.
- * @param problemDetails the optional RFC 9457 mapping of todokit's exceptions in Spring MVC.
+ * @param worker The optional background workers: due reminders and recurring templates.
+ * @param problemDetails The optional RFC 9457 mapping of todokit's exceptions in Spring MVC.
  */
 @ConfigurationProperties("todokit")
 public record TodoProperties(
@@ -79,11 +79,11 @@ public record TodoProperties(
   /**
    * The background workers.
    *
-   * @param enabled whether to run them at all; off by default.
-   * @param stopTimeout how long a shutdown waits for a running iteration before interrupting it.
-   * @param reminders the worker that claims due reminders and hands them to the application's
-   *     {@code ReminderHandler} bean; it only runs when there is one.
-   * @param templates the worker that turns due recurring-template occurrences into tasks.
+   * @param enabled Whether todokit's background workers run; off by default.
+   * @param stopTimeout How long a shutdown waits for a running iteration before interrupting it.
+   * @param reminders The worker that claims due reminders and hands them to the application's
+   *     ReminderHandler bean; it only runs when there is one.
+   * @param templates The worker that turns due recurring-template occurrences into tasks.
    */
   public record Worker(
       @DefaultValue("false") boolean enabled,
@@ -100,9 +100,10 @@ public record TodoProperties(
   /**
    * The reminders worker.
    *
-   * @param enabled whether it runs when the workers do (and a {@code ReminderHandler} exists).
-   * @param interval the pause between two iterations.
-   * @param batchSize how many reminders one claim takes, 1 to 500.
+   * @param enabled Whether the reminders worker runs when the workers do (it also needs a
+   *     ReminderHandler bean).
+   * @param interval The pause between two iterations of the reminders worker.
+   * @param batchSize How many reminders one claim takes, 1 to 500.
    */
   public record Reminders(
       @DefaultValue("true") boolean enabled,
@@ -119,9 +120,9 @@ public record TodoProperties(
   /**
    * The recurring-templates worker.
    *
-   * @param enabled whether it runs when the workers do.
-   * @param interval the pause between two iterations.
-   * @param batchSize how many templates one call materializes, 1 to 1000.
+   * @param enabled Whether the recurring-templates worker runs when the workers do.
+   * @param interval The pause between two iterations of the recurring-templates worker.
+   * @param batchSize How many templates one call materializes, 1 to 1000.
    */
   public record Templates(
       @DefaultValue("true") boolean enabled,
@@ -141,7 +142,7 @@ public record TodoProperties(
   /**
    * The problem-details mapping.
    *
-   * @param enabled whether todokit's exceptions become RFC 9457 problem details in a servlet web
+   * @param enabled Whether todokit's exceptions become RFC 9457 problem details in a servlet web
    *     application; on by default.
    */
   public record ProblemDetails(@DefaultValue("true") boolean enabled) {}

@@ -25,10 +25,9 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * todokit's migrations next to the application's own, run by Spring Boot's Flyway, in one
- * database: both sets apply, each with its own history, in the order {@code
- * todokit.migration-order} says; and a TodoDb on Boot's jOOQ DSLContext joins Spring's
- * transactions.
+ * todokit's migrations next to the application's own, run by Spring Boot's Flyway, in one database:
+ * both sets apply, each with its own history, in the order {@code todokit.migration-order} says;
+ * and a TodoDb on Boot's jOOQ DSLContext joins Spring's transactions.
  */
 class MigrationOrderIT {
 
@@ -95,7 +94,7 @@ class MigrationOrderIT {
                 assertThat(context)
                     .getFailure()
                     .rootCause()
-                    .hasMessageContaining("relation \"todokit.users\" does not exist"));
+                    .hasMessageContaining("schema \"todokit\" does not exist"));
   }
 
   @Test

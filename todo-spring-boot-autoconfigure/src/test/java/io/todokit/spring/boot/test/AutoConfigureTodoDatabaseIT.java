@@ -7,7 +7,6 @@ import io.todokit.dao.users.NewUser;
 import io.todokit.schema.SchemaState;
 import io.todokit.schema.TodoSchema;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -41,22 +40,5 @@ class AutoConfigureTodoDatabaseIT {
     assertThat(TodoSchema.standard().info(dataSource).state()).isEqualTo(SchemaState.CURRENT);
     assertThat(db.users().create(NewUser.of("hank", "h@example.com", "h")).username())
         .isEqualTo("hank");
-  }
-
-  /** A second configuration: another context, and so another database. */
-  @Nested
-  @AutoConfigureTodoDatabase(migrated = true)
-  class PreMigrated {
-
-    @Autowired Environment nestedEnvironment;
-    @Autowired TodoDb nestedDb;
-
-    @Test
-    void getsADatabaseOfItsOwnWithTodokitsSchemaAlreadyInPlace() {
-      assertThat(nestedEnvironment.getProperty("spring.datasource.url"))
-          .contains("/todokit_test_")
-          .isNotEqualTo(environment.getProperty("spring.datasource.url"));
-      assertThat(nestedDb.users().find(java.util.UUID.randomUUID())).isEmpty();
-    }
   }
 }

@@ -20,23 +20,29 @@ class TodoHealthIndicatorIT {
   @Test
   void aCurrentSchemaIsUpWithItsVersion() {
     try (TestDatabase database = TestDatabase.migrated()) {
-      Health health = new TodoHealthIndicator(database.dataSource(), TodoSchema.standard()).health();
+      Health health =
+          new TodoHealthIndicator(database.dataSource(), TodoSchema.standard()).health();
 
       assertThat(health.getStatus()).isEqualTo(Status.UP);
       assertThat(health.getDetails())
           .isEqualTo(
               Map.of(
-                  "schema", "todokit",
-                  "version", TodoSchema.latestVersion(),
-                  "needed", TodoSchema.latestVersion(),
-                  "state", "CURRENT"));
+                  "schema",
+                  "todokit",
+                  "version",
+                  TodoSchema.latestVersion(),
+                  "needed",
+                  TodoSchema.latestVersion(),
+                  "state",
+                  "CURRENT"));
     }
   }
 
   @Test
   void aSchemaBehindIsDownSayingHowToMigrate() {
     try (TestDatabase database = TestDatabase.empty()) {
-      Health health = new TodoHealthIndicator(database.dataSource(), TodoSchema.standard()).health();
+      Health health =
+          new TodoHealthIndicator(database.dataSource(), TodoSchema.standard()).health();
 
       assertThat(health.getStatus()).isEqualTo(Status.DOWN);
       assertThat(health.getDetails())
@@ -45,7 +51,7 @@ class TodoHealthIndicatorIT {
           .containsEntry("needed", TodoSchema.latestVersion())
           .containsEntry("state", "BEHIND");
       assertThat((String) health.getDetails().get("reason"))
-          .startsWith("the database has no todokit schema (version 0)");
+          .startsWith("todokit schema \"todokit\" has no todokit migrations applied (version 0)");
     }
   }
 

@@ -81,7 +81,8 @@ class TodoExceptionHandlerTest {
   @Test
   void aRetryableOutageIsA503WithRetryAfterAndNoInternals() {
     ResponseEntity<ProblemDetail> response =
-        handler.handle(new UnavailableException("lock timeout on todokit.tags", true, "55P03", null));
+        handler.handle(
+            new UnavailableException("lock timeout on todokit.tags", true, "55P03", null));
 
     assertThat(response.getStatusCode().value()).isEqualTo(503);
     assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
@@ -92,7 +93,8 @@ class TodoExceptionHandlerTest {
   @Test
   void aNonRetryableFaultIsA500WithoutDetail() {
     ResponseEntity<ProblemDetail> response =
-        handler.handle(new UnavailableException("permission denied for table tasks", false, "42501", null));
+        handler.handle(
+            new UnavailableException("permission denied for table tasks", false, "42501", null));
 
     assertThat(response.getStatusCode().value()).isEqualTo(500);
     assertThat(response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();

@@ -83,8 +83,7 @@ class TodoWorkerAutoConfigurationIT {
   void eachWorkerCanBeTurnedOffOnItsOwn() {
     runner
         .withBean(ReminderHandler.class, () -> reminder -> {})
-        .withPropertyValues(
-            "todokit.worker.enabled=true", "todokit.worker.templates.enabled=false")
+        .withPropertyValues("todokit.worker.enabled=true", "todokit.worker.templates.enabled=false")
         .run(
             context -> {
               assertThat(context).hasSingleBean(TodoWorker.class);

@@ -9,23 +9,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * todokit's settings under the prefix todokit, checked when the application starts: a bad
- * value fails startup with a message that names the property.
+ * todokit's settings under the prefix todokit, checked when the application starts: a bad value
+ * fails startup with a message that names the property.
  *
  * <p>Immutable and thread-safe.
  *
  * @param schema The PostgreSQL schema that holds todokit's tables, types, functions and migration
  *     history; todokit by default. The application's own tables stay where they are.
- * @param migration What happens to todokit's schema at startup: migrate (the default)
- *     applies todokit's pending migrations, validate fails startup unless the schema is
- *     current or ahead and never changes it, none leaves it alone (the TodoDb bean still
- *     refuses a schema that is behind).
+ * @param migration What happens to todokit's schema at startup: migrate (the default) applies
+ *     todokit's pending migrations, validate fails startup unless the schema is current or ahead
+ *     and never changes it, none leaves it alone (the TodoDb bean still refuses a schema that is
+ *     behind).
  * @param migrationOrder Whether todokit's migrations run before (the default) or after the
  *     application's own Flyway migrations, when both run at startup.
- * @param statementTimeout How long one todokit statement may run (SET LOCAL
- *     statement_timeout in every transaction); 30s by default, 0 leaves the server's setting.
- * @param lockTimeout How long a todokit statement may wait for a lock (SET LOCAL
- *     lock_timeout); 5s by default, 0 leaves the server's setting.
+ * @param statementTimeout How long one todokit statement may run (SET LOCAL statement_timeout in
+ *     every transaction); 30s by default, 0 leaves the server's setting.
+ * @param lockTimeout How long a todokit statement may wait for a lock (SET LOCAL lock_timeout); 5s
+ *     by default, 0 leaves the server's setting.
  * @param cursorKey The secret that seals paging cursors (at least 16 bytes in UTF-8, the same on
  *     every replica). Set it in production: without it cursors are tamper-evident but forgeable by
  *     whoever reads todokit's source.

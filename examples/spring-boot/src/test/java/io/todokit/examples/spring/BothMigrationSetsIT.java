@@ -19,8 +19,7 @@ class BothMigrationSetsIT extends ServiceTest {
   @Test
   void bothMigrationSetsAreInTheDatabaseEachWithItsOwnHistory() {
     assertThat(
-            jdbc.sql(
-                    "SELECT max(version::int) FROM todokit.todokit_schema_history WHERE success")
+            jdbc.sql("SELECT max(version::int) FROM todokit.todokit_schema_history WHERE success")
                 .query(Integer.class)
                 .single())
         .isEqualTo(TodoSchema.latestVersion());
@@ -45,7 +44,10 @@ class BothMigrationSetsIT extends ServiceTest {
   void theServiceAnswersRequestsOnTodokitsTablesAndItsOwn() {
     UUID user = newUser();
     String task =
-        api.post(user, "/api/tasks", "{\"title\": \"Write the report\"}").body().get("id").asString();
+        api.post(user, "/api/tasks", "{\"title\": \"Write the report\"}")
+            .body()
+            .get("id")
+            .asString();
 
     Response created =
         api.post(user, "/api/tasks/" + task + "/comments", "{\"text\": \"half done\"}");
@@ -61,9 +63,11 @@ class BothMigrationSetsIT extends ServiceTest {
   @Test
   void commentingOnAnotherUsersTaskIsA404FromTodokit() {
     UUID owner = newUser();
-    String task = api.post(owner, "/api/tasks", "{\"title\": \"Mine\"}").body().get("id").asString();
+    String task =
+        api.post(owner, "/api/tasks", "{\"title\": \"Mine\"}").body().get("id").asString();
 
-    Response response = api.post(newUser(), "/api/tasks/" + task + "/comments", "{\"text\": \"x\"}");
+    Response response =
+        api.post(newUser(), "/api/tasks/" + task + "/comments", "{\"text\": \"x\"}");
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.contentType()).isEqualTo("application/problem+json");

@@ -64,8 +64,7 @@ class CommentController {
                         row.getString("text"),
                         row.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
             .single();
-    return ResponseEntity.created(
-            URI.create("/api/tasks/" + taskId + "/comments/" + comment.id()))
+    return ResponseEntity.created(URI.create("/api/tasks/" + taskId + "/comments/" + comment.id()))
         .body(comment);
   }
 

@@ -1,5 +1,6 @@
 package io.todokit.cli;
 
+import io.todokit.schema.TodoSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -55,9 +56,32 @@ final class ConnectionOptions {
   @Nullable Path passwordFile;
 
   @Option(
+      names = "--schema",
+      paramLabel = "SCHEMA",
+      description = {
+        "The PostgreSQL schema of todokit's tables and its history table todokit_schema_history"
+            + " (created by migrate when missing).",
+        "Default: " + TodoSchema.DEFAULT_SCHEMA + "."
+      })
+  String schema = TodoSchema.DEFAULT_SCHEMA;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Log what Flyway does, and print stack traces with errors.")
   boolean verbose;
+
+  /**
+   * todokit's schema in the database: {@code --schema}.
+   *
+   * @throws CliException (exit 2) when the name is not a usable schema name
+   */
+  TodoSchema schema() {
+    try {
+      return TodoSchema.in(schema);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCode.USAGE, "--schema: " + e.getMessage(), e);
+    }
+  }
 
   /**
    * Connects once, to fail early with a clear message, and prints which database this is.
@@ -74,6 +98,7 @@ final class ConnectionOptions {
    * it an SQL comment).
    */
   DataSource connect(Io io, String headerPrefix) {
+    TodoSchema todo = schema();
     boolean fromEnvironment = url == null;
     String text = fromEnvironment ? io.env().get(URL_VARIABLE) : url;
     if (text == null || text.isBlank()) {
@@ -126,8 +151,12 @@ final class ConnectionOptions {
       DatabaseMetaData metaData = connection.getMetaData();
       io.out()
           .printf(
-              "%sdatabase: %s as %s (PostgreSQL %s)%n",
-              headerPrefix, parsed, metaData.getUserName(), metaData.getDatabaseProductVersion());
+              "%sdatabase: %s as %s (PostgreSQL %s), todokit schema %s%n",
+              headerPrefix,
+              parsed,
+              metaData.getUserName(),
+              metaData.getDatabaseProductVersion(),
+              todo.schemaName());
       int major = metaData.getDatabaseMajorVersion();
       if (major < OLDEST_SUPPORTED || major > NEWEST_SUPPORTED) {
         io.err()

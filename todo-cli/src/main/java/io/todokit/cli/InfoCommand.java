@@ -2,6 +2,7 @@ package io.todokit.cli;
 
 import io.todokit.schema.SchemaInfo;
 import io.todokit.schema.SchemaState;
+import io.todokit.schema.SchemaVersion;
 import io.todokit.schema.TodoSchema;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,7 +33,14 @@ final class InfoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DataSource dataSource = connection.connect(io);
-    SchemaInfo info = TodoSchema.standard().info(dataSource);
+    TodoSchema schema = connection.schema();
+    SchemaInfo info = schema.info(dataSource);
+    if (info.currentVersion() == 0) {
+      SchemaVersion version = SchemaVersions.check(schema, dataSource);
+      if (version.legacySchema() != null) {
+        io.out().printf("%s%n%n", version.describe());
+      }
+    }
     if (info.state() == SchemaState.AHEAD && !info.failedMigrationRecorded()) {
       io.out().printf("schema version: %d, %s%n", info.currentVersion(), info.describe());
       io.out().printf("%s%n%n", SchemaVersions.AHEAD_ADVICE);

@@ -2,6 +2,7 @@ package io.todokit.cli;
 
 import io.todokit.schema.SchemaInfo;
 import io.todokit.schema.SchemaState;
+import io.todokit.schema.SchemaVersion;
 import io.todokit.schema.TodoSchema;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,23 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DataSource dataSource = connection.connect(io);
-    SchemaInfo before = TodoSchema.standard().info(dataSource);
+    TodoSchema schema = connection.schema();
+    SchemaVersion version = SchemaVersions.check(schema, dataSource);
+    if (version.legacySchema() != null) {
+      if (!version.legacySchema().equals(schema.schemaName())) {
+        throw new CliException(
+            ExitCode.SCHEMA_FAILED, version.describe() + "; nothing was changed");
+      }
+      io.out()
+          .printf(
+              "schema %1$s holds todokit's tables as a release before 0.1.0 left them: carrying"
+                  + " their history over from %1$s.flyway_schema_history to"
+                  + " %1$s.todokit_schema_history (nothing runs again)%n",
+              schema.schemaName());
+      SchemaInfo adopted = schema.adoptLegacyHistory(dataSource);
+      io.out().printf("carried over versions 1 to %d%n", adopted.currentVersion());
+    }
+    SchemaInfo before = schema.info(dataSource);
     int target = to == null ? before.latestVersion() : to;
     if (target == 0) {
       throw new CliException(
@@ -96,14 +113,14 @@ final class MigrateCommand implements Callable<Integer> {
     long started = System.nanoTime();
     for (SchemaInfo.Pending migration : pending) {
       long stepStarted = System.nanoTime();
-      TodoSchema.standard().migrate(dataSource, migration.version());
+      schema.migrate(dataSource, migration.version());
       io.out()
           .printf(
               "applied %s (%d ms)%n",
               SchemaVersions.label(migration.version()), millisSince(stepStarted));
       io.out().flush();
     }
-    SchemaInfo after = TodoSchema.standard().info(dataSource);
+    SchemaInfo after = schema.info(dataSource);
     io.out()
         .printf(
             Locale.ROOT,

@@ -2,7 +2,6 @@ package io.todokit.cli;
 
 import io.todokit.schema.RollbackPlan;
 import io.todokit.schema.SchemaInfo;
-import io.todokit.schema.TodoSchema;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -62,7 +61,7 @@ final class RollbackCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DataSource dataSource = connection.connect(io, dryRun ? "-- " : "");
-    int current = TodoSchema.standard().info(dataSource).currentVersion();
+    int current = connection.schema().info(dataSource).currentVersion();
     if (to > current) {
       throw new CliException(
           ExitCode.USAGE,
@@ -73,7 +72,7 @@ final class RollbackCommand implements Callable<Integer> {
               + ": to go forward, use todo-cli migrate --to "
               + to);
     }
-    RollbackPlan plan = TodoSchema.standard().planRollback(dataSource, to);
+    RollbackPlan plan = connection.schema().planRollback(dataSource, to);
     if (plan.steps().isEmpty()) {
       io.out().printf("the database is already at version %d: nothing to roll back%n", current);
       return ExitCode.OK.code();
@@ -122,11 +121,11 @@ final class RollbackCommand implements Callable<Integer> {
       RollbackPlan.Step step = steps.get(i);
       // One call per step, so that each finished step is reported before the next one starts.
       int below = i + 1 < steps.size() ? steps.get(i + 1).version() : plan.toVersion();
-      TodoSchema.standard().rollbackTo(dataSource, below);
+      connection.schema().rollbackTo(dataSource, below);
       io.out().printf("rolled back %s (%s)%n", SchemaVersions.label(step.version()), step.script());
       io.out().flush();
     }
-    SchemaInfo after = TodoSchema.standard().info(dataSource);
+    SchemaInfo after = connection.schema().info(dataSource);
     io.out().printf("done: the database is at version %d%n", after.currentVersion());
     return ExitCode.OK.code();
   }

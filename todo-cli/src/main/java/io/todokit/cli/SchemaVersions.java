@@ -1,10 +1,15 @@
 package io.todokit.cli;
 
 import io.todokit.schema.SchemaStep;
+import io.todokit.schema.SchemaVersion;
+import io.todokit.schema.TodoSchema;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -17,6 +22,20 @@ final class SchemaVersions implements ITypeConverter<Integer> {
   /** What to say about a database that a newer release migrated (a rolling deploy). */
   static final String AHEAD_ADVICE =
       "this release keeps working as long as the newer release keeps the schema compatible";
+
+  /**
+   * {@link TodoSchema#checkVersion} on a connection of its own.
+   *
+   * @throws CliException (exit 3) when the database cannot be read
+   */
+  static SchemaVersion check(TodoSchema schema, DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return schema.checkVersion(connection);
+    } catch (SQLException e) {
+      throw new CliException(
+          ExitCode.SCHEMA_FAILED, "could not read the schema version: " + e.getMessage(), e);
+    }
+  }
 
   /**
    * A number from 0 (nothing of todokit) to the head, or a step's name in any case with {@code -}

@@ -1,6 +1,5 @@
 package io.todokit.cli;
 
-import io.todokit.schema.TodoSchema;
 import io.todokit.schema.VerificationReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +27,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    VerificationReport report = TodoSchema.standard().verify(connection.connect(io));
+    VerificationReport report = connection.schema().verify(connection.connect(io));
     io.out().print(report.render());
     if (report.passed()) {
       return ExitCode.OK.code();

@@ -69,15 +69,15 @@ final class Cli {
   }
 
   /**
-   * Records version 13 as applied, as a newer release of todokit does when it migrates the database
+   * Records version 14 as applied, as a newer release of todokit does when it migrates the database
    * during a rolling deploy (its script is not in this release).
    */
   static void migrateWithANewerRelease(TestDatabase db) {
     execute(
         db,
-        "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+        "INSERT INTO todokit.todokit_schema_history (installed_rank, version, description, type, script,"
             + " checksum, installed_by, execution_time, success)"
-            + " VALUES (100, '13', 'newer release', 'SQL', 'V13__newer_release.sql', 0,"
+            + " VALUES (100, '14', 'newer release', 'SQL', 'V14__newer_release.sql', 0,"
             + " current_user, 0, true)");
   }
 

@@ -50,7 +50,7 @@ class HelpTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .startsWith("todo-cli 0.1.0\n")
-        .contains("schema versions 1 to 12, newest V12 template_end_reason");
+        .contains("schema versions 1 to 13, newest V13 own_schema");
   }
 
   @Test

@@ -30,11 +30,11 @@ class MigrateCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out().lines().toList())
-        .hasSize(15)
+        .hasSize(16)
         .satisfies(lines -> assertThat(lines.get(0)).startsWith("database: " + db.jdbcUrl()))
         .satisfies(
             lines ->
-                assertThat(lines.get(1)).isEqualTo("migrating from version 0 to version 12..."))
+                assertThat(lines.get(1)).isEqualTo("migrating from version 0 to version 13..."))
         .satisfies(lines -> assertThat(lines.get(2)).startsWith("applied V1 users ("))
         .satisfies(lines -> assertThat(lines.get(6)).startsWith("applied V5 task_priority ("))
         .satisfies(
@@ -43,12 +43,13 @@ class MigrateCommandTest {
             lines -> assertThat(lines.get(12)).startsWith("applied V11 text_and_zone_checks ("))
         .satisfies(
             lines -> assertThat(lines.get(13)).startsWith("applied V12 template_end_reason ("))
+        .satisfies(lines -> assertThat(lines.get(14)).startsWith("applied V13 own_schema ("))
         .satisfies(
             lines ->
-                assertThat(lines.get(14))
+                assertThat(lines.get(15))
                     .matches(
-                        "done: 12 migrations applied in \\d+\\.\\d s;"
-                            + " the database is at version 12 of 12"));
+                        "done: 13 migrations applied in \\d+\\.\\d s;"
+                            + " the database is at version 13 of 13"));
     assertThat(TodoSchema.standard().info(db.dataSource()).upToDate()).isTrue();
   }
 
@@ -60,7 +61,7 @@ class MigrateCommandTest {
     assertThat(toFour.out())
         .contains("applied V4 conversations_and_messages")
         .doesNotContain("V5")
-        .contains("the database is at version 4 of 12");
+        .contains("the database is at version 4 of 13");
     assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(4);
 
     Cli.Result toSix = Cli.on(db, "migrate", "--to", "due-dates");
@@ -81,7 +82,7 @@ class MigrateCommandTest {
     Cli.Result again = Cli.on(db, "migrate");
 
     assertThat(again.exitCode()).isZero();
-    assertThat(again.out()).endsWith("the database is already at version 12: nothing to migrate\n");
+    assertThat(again.out()).endsWith("the database is already at version 13: nothing to migrate\n");
   }
 
   @Test
@@ -93,7 +94,7 @@ class MigrateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "todo-cli: error: the database is at version 12, newer than --to 4:"
+            "todo-cli: error: the database is at version 13, newer than --to 4:"
                 + " to go back, use todo-cli rollback --to 4\n");
   }
 
@@ -108,10 +109,10 @@ class MigrateCommandTest {
     assertThat(result.err()).isEmpty();
     assertThat(result.out().lines().skip(1).toList())
         .containsExactly(
-            "the database is ahead of this release (database at 13, this release knows up to 12):"
+            "the database is ahead of this release (database at 14, this release knows up to 13):"
                 + " nothing to migrate",
             "this release keeps working as long as the newer release keeps the schema compatible");
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(13);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(14);
   }
 
   @Test
@@ -124,20 +125,20 @@ class MigrateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "todo-cli: error: the database is at version 13, newer than --to 4: it is ahead of"
-                + " this release (database at 13, this release knows up to 12), and migrate only"
+            "todo-cli: error: the database is at version 14, newer than --to 4: it is ahead of"
+                + " this release (database at 14, this release knows up to 13), and migrate only"
                 + " goes forward\n");
   }
 
   @Test
   void aFailingMigrationExitsWith3AndLeavesTheDatabaseAtThePreviousVersion() {
     Cli.on(db, "migrate", "--to", "8");
-    Cli.execute(db, "CREATE TABLE tags (id int)");
+    Cli.execute(db, "CREATE TABLE todokit.tags (id int)");
 
     Cli.Result result = Cli.on(db, "migrate");
 
     assertThat(result.exitCode()).isEqualTo(3);
-    assertThat(result.out()).contains("migrating from version 8 to version 12...");
+    assertThat(result.out()).contains("migrating from version 8 to version 13...");
     assertThat(result.out()).doesNotContain("applied V9");
     assertThat(result.err().lines()).hasSize(1);
     assertThat(result.err())
@@ -153,13 +154,13 @@ class MigrateCommandTest {
 
   @Test
   void rejectsAnUnknownTarget() {
-    Cli.Result result = Cli.on(db, "migrate", "--to", "13");
+    Cli.Result result = Cli.on(db, "migrate", "--to", "14");
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .startsWith(
-            "todo-cli: error: Invalid value for option '--to': no schema version 13:"
-                + " versions are 0 to 12")
+            "todo-cli: error: Invalid value for option '--to': no schema version 14:"
+                + " versions are 0 to 13")
         .endsWith("(see 'todo-cli migrate --help')\n");
     assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isZero();
   }

@@ -16,7 +16,7 @@ class SchemaVersionsTest {
     assertThat(versions.convert("0")).isZero();
     assertThat(versions.convert("4")).isEqualTo(4);
     assertThat(versions.convert(" 10 ")).isEqualTo(10);
-    assertThat(versions.convert("12")).isEqualTo(12);
+    assertThat(versions.convert("13")).isEqualTo(13);
   }
 
   @Test
@@ -31,16 +31,16 @@ class SchemaVersionsTest {
 
   @Test
   void rejectsUnknownVersionsAndAmbiguousNames() {
-    assertThatThrownBy(() -> versions.convert("13"))
+    assertThatThrownBy(() -> versions.convert("14"))
         .isInstanceOf(TypeConversionException.class)
-        .hasMessage("no schema version 13: versions are 0 to 12");
+        .hasMessage("no schema version 14: versions are 0 to 13");
     assertThatThrownBy(() -> versions.convert("99999999999999"))
-        .hasMessage("no schema version 99999999999999: versions are 0 to 12");
+        .hasMessage("no schema version 99999999999999: versions are 0 to 13");
     assertThatThrownBy(() -> versions.convert("task"))
-        .hasMessageStartingWith("'task' could be 2=tasks, 5=task-priority; give a version 0 to 12");
+        .hasMessageStartingWith("'task' could be 2=tasks, 5=task-priority; give a version 0 to 13");
     assertThatThrownBy(() -> versions.convert("comments"))
         .hasMessageStartingWith(
-            "no schema step is called 'comments'; give a version 0 to 12 or one of 1=users, 2=tasks,");
+            "no schema step is called 'comments'; give a version 0 to 13 or one of 1=users, 2=tasks,");
     assertThatThrownBy(() -> versions.convert("-1"))
         .hasMessageStartingWith("no schema step is called '-1'");
   }
@@ -49,6 +49,6 @@ class SchemaVersionsTest {
   void labelsVersionsWithTheirStep() {
     assertThat(SchemaVersions.label(5)).isEqualTo("V5 task_priority");
     assertThat(SchemaVersions.label(0)).isEqualTo("V0 (empty)");
-    assertThat(SchemaVersions.label(13)).isEqualTo("V13 (newer than this release)");
+    assertThat(SchemaVersions.label(14)).isEqualTo("V14 (newer than this release)");
   }
 }

@@ -38,7 +38,7 @@ class ShadedJarTest {
       Run verify = java(Cli.env(db), "verify");
 
       assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-      assertThat(migrate.out()).contains("applied V12 template_end_reason");
+      assertThat(migrate.out()).contains("applied V13 own_schema");
       // Quiet by default: no Flyway INFO lines.
       assertThat(migrate.err()).isEmpty();
       assertThat(verify.exitCode()).as(verify.err()).isZero();
@@ -50,13 +50,13 @@ class ShadedJarTest {
   void reportsAFailedMigrationInOneLineWithExit3() throws Exception {
     try (TestDatabase db = TestDatabase.empty()) {
       java(Cli.env(db), "migrate", "--to", "8");
-      Cli.execute(db, "CREATE TABLE task_tags (id int)");
+      Cli.execute(db, "CREATE TABLE todokit.task_tags (id int)");
 
       Run run = java(Cli.env(db), "migrate");
 
       assertThat(run.exitCode()).isEqualTo(3);
       assertThat(run.out())
-          .contains("migrating from version 8 to version 12...")
+          .contains("migrating from version 8 to version 13...")
           .doesNotContain("applied V9");
       assertThat(run.err().lines().toList())
           .singleElement()
@@ -75,7 +75,7 @@ class ShadedJarTest {
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).startsWith("todo-cli: error: cannot ask for confirmation");
-      assertThat(java(Cli.env(db), "info").out()).contains("schema version: 12 of 12");
+      assertThat(java(Cli.env(db), "info").out()).contains("schema version: 13 of 13");
     }
   }
 

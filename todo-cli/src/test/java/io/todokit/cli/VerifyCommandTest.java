@@ -29,7 +29,7 @@ class VerifyCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out())
-        .contains("[PASS] version migrations at head (V12) - at version 12")
+        .contains("[PASS] version migrations at head (V13) in schema todokit - at version 13")
         .contains("[PASS] index tasks.tasks_armed_reminder_idx")
         .doesNotContain("[FAIL]")
         .containsPattern("\\d+ checks: \\d+ passed, 0 failed - schema OK\n$");
@@ -37,7 +37,7 @@ class VerifyCommandTest {
 
   @Test
   void failsWithExit1NamingAnIndexDroppedByHand() {
-    Cli.execute(db, "DROP INDEX tasks_armed_reminder_idx");
+    Cli.execute(db, "DROP INDEX todokit.tasks_armed_reminder_idx");
 
     Cli.Result result = Cli.on(db, "verify");
 
@@ -60,8 +60,9 @@ class VerifyCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .contains(
-            "[PASS] version migrations at head (V12) - at version 13, ahead of this release"
-                + " (database at 13, this release knows up to 12); the checks below are this"
+            "[PASS] version migrations at head (V13) in schema todokit - at version 14, ahead of"
+                + " this release (database at 14, this release knows up to 13); the checks below"
+                + " are this"
                 + " release's")
         .doesNotContain("[FAIL]");
   }
@@ -73,6 +74,6 @@ class VerifyCommandTest {
     Cli.Result result = Cli.on(db, "verify");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.out()).contains("[FAIL] version migrations at head (V12)");
+    assertThat(result.out()).contains("[FAIL] version migrations at head (V13)");
   }
 }

@@ -29,23 +29,45 @@ import org.junit.jupiter.api.BeforeAll;
 public abstract class DaoTestSupport {
 
   protected static TestDatabase database;
+
+  /**
+   * The pool the DAOs run on, with PostgreSQL's default search path ({@code "$user", public}), as
+   * in a service: every DAO statement must name todokit's schema itself.
+   */
   protected static HikariDataSource dataSource;
+
+  /**
+   * A pool for the tests' own plain SQL, whose search path starts with todokit's schema so that it
+   * may name todokit's tables unqualified.
+   */
+  protected static HikariDataSource sqlSource;
+
   protected static TodoDb db;
 
   @BeforeAll
   static void createDatabase() {
     database = TestDatabase.migrated();
+    dataSource = pool("todokit-test", null);
+    sqlSource = pool("todokit-test-sql", "SET search_path = todokit, public");
+    db = TodoDb.create(dataSource);
+  }
+
+  private static HikariDataSource pool(
+      String name, @org.jspecify.annotations.Nullable String initSql) {
     HikariConfig config = new HikariConfig();
     config.setDataSource(database.dataSource());
-    config.setMaximumPoolSize(10);
-    config.setPoolName("todokit-test");
-    dataSource = new HikariDataSource(config);
-    db = TodoDb.create(dataSource);
+    config.setMaximumPoolSize(name.endsWith("sql") ? 4 : 10);
+    config.setPoolName(name);
+    if (initSql != null) {
+      config.setConnectionInitSql(initSql);
+    }
+    return new HikariDataSource(config);
   }
 
   @AfterAll
   static void dropDatabase() {
     dataSource.close();
+    sqlSource.close();
     database.close();
   }
 
@@ -74,7 +96,7 @@ public abstract class DaoTestSupport {
    */
   protected static int sqlBeforeZoneCheck(String table, String sql, Object... parameters) {
     String constraint = table + "_time_zone_valid";
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = sqlSource.getConnection()) {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement();
           PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -119,7 +141,7 @@ public abstract class DaoTestSupport {
 
   /** Runs a statement with plain JDBC. */
   protected static int sql(String sql, Object... parameters) {
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       bind(statement, parameters);
       return statement.executeUpdate();
@@ -131,7 +153,7 @@ public abstract class DaoTestSupport {
   /** Runs a query that returns one timestamp (or NULL) of one row with plain JDBC. */
   protected static @org.jspecify.annotations.Nullable Instant instantOf(
       String sql, Object... parameters) {
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       bind(statement, parameters);
       try (ResultSet rows = statement.executeQuery()) {
@@ -148,7 +170,7 @@ public abstract class DaoTestSupport {
 
   /** Runs a query that returns one number with plain JDBC. */
   protected static long count(String sql, Object... parameters) {
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       bind(statement, parameters);
       try (ResultSet rows = statement.executeQuery()) {
@@ -192,7 +214,7 @@ public abstract class DaoTestSupport {
   /** The plan of a statement ({@code EXPLAIN}), one plan line per text line; also printed. */
   protected static String explain(String statement) {
     StringBuilder plan = new StringBuilder();
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         Statement explain = connection.createStatement();
         ResultSet rows = explain.executeQuery("EXPLAIN " + statement)) {
       while (rows.next()) {

@@ -42,7 +42,7 @@ class FailuresTest extends DaoTestSupport {
 
   /** Runs {@code work} while another session holds {@code lockSql} in an open transaction. */
   private static void whileLocked(String lockSql, Consumer<Connection> work) throws SQLException {
-    try (Connection other = database.dataSource().getConnection();
+    try (Connection other = sqlSource.getConnection();
         Statement statement = other.createStatement()) {
       other.setAutoCommit(false);
       statement.execute(lockSql);
@@ -64,7 +64,7 @@ class FailuresTest extends DaoTestSupport {
   }
 
   private static void terminate(int pid) {
-    try (Connection other = database.dataSource().getConnection();
+    try (Connection other = sqlSource.getConnection();
         Statement statement = other.createStatement()) {
       statement.execute("SELECT pg_terminate_backend(" + pid + ")");
     } catch (SQLException e) {
@@ -237,7 +237,8 @@ class FailuresTest extends DaoTestSupport {
     Task task = db.tasks().create(user, NewTask.titled("Not for everyone"));
     sql("CREATE ROLE todokit_without_grants");
     // It may see the schema version (so TodoDb.create passes), but not the tasks.
-    sql("GRANT SELECT ON flyway_schema_history TO todokit_without_grants");
+    sql("GRANT USAGE ON SCHEMA todokit TO todokit_without_grants");
+    sql("GRANT SELECT ON todokit_schema_history TO todokit_without_grants");
     try {
       PGSimpleDataSource withoutGrants = new PGSimpleDataSource();
       withoutGrants.setUrl(database.jdbcUrl());
@@ -257,7 +258,8 @@ class FailuresTest extends DaoTestSupport {
           .rootCause()
           .isInstanceOf(PSQLException.class);
     } finally {
-      sql("REVOKE ALL ON flyway_schema_history FROM todokit_without_grants");
+      sql("REVOKE ALL ON todokit_schema_history FROM todokit_without_grants");
+      sql("REVOKE ALL ON SCHEMA todokit FROM todokit_without_grants");
       sql("DROP ROLE todokit_without_grants");
     }
   }
@@ -268,7 +270,7 @@ class FailuresTest extends DaoTestSupport {
     UUID conversation = db.conversations().create(user, "Chat").id();
     TodoDb impatient = db.withTimeouts(Duration.ofMillis(800), Duration.ZERO);
 
-    try (Connection other = database.dataSource().getConnection();
+    try (Connection other = sqlSource.getConnection();
         Statement statement = other.createStatement()) {
       other.setAutoCommit(false);
       impatient.transaction(

@@ -72,7 +72,7 @@ class QueryPlansAtScaleTest extends DaoTestSupport {
     sql("ANALYZE");
     assertThat(rows("tasks")).isEqualTo(100_000);
 
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet row =
             statement.executeQuery(

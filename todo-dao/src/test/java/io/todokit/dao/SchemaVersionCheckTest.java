@@ -27,9 +27,11 @@ class SchemaVersionCheckTest {
       assertThatThrownBy(() -> TodoDb.create(empty.dataSource()))
           .isInstanceOf(SchemaException.class)
           .hasMessage(
-              "the database has no todokit schema (version 0), but this release needs version "
+              "todokit schema \"todokit\" has no todokit migrations applied (version 0), but this"
+                  + " release needs version "
                   + TodoSchema.latestVersion()
-                  + ": migrate it with TodoSchema.standard().migrate(dataSource) or todo-cli migrate");
+                  + ": migrate it with TodoSchema.in(\"todokit\").migrate(dataSource) or todo-cli"
+                  + " migrate --schema todokit");
       assertThatThrownBy(() -> TodoDb.create(DSL.using(empty.dataSource(), SQLDialect.POSTGRES)))
           .isInstanceOf(SchemaException.class);
     }
@@ -42,7 +44,7 @@ class SchemaVersionCheckTest {
 
       assertThatThrownBy(() -> TodoDb.create(partial.dataSource()))
           .isInstanceOf(SchemaException.class)
-          .hasMessageContaining("at todokit schema version 5, but this release needs version");
+          .hasMessageContaining("\"todokit\" is at version 5, but this release needs version");
     }
   }
 
@@ -52,7 +54,7 @@ class SchemaVersionCheckTest {
       try (Connection connection = ahead.dataSource().getConnection();
           Statement statement = connection.createStatement()) {
         statement.execute(
-            "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+            "INSERT INTO todokit.todokit_schema_history (installed_rank, version, description, type, script,"
                 + " checksum, installed_by, execution_time, success) VALUES (999, '99',"
                 + " 'a newer release', 'SQL', 'V99__newer.sql', 0, current_user, 1, true)");
       }
@@ -60,7 +62,7 @@ class SchemaVersionCheckTest {
       try (Connection connection = ahead.dataSource().getConnection();
           Statement statement = connection.createStatement()) {
         statement.execute(
-            "INSERT INTO users (id, username, email, password_hash) VALUES ('"
+            "INSERT INTO todokit.users (id, username, email, password_hash) VALUES ('"
                 + user
                 + "', 'ahead_user', 'ahead@example.com', 'hash')");
       }

@@ -248,7 +248,7 @@ public final class TodoSchema {
   public SchemaInfo migrate(DataSource dataSource, int targetVersion) {
     Objects.requireNonNull(dataSource, "dataSource");
     requireKnownVersion(targetVersion);
-    LegacyLayout.carryOver(dataSource, this);
+    adoptLegacyHistory(dataSource);
     SchemaInfo before = info(dataSource);
     int current = before.currentVersion();
     if (before.state() == SchemaState.AHEAD && targetVersion == latestVersion()) {
@@ -283,6 +283,24 @@ public final class TodoSchema {
               + e.getMessage(),
           e);
     }
+    return info(dataSource);
+  }
+
+  /**
+   * Carries the history of a release before 0.1.0 over, when this schema holds todokit's tables in
+   * that layout: todokit's rows of {@code flyway_schema_history} move, unchanged, to {@value
+   * #HISTORY_TABLE}, so that nothing runs again; the old table stays for a service's own Flyway.
+   * {@link #migrate} does this first; a no-op when there is nothing to carry over.
+   *
+   * @param dataSource the database
+   * @return where the database stands afterwards
+   * @throws SchemaException when todokit's tables of such a release are in another schema (the
+   *     message names it), or the old history does not record todokit's migrations in order; then
+   *     nothing is changed
+   */
+  public SchemaInfo adoptLegacyHistory(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    LegacyLayout.carryOver(dataSource, this);
     return info(dataSource);
   }
 

@@ -34,7 +34,7 @@ class ConstraintMappingTest extends DaoTestSupport {
 
   private static Set<String> constraints() throws SQLException {
     Set<String> names = new TreeSet<>();
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
@@ -44,7 +44,7 @@ class ConstraintMappingTest extends DaoTestSupport {
                     + " JOIN pg_class t ON t.oid = i.indrelid"
                     + " JOIN pg_namespace n ON n.oid = t.relnamespace"
                     + " WHERE n.nspname = current_schema() AND i.indisunique AND NOT i.indisprimary"
-                    + " AND t.relname <> 'flyway_schema_history'")) {
+                    + " AND t.relname <> 'todokit_schema_history'")) {
       while (rows.next()) {
         names.add(rows.getString(1));
       }

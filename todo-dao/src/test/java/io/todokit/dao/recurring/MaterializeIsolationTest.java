@@ -407,7 +407,7 @@ class MaterializeIsolationTest extends DaoTestSupport {
   }
 
   private static String text(String sql, Object parameter) {
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setObject(1, parameter);
       try (ResultSet rows = statement.executeQuery()) {

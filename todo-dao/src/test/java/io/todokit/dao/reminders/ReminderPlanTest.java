@@ -71,7 +71,7 @@ class ReminderPlanTest extends DaoTestSupport {
           }
         };
     DSLContext dsl =
-        DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withRenderSchema(false));
+        DSL.using(sqlSource, SQLDialect.POSTGRES, new Settings().withRenderSchema(false));
     dsl.configuration().set(listener);
     capturing = TodoDb.create(dsl, Clock.fixed(NOW, ZoneOffset.UTC));
   }
@@ -124,7 +124,7 @@ class ReminderPlanTest extends DaoTestSupport {
   private static List<String> explain(Query query, boolean generic) throws SQLException {
     DSLContext render = DSL.using(SQLDialect.POSTGRES, new Settings().withRenderSchema(false));
     List<String> plan = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
       try {

@@ -71,7 +71,7 @@ class TagDaoTest extends DaoTestSupport {
   }
 
   private static String stored(String column, UUID tagId) {
-    try (var connection = dataSource.getConnection();
+    try (var connection = sqlSource.getConnection();
         var statement =
             connection.prepareStatement("SELECT " + column + " FROM tags WHERE id = ?")) {
       statement.setObject(1, tagId);

@@ -52,7 +52,7 @@ class TagPlanTest extends DaoTestSupport {
             + " CROSS JOIN LATERAL (SELECT id FROM tags WHERE tags.user_id = t.user_id"
             + "   ORDER BY md5(t.id::text || tags.id::text) LIMIT 2) g");
     sql("ANALYZE");
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery("SELECT user_id, id FROM tasks ORDER BY id LIMIT 1")) {
@@ -62,7 +62,7 @@ class TagPlanTest extends DaoTestSupport {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         var statement =
             connection.prepareStatement(
                 "SELECT id FROM tasks WHERE user_id = ? AND id <> ? ORDER BY id LIMIT 1")) {
@@ -88,7 +88,7 @@ class TagPlanTest extends DaoTestSupport {
           }
         };
     DSLContext dsl =
-        DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withRenderSchema(false));
+        DSL.using(sqlSource, SQLDialect.POSTGRES, new Settings().withRenderSchema(false));
     dsl.configuration().set(listener);
     capturing = TodoDb.create(dsl);
   }
@@ -136,7 +136,7 @@ class TagPlanTest extends DaoTestSupport {
     String sql =
         DSL.using(SQLDialect.POSTGRES, new Settings().withRenderSchema(false)).renderInlined(query);
     List<String> plan = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
       try (ResultSet rows = statement.executeQuery("EXPLAIN (COSTS OFF) " + sql)) {

@@ -57,7 +57,7 @@ class TaskQueryPlansTest extends DaoTestSupport {
             + " SELECT t.user_id, t.id, (SELECT id FROM tags WHERE tags.user_id = t.user_id"
             + " ORDER BY id OFFSET (hashtext(t.id::text) & 3) LIMIT 1) FROM tasks t");
     sql("ANALYZE");
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
@@ -78,7 +78,7 @@ class TaskQueryPlansTest extends DaoTestSupport {
     call.accept(capturing);
     String statement = statements.getLast();
     List<String> lines = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         Statement explain = connection.createStatement();
         ResultSet rows = explain.executeQuery("EXPLAIN " + statement)) {
       while (rows.next()) {
@@ -106,7 +106,9 @@ class TaskQueryPlansTest extends DaoTestSupport {
         .contains("tasks_user_open_due_idx")
         .doesNotContain("InitPlan");
     assertThat(statements).hasSize(2);
-    assertThat(statements.getFirst()).contains("from \"users\"").doesNotContain("\"tasks\"");
+    assertThat(statements.getFirst())
+        .contains("from \"todokit\".\"users\"")
+        .doesNotContain("\"tasks\"");
   }
 
   @Test
@@ -175,7 +177,7 @@ class TaskQueryPlansTest extends DaoTestSupport {
     String where = statement.substring(statement.indexOf("to_tsvector"));
     where = where.substring(0, where.indexOf(')', where.indexOf("websearch_to_tsquery")) + 1);
     List<String> lines = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         Statement explain = connection.createStatement();
         ResultSet rows = explain.executeQuery("EXPLAIN SELECT id FROM tasks WHERE " + where)) {
       while (rows.next()) {

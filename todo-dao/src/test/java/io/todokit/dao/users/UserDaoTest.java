@@ -340,7 +340,7 @@ class UserDaoTest extends DaoTestSupport {
             + " FROM generate_series(1, 20000) i");
     sql("ANALYZE users");
     List<String> plan = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = sqlSource.getConnection();
         Statement statement = connection.createStatement();
         // The statement findByEmail runs, with its value inlined.
         ResultSet rows =

@@ -63,11 +63,7 @@ public final class TodoAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   TodoSchema todoSchema(TodoProperties properties) {
-    try {
-      return TodoSchema.in(properties.schema());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("todokit.schema: " + e.getMessage(), e);
-    }
+    return TodoSchema.in(properties.schema());
   }
 
   /**

@@ -2,6 +2,7 @@ package io.todokit.spring.boot.autoconfigure;
 
 import io.todokit.dao.recurring.RecurringTaskDao;
 import io.todokit.dao.reminders.ReminderDao;
+import io.todokit.schema.TodoSchema;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,12 @@ public record TodoProperties(
   public TodoProperties {
     if (schema.isBlank()) {
       throw new IllegalArgumentException("todokit.schema must not be blank");
+    }
+    try {
+      TodoSchema.in(schema);
+    } catch (IllegalArgumentException e) {
+      // No cause on purpose: the message is all of it, and it is what Boot's failure report shows.
+      throw new IllegalArgumentException("todokit.schema: " + e.getMessage());
     }
     requireTimeout("todokit.statement-timeout", statementTimeout);
     requireTimeout("todokit.lock-timeout", lockTimeout);

@@ -265,6 +265,8 @@ class TodoAutoConfigurationIT {
         "todokit.lock-timeout=-5ms", "todokit.lock-timeout must not be negative (was PT-0.005S)");
     assertStartupFails("todokit.schema= ", "todokit.schema must not be blank");
     assertStartupFails(
+        "todokit.schema=" + "s".repeat(64), "todokit.schema: " + illegalSchemaName("s".repeat(64)));
+    assertStartupFails(
         "todokit.worker.reminders.batch-size=0",
         "todokit.worker.reminders.batch-size must be 1 to 500 (was 0)");
     assertStartupFails(
@@ -286,6 +288,15 @@ class TodoAutoConfigurationIT {
             context ->
                 assertThat(bindFailure(context.getStartupFailure(), "todokit.migration"))
                     .satisfies(e -> assertThat(e.getProperty().getValue()).isEqualTo("sometimes")));
+  }
+
+  private static String illegalSchemaName(String name) {
+    try {
+      TodoSchema.in(name);
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("TodoSchema.in accepted " + name);
   }
 
   private void assertStartupFails(String property, String message) {

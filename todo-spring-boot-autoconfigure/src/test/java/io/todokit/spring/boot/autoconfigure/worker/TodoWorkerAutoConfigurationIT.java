@@ -2,12 +2,18 @@ package io.todokit.spring.boot.autoconfigure.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.TodoDb;
+import io.todokit.dao.recurring.NewRecurringTask;
 import io.todokit.dao.reminders.Reminder;
 import io.todokit.dao.tasks.NewTask;
 import io.todokit.dao.users.NewUser;
 import io.todokit.spring.boot.autoconfigure.TodoAutoConfiguration;
 import io.todokit.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,6 +137,49 @@ class TodoWorkerAutoConfigurationIT {
                   .containsExactlyInAnyOrder("fails", "second", "third");
               assertThat(worker.failures()).isZero();
             });
+  }
+
+  @Test
+  void theTemplateWorkerTurnsADueOccurrenceIntoATask() {
+    runner
+        .withPropertyValues("todokit.worker.enabled=true")
+        .run(
+            context -> {
+              TodoDb db = context.getBean(TodoDb.class);
+              UUID user = db.users().create(NewUser.of("hugo", "hu@example.com", "h")).id();
+              db.recurring()
+                  .create(
+                      user,
+                      NewRecurringTask.of(
+                          "Water the plants",
+                          RecurrenceJson.parse("{\"frequency\": \"daily\"}"),
+                          NOW.minusSeconds(3600)));
+
+              awaitUntil(() -> tasksMadeFromTemplates(user) == 1);
+              TodoWorker worker = context.getBean("todokitTemplateWorker", TodoWorker.class);
+              long iterations = worker.iterations();
+              awaitUntil(() -> worker.iterations() >= iterations + 2);
+
+              // The clock stands still, so the next occurrence is never due: made once, only once.
+              assertThat(tasksMadeFromTemplates(user)).isEqualTo(1);
+              assertThat(worker.failures()).isZero();
+            });
+  }
+
+  private long tasksMadeFromTemplates(UUID user) {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT count(*) FROM todokit.tasks WHERE user_id = ? AND title = 'Water the"
+                    + " plants'")) {
+      statement.setObject(1, user);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

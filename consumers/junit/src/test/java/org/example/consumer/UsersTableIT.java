@@ -34,14 +34,14 @@ class UsersTableIT {
     try (Connection connection = dataSource.getConnection()) {
       try (PreparedStatement insert =
           connection.prepareStatement(
-              "INSERT INTO users (username, email, password_hash) VALUES (?, ?, ?)")) {
+              "INSERT INTO todokit.users (username, email, password_hash) VALUES (?, ?, ?)")) {
         insert.setString(1, "consumer");
         insert.setString(2, "consumer@example.org");
         insert.setString(3, "hash");
         assertEquals(1, insert.executeUpdate());
       }
       try (PreparedStatement select =
-              connection.prepareStatement("SELECT email, time_zone FROM users WHERE username = ?")) {
+              connection.prepareStatement("SELECT email, time_zone FROM todokit.users WHERE username = ?")) {
         select.setString(1, "consumer");
         try (ResultSet row = select.executeQuery()) {
           assertEquals(true, row.next());

@@ -91,6 +91,17 @@ public final class BenchMain {
       try {
         DataSource admin = server.dataSource(database);
         TodoSchema.standard().migrate(admin);
+        // The loader's plain SQL names todokit's tables unqualified; the DAOs and their JDBC twins
+        // name the schema in every statement, so this changes nothing they send.
+        try (Connection connection = admin.getConnection();
+            Statement statement = connection.createStatement()) {
+          statement.execute(
+              "ALTER DATABASE "
+                  + database
+                  + " SET search_path = "
+                  + TodoSchema.DEFAULT_SCHEMA
+                  + ", public");
+        }
         Dataset data = new Dataset(scale, Dataset.SEED);
         log("loading the " + scale + " dataset");
         List<Loader.Step> load = new Loader(data).load(admin);

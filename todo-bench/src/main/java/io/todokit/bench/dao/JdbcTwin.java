@@ -60,176 +60,176 @@ final class JdbcTwin {
       "select set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)";
 
   static final String TASK_COLUMNS =
-      "\"tasks\".\"id\", \"tasks\".\"user_id\", \"tasks\".\"title\", \"tasks\".\"description\","
-          + " \"tasks\".\"status\", \"tasks\".\"priority\", \"tasks\".\"due_at\","
-          + " \"tasks\".\"remind_at\", \"tasks\".\"reminded_at\", \"tasks\".\"completed_at\","
-          + " \"tasks\".\"recurrence_rule\", \"tasks\".\"template_id\", \"tasks\".\"occurrence_at\","
-          + " \"tasks\".\"version\", \"tasks\".\"created_at\", \"tasks\".\"updated_at\"";
+      "\"todokit\".\"tasks\".\"id\", \"todokit\".\"tasks\".\"user_id\", \"todokit\".\"tasks\".\"title\", \"todokit\".\"tasks\".\"description\","
+          + " \"todokit\".\"tasks\".\"status\", \"todokit\".\"tasks\".\"priority\", \"todokit\".\"tasks\".\"due_at\","
+          + " \"todokit\".\"tasks\".\"remind_at\", \"todokit\".\"tasks\".\"reminded_at\", \"todokit\".\"tasks\".\"completed_at\","
+          + " \"todokit\".\"tasks\".\"recurrence_rule\", \"todokit\".\"tasks\".\"template_id\", \"todokit\".\"tasks\".\"occurrence_at\","
+          + " \"todokit\".\"tasks\".\"version\", \"todokit\".\"tasks\".\"created_at\", \"todokit\".\"tasks\".\"updated_at\"";
 
   private static final String BY_DUE =
-      " order by \"tasks\".\"due_at\" asc nulls last, \"tasks\".\"created_at\" asc,"
-          + " \"tasks\".\"id\" asc";
+      " order by \"todokit\".\"tasks\".\"due_at\" asc nulls last, \"todokit\".\"tasks\".\"created_at\" asc,"
+          + " \"todokit\".\"tasks\".\"id\" asc";
 
   static final String OVERDUE =
       "select "
           + TASK_COLUMNS
-          + " from \"tasks\" where (\"tasks\".\"user_id\" = cast(? as uuid)"
-          + " and \"tasks\".\"status\" <> cast('completed' as \"task_status\")"
-          + " and \"tasks\".\"due_at\" < cast(? as timestamp with time zone))"
+          + " from \"todokit\".\"tasks\" where (\"todokit\".\"tasks\".\"user_id\" = cast(? as uuid)"
+          + " and \"todokit\".\"tasks\".\"status\" <> cast('completed' as \"todokit\".\"task_status\")"
+          + " and \"todokit\".\"tasks\".\"due_at\" < cast(? as timestamp with time zone))"
           + BY_DUE;
 
   static final String USER_ZONE =
-      "select \"users\".\"time_zone\" from \"users\" where \"users\".\"id\" = cast(? as uuid)";
+      "select \"todokit\".\"users\".\"time_zone\" from \"todokit\".\"users\" where \"todokit\".\"users\".\"id\" = cast(? as uuid)";
 
   static final String DUE_TODAY =
       "select "
           + TASK_COLUMNS
-          + " from \"tasks\" where (\"tasks\".\"user_id\" = cast(? as uuid)"
-          + " and \"tasks\".\"status\" <> cast('completed' as \"task_status\")"
-          + " and \"tasks\".\"due_at\" >= cast(? as timestamp with time zone)"
-          + " and \"tasks\".\"due_at\" < cast(? as timestamp with time zone))"
+          + " from \"todokit\".\"tasks\" where (\"todokit\".\"tasks\".\"user_id\" = cast(? as uuid)"
+          + " and \"todokit\".\"tasks\".\"status\" <> cast('completed' as \"todokit\".\"task_status\")"
+          + " and \"todokit\".\"tasks\".\"due_at\" >= cast(? as timestamp with time zone)"
+          + " and \"todokit\".\"tasks\".\"due_at\" < cast(? as timestamp with time zone))"
           + BY_DUE;
 
   static final String BY_TAG =
       "select "
           + TASK_COLUMNS
-          + " from \"tasks\" join \"task_tags\" on (\"task_tags\".\"user_id\""
-          + " = \"tasks\".\"user_id\" and \"task_tags\".\"task_id\" = \"tasks\".\"id\") where"
-          + " (\"task_tags\".\"user_id\" = cast(? as uuid) and \"task_tags\".\"tag_id\" = cast(? as"
-          + " uuid) and \"tasks\".\"user_id\" = cast(? as uuid))"
+          + " from \"todokit\".\"tasks\" join \"todokit\".\"task_tags\" on (\"todokit\".\"task_tags\".\"user_id\""
+          + " = \"todokit\".\"tasks\".\"user_id\" and \"todokit\".\"task_tags\".\"task_id\" = \"todokit\".\"tasks\".\"id\") where"
+          + " (\"todokit\".\"task_tags\".\"user_id\" = cast(? as uuid) and \"todokit\".\"task_tags\".\"tag_id\" = cast(? as"
+          + " uuid) and \"todokit\".\"tasks\".\"user_id\" = cast(? as uuid))"
           + BY_DUE;
 
   static final String TAG_EXISTS =
-      "select exists (select 1 as \"one\" from \"tags\" where (\"tags\".\"user_id\" = cast(? as"
-          + " uuid) and \"tags\".\"id\" = cast(? as uuid)))";
+      "select exists (select 1 as \"one\" from \"todokit\".\"tags\" where (\"todokit\".\"tags\".\"user_id\" = cast(? as"
+          + " uuid) and \"todokit\".\"tags\".\"id\" = cast(? as uuid)))";
 
   static final String TAGS_ANY =
       "select "
           + TASK_COLUMNS
-          + " from \"tasks\" where (\"tasks\".\"user_id\" = cast(? as uuid)"
-          + " and \"tasks\".\"id\" in (select \"task_tags\".\"task_id\" from \"task_tags\" where"
-          + " (\"task_tags\".\"user_id\" = cast(? as uuid) and \"task_tags\".\"tag_id\" in (cast(?"
+          + " from \"todokit\".\"tasks\" where (\"todokit\".\"tasks\".\"user_id\" = cast(? as uuid)"
+          + " and \"todokit\".\"tasks\".\"id\" in (select \"todokit\".\"task_tags\".\"task_id\" from \"todokit\".\"task_tags\" where"
+          + " (\"todokit\".\"task_tags\".\"user_id\" = cast(? as uuid) and \"todokit\".\"task_tags\".\"tag_id\" in (cast(?"
           + " as uuid), cast(? as uuid)))))"
           + BY_DUE;
 
   static final String TAGS_ALL =
       "select "
           + TASK_COLUMNS
-          + " from \"tasks\" where (\"tasks\".\"user_id\" = cast(? as uuid)"
-          + " and \"tasks\".\"id\" in (select \"task_tags\".\"task_id\" from \"task_tags\" where"
-          + " (\"task_tags\".\"user_id\" = cast(? as uuid) and \"task_tags\".\"tag_id\" in (cast(?"
-          + " as uuid), cast(? as uuid))) group by \"task_tags\".\"task_id\" having count(*) = ?))"
+          + " from \"todokit\".\"tasks\" where (\"todokit\".\"tasks\".\"user_id\" = cast(? as uuid)"
+          + " and \"todokit\".\"tasks\".\"id\" in (select \"todokit\".\"task_tags\".\"task_id\" from \"todokit\".\"task_tags\" where"
+          + " (\"todokit\".\"task_tags\".\"user_id\" = cast(? as uuid) and \"todokit\".\"task_tags\".\"tag_id\" in (cast(?"
+          + " as uuid), cast(? as uuid))) group by \"todokit\".\"task_tags\".\"task_id\" having count(*) = ?))"
           + BY_DUE;
 
   static final String TAGS_OF =
-      "select \"tags\".\"user_id\", \"tags\".\"id\", \"tags\".\"name\", \"tags\".\"color\","
-          + " \"tags\".\"created_at\", \"tags\".\"updated_at\", \"tasks\".\"id\" as \"task_key\""
-          + " from \"tasks\" left outer join \"task_tags\" on (\"task_tags\".\"user_id\" ="
-          + " \"tasks\".\"user_id\" and \"task_tags\".\"task_id\" = \"tasks\".\"id\") left outer"
-          + " join \"tags\" on (\"tags\".\"user_id\" = \"task_tags\".\"user_id\" and"
-          + " \"tags\".\"id\" = \"task_tags\".\"tag_id\") where (\"tasks\".\"user_id\" = cast(? as"
-          + " uuid) and \"tasks\".\"id\" = cast(? as uuid)) order by lower(\"tags\".\"name\"),"
-          + " \"tags\".\"id\"";
+      "select \"todokit\".\"tags\".\"user_id\", \"todokit\".\"tags\".\"id\", \"todokit\".\"tags\".\"name\", \"todokit\".\"tags\".\"color\","
+          + " \"todokit\".\"tags\".\"created_at\", \"todokit\".\"tags\".\"updated_at\", \"todokit\".\"tasks\".\"id\" as \"task_key\""
+          + " from \"todokit\".\"tasks\" left outer join \"todokit\".\"task_tags\" on (\"todokit\".\"task_tags\".\"user_id\" ="
+          + " \"todokit\".\"tasks\".\"user_id\" and \"todokit\".\"task_tags\".\"task_id\" = \"todokit\".\"tasks\".\"id\") left outer"
+          + " join \"todokit\".\"tags\" on (\"todokit\".\"tags\".\"user_id\" = \"todokit\".\"task_tags\".\"user_id\" and"
+          + " \"todokit\".\"tags\".\"id\" = \"todokit\".\"task_tags\".\"tag_id\") where (\"todokit\".\"tasks\".\"user_id\" = cast(? as"
+          + " uuid) and \"todokit\".\"tasks\".\"id\" = cast(? as uuid)) order by lower(\"todokit\".\"tags\".\"name\"),"
+          + " \"todokit\".\"tags\".\"id\"";
 
   static final String QUERY_OPEN =
       "select "
           + TASK_COLUMNS
-          + " from \"tasks\" where (\"tasks\".\"user_id\" = cast(? as uuid)"
-          + " and \"tasks\".\"status\" <> cast('completed' as \"task_status\")) order by"
-          + " \"tasks\".\"priority\" desc, \"tasks\".\"due_at\" asc nulls last,"
-          + " \"tasks\".\"created_at\" asc, \"tasks\".\"id\" asc fetch next ? rows only";
+          + " from \"todokit\".\"tasks\" where (\"todokit\".\"tasks\".\"user_id\" = cast(? as uuid)"
+          + " and \"todokit\".\"tasks\".\"status\" <> cast('completed' as \"todokit\".\"task_status\")) order by"
+          + " \"todokit\".\"tasks\".\"priority\" desc, \"todokit\".\"tasks\".\"due_at\" asc nulls last,"
+          + " \"todokit\".\"tasks\".\"created_at\" asc, \"todokit\".\"tasks\".\"id\" asc fetch next ? rows only";
 
   static final String MESSAGE_COLUMNS =
-      "\"messages\".\"id\", \"messages\".\"conversation_id\", \"messages\".\"seq\","
-          + " \"messages\".\"role\", \"messages\".\"content\", \"messages\".\"tool_calls\","
-          + " \"messages\".\"tool_call_id\", \"messages\".\"created_at\"";
+      "\"todokit\".\"messages\".\"id\", \"todokit\".\"messages\".\"conversation_id\", \"todokit\".\"messages\".\"seq\","
+          + " \"todokit\".\"messages\".\"role\", \"todokit\".\"messages\".\"content\", \"todokit\".\"messages\".\"tool_calls\","
+          + " \"todokit\".\"messages\".\"tool_call_id\", \"todokit\".\"messages\".\"created_at\"";
 
   static final String LAST_MESSAGES =
       "select "
           + MESSAGE_COLUMNS
-          + " from \"messages\" where (\"messages\".\"user_id\" = cast(?"
-          + " as uuid) and \"messages\".\"conversation_id\" = cast(? as uuid)) order by"
-          + " \"messages\".\"seq\" desc fetch next ? rows only";
+          + " from \"todokit\".\"messages\" where (\"todokit\".\"messages\".\"user_id\" = cast(?"
+          + " as uuid) and \"todokit\".\"messages\".\"conversation_id\" = cast(? as uuid)) order by"
+          + " \"todokit\".\"messages\".\"seq\" desc fetch next ? rows only";
 
   static final String CONVERSATION_EXISTS =
-      "select exists (select 1 as \"one\" from \"conversations\" where"
-          + " (\"conversations\".\"user_id\" = cast(? as uuid) and \"conversations\".\"id\" ="
+      "select exists (select 1 as \"one\" from \"todokit\".\"conversations\" where"
+          + " (\"todokit\".\"conversations\".\"user_id\" = cast(? as uuid) and \"todokit\".\"conversations\".\"id\" ="
           + " cast(? as uuid)))";
 
   static final String INSERT_TASK =
-      "insert into \"tasks\" (\"user_id\", \"id\", \"title\", \"description\", \"priority\","
+      "insert into \"todokit\".\"tasks\" (\"user_id\", \"id\", \"title\", \"description\", \"priority\","
           + " \"due_at\", \"remind_at\", \"recurrence_rule\", \"created_at\", \"updated_at\")"
-          + " values (cast(? as uuid), cast(? as uuid), ?, ?, cast(? as \"task_priority\"), cast(?"
+          + " values (cast(? as uuid), cast(? as uuid), ?, ?, cast(? as \"todokit\".\"task_priority\"), cast(?"
           + " as timestamp with time zone), cast(? as timestamp with time zone), cast(? as jsonb),"
           + " cast(? as timestamp with time zone), cast(? as timestamp with time zone)) returning "
           + TASK_COLUMNS;
 
   static final String INSERT_TASK_TAGS =
-      "insert into \"task_tags\" (\"user_id\", \"task_id\", \"tag_id\", \"created_at\") select"
-          + " \"tags\".\"user_id\", cast(? as uuid), \"tags\".\"id\", cast(? as timestamp with time"
-          + " zone) from \"tags\" where (\"tags\".\"user_id\" = cast(? as uuid) and \"tags\".\"id\""
-          + " in (cast(? as uuid), cast(? as uuid))) returning \"task_tags\".\"tag_id\"";
+      "insert into \"todokit\".\"task_tags\" (\"user_id\", \"task_id\", \"tag_id\", \"created_at\") select"
+          + " \"todokit\".\"tags\".\"user_id\", cast(? as uuid), \"todokit\".\"tags\".\"id\", cast(? as timestamp with time"
+          + " zone) from \"todokit\".\"tags\" where (\"todokit\".\"tags\".\"user_id\" = cast(? as uuid) and \"todokit\".\"tags\".\"id\""
+          + " in (cast(? as uuid), cast(? as uuid))) returning \"todokit\".\"task_tags\".\"tag_id\"";
 
   static final String COMPLETE =
-      "update \"tasks\" set \"status\" = cast(? as \"task_status\"), \"completed_at\" = cast(? as"
-          + " timestamp with time zone), \"version\" = (\"tasks\".\"version\" + ?), \"updated_at\""
-          + " = cast(? as timestamp with time zone) from \"users\" where (\"users\".\"id\" ="
-          + " \"tasks\".\"user_id\" and \"tasks\".\"user_id\" = cast(? as uuid) and"
-          + " \"tasks\".\"id\" = cast(? as uuid) and \"tasks\".\"status\" <> cast('completed' as"
-          + " \"task_status\")) returning "
+      "update \"todokit\".\"tasks\" set \"status\" = cast(? as \"todokit\".\"task_status\"), \"completed_at\" = cast(? as"
+          + " timestamp with time zone), \"version\" = (\"todokit\".\"tasks\".\"version\" + ?), \"updated_at\""
+          + " = cast(? as timestamp with time zone) from \"todokit\".\"users\" where (\"todokit\".\"users\".\"id\" ="
+          + " \"todokit\".\"tasks\".\"user_id\" and \"todokit\".\"tasks\".\"user_id\" = cast(? as uuid) and"
+          + " \"todokit\".\"tasks\".\"id\" = cast(? as uuid) and \"todokit\".\"tasks\".\"status\" <> cast('completed' as"
+          + " \"todokit\".\"task_status\")) returning "
           + TASK_COLUMNS
-          + ", \"users\".\"time_zone\"";
+          + ", \"todokit\".\"users\".\"time_zone\"";
 
   static final String SELECT_TASK =
       "select "
           + TASK_COLUMNS
-          + " from \"tasks\" where (\"tasks\".\"user_id\" = cast(? as uuid)"
-          + " and \"tasks\".\"id\" = cast(? as uuid))";
+          + " from \"todokit\".\"tasks\" where (\"todokit\".\"tasks\".\"user_id\" = cast(? as uuid)"
+          + " and \"todokit\".\"tasks\".\"id\" = cast(? as uuid))";
 
   static final String COPY_TAGS =
-      "insert into \"task_tags\" (\"user_id\", \"task_id\", \"tag_id\", \"created_at\") select"
-          + " \"task_tags\".\"user_id\", cast(? as uuid), \"task_tags\".\"tag_id\", cast(? as"
-          + " timestamp with time zone) from \"task_tags\" where (\"task_tags\".\"user_id\" ="
-          + " cast(? as uuid) and \"task_tags\".\"task_id\" = cast(? as uuid))";
+      "insert into \"todokit\".\"task_tags\" (\"user_id\", \"task_id\", \"tag_id\", \"created_at\") select"
+          + " \"todokit\".\"task_tags\".\"user_id\", cast(? as uuid), \"todokit\".\"task_tags\".\"tag_id\", cast(? as"
+          + " timestamp with time zone) from \"todokit\".\"task_tags\" where (\"todokit\".\"task_tags\".\"user_id\" ="
+          + " cast(? as uuid) and \"todokit\".\"task_tags\".\"task_id\" = cast(? as uuid))";
 
   static final String CLAIM_DUE =
-      "with \"claimed\" as (update \"tasks\" set \"reminded_at\" = cast(? as timestamp with time zone), \"updated_at\""
+      "with \"claimed\" as (update \"todokit\".\"tasks\" set \"reminded_at\" = cast(? as timestamp with time zone), \"updated_at\""
           + " = cast(? as timestamp with time zone) from (select \"candidate\".\"user_id\","
-          + " \"candidate\".\"id\" from \"tasks\" as \"candidate\" where"
+          + " \"candidate\".\"id\" from \"todokit\".\"tasks\" as \"candidate\" where"
           + " (\"candidate\".\"reminded_at\" is null and \"candidate\".\"remind_at\" is not null and"
-          + " \"candidate\".\"status\" <> cast('completed' as \"task_status\") and"
+          + " \"candidate\".\"status\" <> cast('completed' as \"todokit\".\"task_status\") and"
           + " \"candidate\".\"remind_at\" <= cast(? as timestamp with time zone)) order by"
           + " \"candidate\".\"remind_at\" fetch next 100 rows only for update skip locked) as"
-          + " \"due\" where (\"tasks\".\"user_id\" = \"due\".\"user_id\" and \"tasks\".\"id\" ="
-          + " \"due\".\"id\") returning \"tasks\".\"user_id\", \"tasks\".\"id\", \"tasks\".\"title\","
-          + " \"tasks\".\"priority\", \"tasks\".\"remind_at\", \"tasks\".\"due_at\")"
+          + " \"due\" where (\"todokit\".\"tasks\".\"user_id\" = \"due\".\"user_id\" and \"todokit\".\"tasks\".\"id\" ="
+          + " \"due\".\"id\") returning \"todokit\".\"tasks\".\"user_id\", \"todokit\".\"tasks\".\"id\", \"todokit\".\"tasks\".\"title\","
+          + " \"todokit\".\"tasks\".\"priority\", \"todokit\".\"tasks\".\"remind_at\", \"todokit\".\"tasks\".\"due_at\")"
           + " select \"claimed\".\"user_id\", \"claimed\".\"id\", \"claimed\".\"title\","
           + " \"claimed\".\"priority\", \"claimed\".\"remind_at\", \"claimed\".\"due_at\" from"
           + " \"claimed\" order by \"claimed\".\"remind_at\", \"claimed\".\"id\","
           + " \"claimed\".\"user_id\"";
 
   static final String DUE_TEMPLATES =
-      "select \"recurring_tasks\".\"id\", \"recurring_tasks\".\"user_id\","
-          + " \"recurring_tasks\".\"title\", \"recurring_tasks\".\"description\","
-          + " \"recurring_tasks\".\"priority\", \"recurring_tasks\".\"recurrence_rule\","
-          + " \"recurring_tasks\".\"time_zone\", \"recurring_tasks\".\"starts_at\","
-          + " \"recurring_tasks\".\"next_due_at\", \"recurring_tasks\".\"missed_policy\","
-          + " \"recurring_tasks\".\"is_active\", \"recurring_tasks\".\"created_at\","
-          + " \"recurring_tasks\".\"updated_at\", \"recurring_tasks\".\"end_reason\" from"
-          + " \"recurring_tasks\" where (\"recurring_tasks\".\"is_active\" and"
-          + " \"recurring_tasks\".\"next_due_at\" <= cast(? as timestamp with time zone) and"
-          + " ((\"recurring_tasks\".\"time_zone\" = 'UTC' OR \"recurring_tasks\".\"time_zone\" ~"
-          + " '^[A-Za-z]+(/[A-Za-z0-9_+-]+)+$') AND NOT todokit_is_blank(\"recurring_tasks\".\"title\")))"
-          + " order by \"recurring_tasks\".\"next_due_at\" fetch next ? rows only for update skip"
+      "select \"todokit\".\"recurring_tasks\".\"id\", \"todokit\".\"recurring_tasks\".\"user_id\","
+          + " \"todokit\".\"recurring_tasks\".\"title\", \"todokit\".\"recurring_tasks\".\"description\","
+          + " \"todokit\".\"recurring_tasks\".\"priority\", \"todokit\".\"recurring_tasks\".\"recurrence_rule\","
+          + " \"todokit\".\"recurring_tasks\".\"time_zone\", \"todokit\".\"recurring_tasks\".\"starts_at\","
+          + " \"todokit\".\"recurring_tasks\".\"next_due_at\", \"todokit\".\"recurring_tasks\".\"missed_policy\","
+          + " \"todokit\".\"recurring_tasks\".\"is_active\", \"todokit\".\"recurring_tasks\".\"created_at\","
+          + " \"todokit\".\"recurring_tasks\".\"updated_at\", \"todokit\".\"recurring_tasks\".\"end_reason\" from"
+          + " \"todokit\".\"recurring_tasks\" where (\"todokit\".\"recurring_tasks\".\"is_active\" and"
+          + " \"todokit\".\"recurring_tasks\".\"next_due_at\" <= cast(? as timestamp with time zone) and"
+          + " ((\"todokit\".\"recurring_tasks\".\"time_zone\" = 'UTC' OR \"todokit\".\"recurring_tasks\".\"time_zone\" ~"
+          + " '^[A-Za-z]+(/[A-Za-z0-9_+-]+)+$') AND NOT \"todokit\".\"todokit_is_blank\"(\"todokit\".\"recurring_tasks\".\"title\")))"
+          + " order by \"todokit\".\"recurring_tasks\".\"next_due_at\" fetch next ? rows only for update skip"
           + " locked";
 
   private static final String OCCURRENCE_VALUES =
-      "(cast(? as uuid), cast(? as uuid), ?, ?, cast(? as \"task_priority\"), cast(? as timestamp"
+      "(cast(? as uuid), cast(? as uuid), ?, ?, cast(? as \"todokit\".\"task_priority\"), cast(? as timestamp"
           + " with time zone), cast(? as uuid), cast(? as timestamp with time zone), cast(? as"
           + " timestamp with time zone), cast(? as timestamp with time zone))";
 
   static String insertOccurrences(int rows) {
-    return "insert into \"tasks\" (\"user_id\", \"id\", \"title\", \"description\", \"priority\","
+    return "insert into \"todokit\".\"tasks\" (\"user_id\", \"id\", \"title\", \"description\", \"priority\","
         + " \"due_at\", \"template_id\", \"occurrence_at\", \"created_at\", \"updated_at\") values "
         + String.join(", ", Collections.nCopies(rows, OCCURRENCE_VALUES))
         + " on conflict (\"user_id\", \"template_id\", \"occurrence_at\") where \"template_id\" is"
@@ -238,24 +238,24 @@ final class JdbcTwin {
   }
 
   static final String ADVANCE_TEMPLATE =
-      "update \"recurring_tasks\" set \"next_due_at\" = cast(? as timestamp with time zone),"
+      "update \"todokit\".\"recurring_tasks\" set \"next_due_at\" = cast(? as timestamp with time zone),"
           + " \"updated_at\" = cast(? as timestamp with time zone) where"
-          + " (\"recurring_tasks\".\"user_id\" = cast(? as uuid) and \"recurring_tasks\".\"id\" ="
+          + " (\"todokit\".\"recurring_tasks\".\"user_id\" = cast(? as uuid) and \"todokit\".\"recurring_tasks\".\"id\" ="
           + " cast(? as uuid))";
 
   /**
    * A template whose rule ended (not compared with the DAO's: the benchmark's rules do not end).
    */
   static final String END_TEMPLATE =
-      "update \"recurring_tasks\" set \"next_due_at\" = null, \"is_active\" = false,"
+      "update \"todokit\".\"recurring_tasks\" set \"next_due_at\" = null, \"is_active\" = false,"
           + " \"end_reason\" = 'the rule ended', \"updated_at\" = cast(? as timestamp with time"
-          + " zone) where (\"recurring_tasks\".\"user_id\" = cast(? as uuid) and"
-          + " \"recurring_tasks\".\"id\" = cast(? as uuid))";
+          + " zone) where (\"todokit\".\"recurring_tasks\".\"user_id\" = cast(? as uuid) and"
+          + " \"todokit\".\"recurring_tasks\".\"id\" = cast(? as uuid))";
 
   static final String APPEND =
-      "insert into \"messages\" (\"user_id\", \"conversation_id\", \"id\", \"role\", \"content\","
+      "insert into \"todokit\".\"messages\" (\"user_id\", \"conversation_id\", \"id\", \"role\", \"content\","
           + " \"tool_calls\", \"tool_call_id\", \"created_at\") values (cast(? as uuid), cast(? as"
-          + " uuid), cast(? as uuid), cast(? as \"message_role\"), ?, cast(? as jsonb), ?, cast(?"
+          + " uuid), cast(? as uuid), cast(? as \"todokit\".\"message_role\"), ?, cast(? as jsonb), ?, cast(?"
           + " as timestamp with time zone)) returning "
           + MESSAGE_COLUMNS;
 

@@ -94,7 +94,8 @@ class SchedulerWorkerTest {
     awaitTrue(
         () ->
             sentByA.size() + sentByB.size() >= 300
-                && database.count("SELECT count(*) FROM tasks WHERE template_id IS NOT NULL")
+                && database.count(
+                        "SELECT count(*) FROM todokit.tasks WHERE template_id IS NOT NULL")
                     >= expected);
     workers.forEach(SchedulerWorker::stop);
 
@@ -104,16 +105,16 @@ class SchedulerWorkerTest {
     assertThat(new HashSet<>(sent)).isEqualTo(reminderTasks);
     assertThat(sentByA).as("both replicas took part").isNotEmpty();
     assertThat(sentByB).as("both replicas took part").isNotEmpty();
-    assertThat(database.count("SELECT count(*) FROM tasks WHERE template_id IS NOT NULL"))
+    assertThat(database.count("SELECT count(*) FROM todokit.tasks WHERE template_id IS NOT NULL"))
         .isEqualTo(expectedOccurrences);
     assertThat(
             database.count(
-                "SELECT count(DISTINCT (template_id, occurrence_at)) FROM tasks"
+                "SELECT count(DISTINCT (template_id, occurrence_at)) FROM todokit.tasks"
                     + " WHERE template_id IS NOT NULL"))
         .isEqualTo(expectedOccurrences);
     assertThat(
             database.count(
-                "SELECT count(*) FROM recurring_tasks WHERE next_due_at <= '" + NOW + "'"))
+                "SELECT count(*) FROM todokit.recurring_tasks WHERE next_due_at <= '" + NOW + "'"))
         .as("every template advanced past NOW")
         .isZero();
   }

@@ -2,13 +2,17 @@ package org.example.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.TodoDb;
+import io.todokit.dao.recurring.MaterializeResult;
+import io.todokit.dao.recurring.NewRecurringTask;
 import io.todokit.dao.users.NewUser;
 import io.todokit.spring.boot.test.AutoConfigureTodoDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -68,6 +72,25 @@ class ConsumerApplicationTests {
     jdbc.sql("INSERT INTO notes (user_id, text) VALUES (?, 'both sets in one database')")
         .param(user)
         .update();
+  }
+
+  @Test
+  void recurrenceJsonAndMaterializingTemplatesWorkOnBootsJacksonAndJooq() {
+    UUID user = db.users().create(NewUser.of("kim", "kim@example.com", "hash")).id();
+    Instant start = Instant.now().minusSeconds(3600);
+    db.recurring()
+        .create(
+            user,
+            NewRecurringTask.of(
+                "Stand-up",
+                RecurrenceJson.parse("{\"frequency\": \"weekly\", \"days\": [\"monday\"]}"),
+                start));
+
+    MaterializeResult result = db.recurring().materializeDue(start.plusSeconds(14 * 86_400), 10);
+
+    assertThat(result.failed()).isEmpty();
+    assertThat(result.created()).isNotEmpty();
+    assertThat(result.created()).allSatisfy(task -> assertThat(task.title()).isEqualTo("Stand-up"));
   }
 
   @Test

@@ -3,7 +3,11 @@ package io.todokit.spring.boot.test;
 import io.todokit.testing.TestDatabase;
 import java.util.Map;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
@@ -17,6 +21,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 final class TodoDatabaseContextCustomizer implements ContextCustomizer {
 
   static final String PROPERTY_SOURCE = "todokitTestDatabase";
+
+  static final String BEAN_NAME = "todokitTestDatabase";
 
   private final boolean migrated;
 
@@ -38,8 +44,17 @@ final class TodoDatabaseContextCustomizer implements ContextCustomizer {
                     "spring.datasource.url", database.jdbcUrl(),
                     "spring.datasource.username", database.username(),
                     "spring.datasource.password", database.password())));
-    // Registered before any other singleton, so destroyed after them all: the pool closes first.
-    context.getBeanFactory().registerSingleton("todokitTestDatabase", new Dropper(database));
+    Dropper dropper = new Dropper(database);
+    ConfigurableListableBeanFactory beans = context.getBeanFactory();
+    beans.registerSingleton(BEAN_NAME, dropper);
+    if (beans instanceof DefaultSingletonBeanRegistry registry) {
+      // A registered singleton gets no destruction callback of its own. As a disposable bean
+      // registered before every other, it is destroyed after them all: the pool closes first.
+      registry.registerDisposableBean(BEAN_NAME, dropper);
+    } else {
+      context.addApplicationListener(
+          (ApplicationListener<ContextClosedEvent>) event -> dropper.destroy());
+    }
   }
 
   @Override

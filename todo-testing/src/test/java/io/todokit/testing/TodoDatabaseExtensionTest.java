@@ -86,6 +86,33 @@ class TodoDatabaseExtensionTest {
         .haveExactly(1, finishedWithFailure(message(text -> text.contains("todo-schema"))));
   }
 
+  @Test
+  void withoutTodokitsMigrationsLocationsAreNeeded() {
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(NoMigrationsCase.class))
+        .execute()
+        .containerEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            finishedWithFailure(
+                message(
+                    text ->
+                        text.equals(
+                            "@TodoDatabaseTest(todokit = false) on "
+                                + NoMigrationsCase.class.getName()
+                                + " needs locations: the service's migrations to apply"))));
+  }
+
+  /** Run by {@link #withoutTodokitsMigrationsLocationsAreNeeded()} only. */
+  @TodoDatabaseTest(todokit = false)
+  static class NoMigrationsCase {
+    @Test
+    void neverRuns(TestDatabase database) {
+      assertThat(database).isNotNull();
+    }
+  }
+
   /** Run by {@link #emptyDatabaseIsDroppedAfterAll()} only. */
   @TodoDatabaseTest(migrated = false)
   static class EmptyDatabaseCase {

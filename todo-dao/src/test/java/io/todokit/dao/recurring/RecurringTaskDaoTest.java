@@ -755,6 +755,21 @@ class RecurringTaskDaoTest extends DaoTestSupport {
   }
 
   @Test
+  void listKeepsCreationOrderWithinOneMillisecond() {
+    UUID user = newUser();
+    // A clock that stands still: every template is made in the same millisecond.
+    RecurringTaskDao frozen = recurringAt("2026-06-01T08:00:00Z");
+    List<RecurringTask> created = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      created.add(
+          frozen.create(
+              user, NewRecurringTask.of("t" + i, DAILY, Instant.parse("2026-06-01T09:00:00Z"))));
+    }
+
+    assertThat(frozen.list(user)).containsExactlyElementsOf(created);
+  }
+
+  @Test
   void anotherUsersTemplateIsIndistinguishableFromAMissingOne() {
     UUID owner = newUser();
     UUID intruder = newUser();

@@ -1,6 +1,6 @@
 /**
  * The todokit Spring Boot example: one controller per resource ({@code tasks}, {@code tags}, {@code
- * recurring}), the acting user and problem details in {@code web}.
+ * recurring}, {@code comments}), the acting user and problem details in {@code web}.
  */
 @NullMarked
 package io.todokit.examples.spring;

@@ -1,6 +1,6 @@
 package io.todokit.examples.spring;
 
-import io.todokit.testing.TestDatabase;
+import io.todokit.spring.boot.test.AutoConfigureTodoDatabase;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,34 +8,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Boots the whole service on a real port against a fresh, empty PostgreSQL database from
- * todo-testing, which Boot's Flyway migrates at startup from the todo-schema jar. Subclasses share
- * one application context (and so one database): each test makes its own users.
+ * todo-testing ({@code @AutoConfigureTodoDatabase}, no {@code @DynamicPropertySource}), which the
+ * service migrates at startup: todokit's migrations through the starter, its own through Boot's
+ * Flyway. Subclasses share one application context (and so one database): each test makes its own
+ * users.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// A short lock timeout, so that the test of a request stuck behind a lock does not wait for 5s.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "todokit.lock-timeout=1s")
+@AutoConfigureTodoDatabase
 abstract class ServiceTest {
-
-  /** Empty on purpose: the migrations are the application's job, not the test's. */
-  private static final TestDatabase DATABASE = TestDatabase.empty();
-
-  static {
-    // The context outlives every test class (Spring caches it until the JVM ends); dropping the
-    // database at exit ends the pool's sessions, so order against Spring's own hook is harmless.
-    Runtime.getRuntime().addShutdownHook(new Thread(DATABASE::close, "drop-test-database"));
-  }
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry properties) {
-    properties.add("spring.datasource.url", DATABASE::jdbcUrl);
-    properties.add("spring.datasource.username", DATABASE::username);
-    properties.add("spring.datasource.password", DATABASE::password);
-    // Short, so that the test of a request stuck behind a lock does not wait for the default.
-    properties.add("todokit.lock-timeout", () -> "PT1S");
-  }
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;

@@ -1,10 +1,5 @@
 package io.todokit.examples.spring.web;
 
-import io.todokit.dao.ConcurrentUpdateException;
-import io.todokit.dao.DuplicateException;
-import io.todokit.dao.NotFoundException;
-import io.todokit.dao.UnavailableException;
-import io.todokit.dao.ValidationException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -29,32 +24,28 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Every error as an RFC 9457 problem detail ({@code application/problem+json}): todokit's
- * exceptions by their kind, Spring MVC's own (through {@link ResponseEntityExceptionHandler}), and
- * unreadable request bodies with the JSON field that failed. Bad input is always a 4xx, never a
- * 500.
+ * The example's own errors as RFC 9457 problem details ({@code application/problem+json}): Spring
+ * MVC's (through {@link ResponseEntityExceptionHandler}), unreadable request bodies with the JSON
+ * field that failed, a missing or malformed {@code X-User-Id}, and anything unexpected. Bad input
+ * is always a 4xx, never a 500.
+ *
+ * <p>todokit's own exceptions never reach this class: the starter's {@code TodoExceptionHandler}
+ * ({@code todokit.problem-details.enabled}, on by default) answers them first (400 with {@code
+ * field} and {@code reason}, 404 with {@code entity} and {@code id}, 401 for an unknown acting
+ * user, 409, 503 with {@code Retry-After}); see docs/spring-boot.md.
  *
  * <table>
  *   <caption>Status codes</caption>
- *   <tr><td>400</td><td>{@link ValidationException}, malformed JSON, a value of the wrong type,
- *       an unknown field (properties {@code field} and {@code reason})</td></tr>
- *   <tr><td>401</td><td>no usable {@code X-User-Id}, or a user that does not exist</td></tr>
- *   <tr><td>404</td><td>{@link NotFoundException}: missing, or another user's (properties
- *       {@code entity} and {@code id})</td></tr>
- *   <tr><td>409</td><td>{@link DuplicateException} (property {@code field}), {@link
- *       ConcurrentUpdateException}</td></tr>
- *   <tr><td>503</td><td>{@link UnavailableException} that is {@linkplain
- *       UnavailableException#retryable() retryable} (lost connection, timeout, serialization
- *       failure), with {@code Retry-After}; one that is not is a 500</td></tr>
+ *   <tr><td>400</td><td>malformed JSON, a value of the wrong type, an unknown field, a bad path
+ *       or query parameter (properties {@code field} and {@code reason})</td></tr>
+ *   <tr><td>401</td><td>no usable {@code X-User-Id}</td></tr>
+ *   <tr><td>500</td><td>anything else, logged, without detail</td></tr>
  * </table>
  */
 @RestControllerAdvice
 class ProblemDetails extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
-
-  /** How long a client should wait before retrying after a 503. */
-  private static final long RETRY_AFTER_SECONDS = 2;
 
   /** What a value of a type must look like, for type errors. */
   private static final Map<Class<?>, String> EXPECTED =
@@ -71,59 +62,6 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
     return unauthorized(e.getMessage());
-  }
-
-  @ExceptionHandler
-  ProblemDetail invalid(ValidationException e) {
-    return badRequest(e.field(), e.reason());
-  }
-
-  @ExceptionHandler
-  ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-    if (e.entity().equals("user")) {
-      // Only writes notice that the acting user does not exist (reads just find nothing): for a
-      // client that is a bad identity, not a missing resource.
-      return unauthorized("user " + e.id() + " does not exist");
-    }
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setProperty("entity", e.entity());
-    problem.setProperty("id", e.id());
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-  }
-
-  @ExceptionHandler
-  ProblemDetail duplicate(DuplicateException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    problem.setProperty("field", e.field());
-    return problem;
-  }
-
-  @ExceptionHandler
-  ProblemDetail concurrentUpdate(ConcurrentUpdateException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    problem.setProperty("entity", e.entity());
-    problem.setProperty("id", e.id());
-    return problem;
-  }
-
-  /**
-   * The database could not do it: 503 with {@code Retry-After} when trying again may succeed, else
-   * 500. Logged, and nothing about internals is told to the client.
-   */
-  @ExceptionHandler
-  ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
-    if (!e.retryable()) {
-      log.error("request failed: database error", e);
-      return ResponseEntity.internalServerError()
-          .body(ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR));
-    }
-    log.warn("request failed, the client may retry: {}", e.getMessage());
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE, "the database is unavailable; try again shortly");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
-        .body(problem);
   }
 
   /** Anything else is a bug or an outage: log it, and tell the client nothing about internals. */

@@ -1,0 +1,5 @@
+/** todokit's Spring Boot auto-configuration. */
+@NullMarked
+package io.todokit.spring.boot.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,11 +1,11 @@
 package io.todokit.recurrence;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Month;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeSet;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * An immutable RFC 5545 recurrence rule (the DAILY/WEEKLY/MONTHLY/YEARLY subset) whose occurrences
@@ -258,155 +256,32 @@ public final class RecurrenceRule {
   }
 
   /**
-   * Returns the occurrences of this rule from {@code dtstart} on, lazily and in ascending order.
+   * Binds this rule to its start: the series of occurrences from {@code start} on the wall clock of
+   * its zone, queried in instants.
    *
-   * <p>Each occurrence has the start's local time of day on a matching date, mapped to the start's
-   * zone with {@link ZonedDateTime#of(LocalDateTime, java.time.ZoneId)} (a wall time in a DST gap
-   * moves forward by the gap, an ambiguous one takes the earlier offset); an occurrence on the
-   * start's own date is {@code dtstart} itself. The start is an occurrence only if it matches the
-   * rule. The stream ends at COUNT, at UNTIL, at the horizon {@link #LATEST_OCCURRENCE} (so it is
-   * empty for a start after it), and (in bounded time) if the rule cannot match again.
-   *
-   * @param dtstart the first instant of the series (DTSTART), whose zone is the rule's wall clock
-   * @return the sequential, ordered stream of occurrences
-   * @throws NullPointerException if {@code dtstart} is null
-   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
+   * @param start the first instant of the series (DTSTART); its zone is the series' wall clock
+   * @return the schedule
+   * @throws NullPointerException if {@code start} is null
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code start} is before
    *     {@link #EARLIEST_START}
    */
-  public Stream<ZonedDateTime> occurrences(ZonedDateTime dtstart) {
-    return StreamSupport.stream(spliterator(dtstart), false);
+  public Schedule schedule(ZonedDateTime start) {
+    return Schedule.of(this, start);
   }
 
   /**
-   * Returns the first occurrence strictly after {@code after} (compared as instants): the first
-   * element of {@link #occurrences} after it.
+   * Binds this rule to its start, {@code start} on the wall clock of {@code zone}.
    *
-   * <p>Without COUNT this jumps straight to the period containing {@code after}, whatever the
-   * distance; with COUNT it walks the earlier occurrences, at most COUNT of them.
-   *
-   * @param dtstart the first instant of the series (DTSTART)
-   * @param after the instant to look after; any zone
-   * @return the next occurrence in the zone of {@code dtstart}, or empty if there is none (always
-   *     when {@code after} is at or past {@link #LATEST_OCCURRENCE})
+   * @param start the first instant of the series (DTSTART)
+   * @param zone the zone whose wall clock the series follows
+   * @return the schedule
    * @throws NullPointerException if an argument is null
-   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
-   *     {@link #EARLIEST_START}
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code start} is before
+   *     {@link #EARLIEST_START}, or so far from the present (beyond the years ±999,999,999) that it
+   *     has no local date-time in {@code zone}
    */
-  public Optional<ZonedDateTime> nextAfter(ZonedDateTime dtstart, ZonedDateTime after) {
-    Objects.requireNonNull(after, "after");
-    return Optional.ofNullable(spliterator(dtstart).firstAfter(after.toInstant()));
-  }
-
-  /**
-   * Returns the first occurrence at or after {@code instant}: the first element of {@link
-   * #occurrences} not before it.
-   *
-   * @param dtstart the first instant of the series (DTSTART)
-   * @param instant the earliest instant wanted; any instant
-   * @return the occurrence in the zone of {@code dtstart}, or empty if there is none
-   * @throws NullPointerException if an argument is null
-   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
-   *     {@link #EARLIEST_START}
-   */
-  public Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime dtstart, Instant instant) {
-    Objects.requireNonNull(instant, "instant");
-    return Optional.ofNullable(spliterator(dtstart).firstAtOrAfter(instant));
-  }
-
-  /**
-   * Returns the latest occurrence in {@code [from, to]}: what a scheduler that was down since
-   * {@code from} owes for {@code to}, when only the latest missed occurrence matters.
-   *
-   * <p>Without COUNT it never walks the series from {@code from}: it gallops back from {@code to}
-   * (or from the end of a series bounded by UNTIL, if earlier) in windows of 1, 2, 4, … days (never
-   * before {@code from}) and steps forward inside the first window that holds an occurrence, so the
-   * cost grows with the logarithm of {@code to - from}. With COUNT the series is finite and walked
-   * once from DTSTART, as COUNT counts from there, without building a {@link ZonedDateTime} for
-   * each occurrence.
-   *
-   * @param dtstart the first instant of the series (DTSTART)
-   * @param from the earliest instant wanted; any instant
-   * @param to the latest instant wanted; any instant
-   * @return the occurrence in the zone of {@code dtstart}, or empty if none lies in the range
-   * @throws NullPointerException if an argument is null
-   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
-   *     {@link #EARLIEST_START}
-   */
-  public Optional<ZonedDateTime> latestBetween(ZonedDateTime dtstart, Instant from, Instant to) {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    OccurrenceSpliterator series = spliterator(dtstart);
-    if (count().isPresent()) {
-      return Optional.ofNullable(series.lastAtOrBefore(to))
-          .filter(latest -> !latest.toInstant().isBefore(from));
-    }
-    // Nothing lies after the series' end (UNTIL or the horizon) or more than a day and a half
-    // (twice the largest offset) before DTSTART: galloping within those bounds keeps the windows
-    // short and the instants in range.
-    Instant upper = series.latestPossible().isBefore(to) ? series.latestPossible() : to;
-    Instant earliest = dtstart.toInstant().minus(Duration.ofDays(2));
-    Instant lower = from.isBefore(earliest) ? earliest : from;
-    if (upper.isBefore(lower)) {
-      return Optional.empty();
-    }
-    for (long days = 1; ; days *= 2) {
-      Instant windowStart = upper.minus(Duration.ofDays(days));
-      boolean last = !windowStart.isAfter(lower);
-      OccurrenceSpliterator window = spliterator(dtstart);
-      ZonedDateTime latest = window.firstAtOrAfter(last ? lower : windowStart);
-      if (latest != null && !latest.toInstant().isAfter(upper)) {
-        for (ZonedDateTime next = window.next();
-            next != null && !next.toInstant().isAfter(upper);
-            next = window.next()) {
-          latest = next;
-        }
-        return Optional.of(latest);
-      }
-      if (last) {
-        return Optional.empty();
-      }
-    }
-  }
-
-  /**
-   * Returns the occurrences in {@code [from, to]}, oldest first, at most {@code max} of them.
-   *
-   * <p>It jumps to {@code from} as {@link #firstAtOrAfter} does and continues from there.
-   *
-   * @param dtstart the first instant of the series (DTSTART)
-   * @param from the earliest instant wanted; any instant
-   * @param to the latest instant wanted; any instant
-   * @param max the most occurrences to return; at least 0
-   * @return the occurrences in the zone of {@code dtstart}, unmodifiable
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code max} is negative
-   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
-   *     {@link #EARLIEST_START}
-   */
-  public List<ZonedDateTime> between(ZonedDateTime dtstart, Instant from, Instant to, int max) {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    if (max < 0) {
-      throw new IllegalArgumentException("max must not be negative, was " + max);
-    }
-    OccurrenceSpliterator series = spliterator(dtstart);
-    List<ZonedDateTime> found = new ArrayList<>();
-    ZonedDateTime next = max == 0 ? null : series.firstAtOrAfter(from);
-    while (next != null && !next.toInstant().isAfter(to)) {
-      found.add(next);
-      next = found.size() < max ? series.next() : null;
-    }
-    return List.copyOf(found);
-  }
-
-  /** Checks DTSTART and returns a fresh walk of the series from it. */
-  private OccurrenceSpliterator spliterator(ZonedDateTime dtstart) {
-    Objects.requireNonNull(dtstart, "dtstart");
-    if (dtstart.toInstant().isBefore(EARLIEST_START)) {
-      throw new InvalidRecurrenceRuleException(
-          "DTSTART", "must not be before " + EARLIEST_START + ", was " + dtstart);
-    }
-    return new OccurrenceSpliterator(this, dtstart);
+  public Schedule schedule(Instant start, ZoneId zone) {
+    return Schedule.of(this, start, zone);
   }
 
   /**

@@ -422,6 +422,21 @@ public record RecurrenceSpec(
     return toRule(start.toLocalDate());
   }
 
+  /**
+   * Returns the schedule of this spec from {@code start}: its {@link #toRule(ZonedDateTime) rule}
+   * bound to that start. The mode is not part of it.
+   *
+   * @param start the first due date-time (DTSTART); its zone is the series' wall clock
+   * @return the schedule
+   * @throws NullPointerException if {@code start} is null
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code start} is before
+   *     {@link RecurrenceRule#EARLIEST_START}
+   */
+  public Schedule schedule(ZonedDateTime start) {
+    Objects.requireNonNull(start, "start");
+    return toRule(start).schedule(start);
+  }
+
   private static int[] range(int from, int to) {
     int[] values = new int[to - from + 1];
     for (int i = 0; i < values.length; i++) {
@@ -576,9 +591,10 @@ public record RecurrenceSpec(
       return Optional.empty();
     }
     RecurrenceSpec unbounded = withCount(null);
+    ZoneId zone = due.getZone();
     return switch (mode) {
-      case FIXED -> unbounded.toRule(due.toLocalDate()).nextAfter(due, due);
-      case AFTER_COMPLETION -> unbounded.nextDueAfterCompletion(due, completedAt, due.getZone(), 1);
+      case FIXED -> unbounded.schedule(due).after(due.toInstant()).map(next -> next.atZone(zone));
+      case AFTER_COMPLETION -> unbounded.nextDueAfterCompletion(due, completedAt, zone, 1);
     };
   }
 

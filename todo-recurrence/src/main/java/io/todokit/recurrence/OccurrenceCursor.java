@@ -67,10 +67,10 @@ final class OccurrenceCursor {
   private int emptyRun;
   private boolean exhausted;
 
-  OccurrenceCursor(RecurrenceRule rule, LocalDate start, LocalDate last) {
-    this.frequency = rule.frequency();
-    this.interval = rule.interval();
-    this.weekStart = rule.weekStart().getValue() - 1;
+  OccurrenceCursor(RuleParts rule, LocalDate start, LocalDate last) {
+    this.frequency = rule.frequency;
+    this.interval = rule.interval;
+    this.weekStart = rule.weekStart.getValue() - 1;
     this.startDay = start.toEpochDay();
     this.lastDay = last.toEpochDay();
     this.lastMonthIndex = last.getYear() * 12L + last.getMonthValue() - 1;
@@ -111,7 +111,7 @@ final class OccurrenceCursor {
     this.ordinalPositive = rule.ordinalPositive;
     this.ordinalNegative = rule.ordinalNegative;
     this.hasByDay = weekdays != 0 || ordinalPositive != null;
-    int[] positions = rule.setPositions();
+    int[] positions = rule.bySetPos;
     this.setPositions = positions.length == 0 ? null : positions;
     this.selected = positions.length == 0 ? null : new boolean[366];
     this.plainDaily =

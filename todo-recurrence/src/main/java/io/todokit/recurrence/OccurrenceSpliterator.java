@@ -67,7 +67,8 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
     this.rules = zone.getRules();
     this.secondOfDay = time.toSecondOfDay();
     this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
-    Until until = rule.untilBound();
+    RuleParts parts = rule.parts();
+    Until until = parts.until;
     // Every series ends at the horizon, as if it had that UTC UNTIL.
     Instant instant = RecurrenceRule.LATEST_OCCURRENCE;
     long last = OccurrenceCursor.MAX_DAY;
@@ -85,11 +86,11 @@ final class OccurrenceSpliterator implements Spliterator<ZonedDateTime> {
     last = Math.min(last, Math.floorDiv(instant.getEpochSecond() + LARGEST_OFFSET, 86_400L));
     this.lastDay = last;
     this.untilInstant = instant;
-    this.cursor = new OccurrenceCursor(rule, startDate, LocalDate.ofEpochDay(last));
+    this.cursor = new OccurrenceCursor(parts, startDate, LocalDate.ofEpochDay(last));
     if (start.toInstant().isAfter(RecurrenceRule.LATEST_OCCURRENCE)) {
       this.remaining = 0;
     } else {
-      this.remaining = rule.countLimit() == 0 ? -1 : rule.countLimit();
+      this.remaining = parts.count == 0 ? -1 : parts.count;
     }
   }
 

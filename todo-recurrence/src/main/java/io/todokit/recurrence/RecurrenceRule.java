@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable RFC 5545 recurrence rule (the DAILY/WEEKLY/MONTHLY/YEARLY subset) whose occurrences
@@ -69,117 +68,20 @@ public final class RecurrenceRule {
   /** The last year an UNTIL bound (and a {@link RecurrenceSpec#endDate()}) may fall in. */
   public static final int MAX_UNTIL_YEAR = 9_999;
 
-  private final Frequency frequency;
-  private final int interval;
-  private final int count;
-  private final Until until;
-  private final List<WeekdayNum> byDay;
-  private final int[] byMonthDay;
-  private final int[] byMonth;
-  private final int[] bySetPos;
-  private final DayOfWeek weekStart;
-
-  // Precomputed bit masks read by OccurrenceCursor.
-  /** Bit m (1..12) for each BYMONTH month; 0 if none. */
-  final int monthMask;
-
-  /** Bit d (1..31) for each positive BYMONTHDAY. */
-  final int monthDayPositive;
-
-  /** Bit k (1..31) for each negative BYMONTHDAY -k. */
-  final int monthDayNegative;
-
-  /** Bit w (0 = Monday) for each BYDAY weekday without ordinal. */
-  final int weekdayMask;
-
-  /** Per weekday (0 = Monday), bit n for each positive ordinal n; null if there is none. */
-  final long[] ordinalPositive;
-
-  /** Per weekday (0 = Monday), bit n for each negative ordinal -n; null if there is none. */
-  final long[] ordinalNegative;
+  private final RuleParts parts;
 
   private RecurrenceRule(Builder builder) {
-    this.frequency = builder.frequency;
-    if (builder.interval < 1 || builder.interval > frequency.maxInterval()) {
-      throw new InvalidRecurrenceRuleException(
-          "INTERVAL",
-          "must be within 1.."
-              + frequency.maxInterval()
-              + " for "
-              + frequency
-              + ", was "
-              + builder.interval);
-    }
-    this.interval = builder.interval;
-    if (builder.count != null && (builder.count < 1 || builder.count > MAX_COUNT)) {
-      throw new InvalidRecurrenceRuleException(
-          "COUNT", "must be within 1.." + MAX_COUNT + ", was " + builder.count);
-    }
-    if (builder.count != null && builder.until != null) {
-      throw new InvalidRecurrenceRuleException("UNTIL", "COUNT and UNTIL must not both be given");
-    }
-    this.count = builder.count == null ? 0 : builder.count;
-    this.until = builder.until;
-    this.weekStart = builder.weekStart;
-
-    TreeSet<WeekdayNum> days = new TreeSet<>(builder.byDay);
-    int weekdays = 0;
-    long[] positive = new long[7];
-    long[] negative = new long[7];
-    boolean ordinals = false;
-    for (WeekdayNum day : days) {
-      int index = day.day().getValue() - 1;
-      if (day.ordinal() == 0) {
-        weekdays |= 1 << index;
-      } else if (frequency == Frequency.DAILY || frequency == Frequency.WEEKLY) {
-        throw new InvalidRecurrenceRuleException(
-            "BYDAY",
-            "an ordinal weekday such as '" + day + "' is only allowed with MONTHLY or YEARLY");
-      } else {
-        ordinals = true;
-        if (day.ordinal() > 0) {
-          positive[index] |= 1L << day.ordinal();
-        } else {
-          negative[index] |= 1L << -day.ordinal();
-        }
-      }
-    }
-    this.byDay = List.copyOf(days);
-    this.weekdayMask = weekdays;
-    this.ordinalPositive = ordinals ? positive : null;
-    this.ordinalNegative = ordinals ? negative : null;
-
-    this.byMonthDay = sortedDistinct(builder.byMonthDay, "BYMONTHDAY", -31, 31);
-    int dayPositive = 0;
-    int dayNegative = 0;
-    for (int day : byMonthDay) {
-      if (day > 0) {
-        dayPositive |= 1 << day;
-      } else {
-        dayNegative |= 1 << -day;
-      }
-    }
-    this.monthDayPositive = dayPositive;
-    this.monthDayNegative = dayNegative;
-
-    this.byMonth = sortedDistinct(builder.byMonth, "BYMONTH", 1, 12);
-    int months = 0;
-    for (int month : byMonth) {
-      months |= 1 << month;
-    }
-    this.monthMask = months;
-    this.bySetPos = sortedDistinct(builder.bySetPos, "BYSETPOS", -366, 366);
-  }
-
-  private static int[] sortedDistinct(int[] values, String part, int min, int max) {
-    for (int value : values) {
-      if (value == 0 || value < min || value > max) {
-        throw new InvalidRecurrenceRuleException(
-            part,
-            "value " + value + " is outside " + (min < 0 ? min + "..-1 and " : "") + "1.." + max);
-      }
-    }
-    return Arrays.stream(values).sorted().distinct().toArray();
+    this.parts =
+        new RuleParts(
+            builder.frequency,
+            builder.interval,
+            builder.count,
+            builder.until,
+            builder.byDay,
+            builder.byMonthDay,
+            builder.byMonth,
+            builder.bySetPos,
+            builder.weekStart);
   }
 
   /**
@@ -221,38 +123,7 @@ public final class RecurrenceRule {
    * @return the canonical text
    */
   public String toRRule() {
-    StringBuilder text = new StringBuilder("FREQ=").append(frequency.name());
-    if (interval != 1) {
-      text.append(";INTERVAL=").append(interval);
-    }
-    if (count != 0) {
-      text.append(";COUNT=").append(count);
-    }
-    if (until != null) {
-      text.append(";UNTIL=").append(until.toRRuleValue());
-    }
-    appendInts(text, "BYMONTH", byMonth);
-    appendInts(text, "BYMONTHDAY", byMonthDay);
-    if (!byDay.isEmpty()) {
-      text.append(";BYDAY=");
-      for (int i = 0; i < byDay.size(); i++) {
-        text.append(i == 0 ? "" : ",").append(byDay.get(i));
-      }
-    }
-    appendInts(text, "BYSETPOS", bySetPos);
-    if (weekStart != DayOfWeek.MONDAY) {
-      text.append(";WKST=").append(WeekdayNum.code(weekStart));
-    }
-    return text.toString();
-  }
-
-  private static void appendInts(StringBuilder text, String part, int[] values) {
-    if (values.length > 0) {
-      text.append(';').append(part).append('=');
-      for (int i = 0; i < values.length; i++) {
-        text.append(i == 0 ? "" : ",").append(values[i]);
-      }
-    }
+    return RRuleText.format(parts);
   }
 
   /**
@@ -290,7 +161,7 @@ public final class RecurrenceRule {
    * @return the frequency
    */
   public Frequency frequency() {
-    return frequency;
+    return parts.frequency;
   }
 
   /**
@@ -299,7 +170,7 @@ public final class RecurrenceRule {
    * @return a number of periods, 1 to the frequency's {@link Frequency#maxInterval()}
    */
   public int interval() {
-    return interval;
+    return parts.interval;
   }
 
   /**
@@ -308,7 +179,7 @@ public final class RecurrenceRule {
    * @return the count (1..{@link #MAX_COUNT}), or empty
    */
   public OptionalInt count() {
-    return count == 0 ? OptionalInt.empty() : OptionalInt.of(count);
+    return parts.count == 0 ? OptionalInt.empty() : OptionalInt.of(parts.count);
   }
 
   /**
@@ -317,7 +188,7 @@ public final class RecurrenceRule {
    * @return the bound, or empty
    */
   public Optional<Until> until() {
-    return Optional.ofNullable(until);
+    return Optional.ofNullable(parts.until);
   }
 
   /**
@@ -326,7 +197,7 @@ public final class RecurrenceRule {
    * @return an unmodifiable list, empty if absent
    */
   public List<WeekdayNum> byDay() {
-    return byDay;
+    return parts.byDay;
   }
 
   /**
@@ -335,7 +206,7 @@ public final class RecurrenceRule {
    * @return an unmodifiable list, empty if absent
    */
   public List<Integer> byMonthDay() {
-    return list(byMonthDay);
+    return list(parts.byMonthDay);
   }
 
   /**
@@ -344,7 +215,7 @@ public final class RecurrenceRule {
    * @return an unmodifiable list, empty if absent
    */
   public List<Integer> byMonth() {
-    return list(byMonth);
+    return list(parts.byMonth);
   }
 
   /**
@@ -353,7 +224,7 @@ public final class RecurrenceRule {
    * @return an unmodifiable list, empty if absent
    */
   public List<Integer> bySetPos() {
-    return list(bySetPos);
+    return list(parts.bySetPos);
   }
 
   /**
@@ -362,31 +233,16 @@ public final class RecurrenceRule {
    * @return the week start
    */
   public DayOfWeek weekStart() {
-    return weekStart;
+    return parts.weekStart;
   }
 
   private static List<Integer> list(int[] values) {
     return Arrays.stream(values).boxed().toList();
   }
 
-  int countLimit() {
-    return count;
-  }
-
-  Until untilBound() {
-    return until;
-  }
-
-  int[] setPositions() {
-    return bySetPos;
-  }
-
-  boolean hasByDay() {
-    return !byDay.isEmpty();
-  }
-
-  boolean hasByMonthDay() {
-    return byMonthDay.length > 0;
+  /** The validated parts and the bit masks the occurrence walk reads. */
+  RuleParts parts() {
+    return parts;
   }
 
   /**
@@ -394,17 +250,8 @@ public final class RecurrenceRule {
    * de-duplicated lists, INTERVAL 1 and WKST Monday when absent).
    */
   @Override
-  public boolean equals(Object other) {
-    return other instanceof RecurrenceRule rule
-        && frequency == rule.frequency
-        && interval == rule.interval
-        && count == rule.count
-        && Objects.equals(until, rule.until)
-        && byDay.equals(rule.byDay)
-        && Arrays.equals(byMonthDay, rule.byMonthDay)
-        && Arrays.equals(byMonth, rule.byMonth)
-        && Arrays.equals(bySetPos, rule.bySetPos)
-        && weekStart == rule.weekStart;
+  public boolean equals(@Nullable Object other) {
+    return other instanceof RecurrenceRule rule && parts.equals(rule.parts);
   }
 
   @Override
@@ -426,8 +273,8 @@ public final class RecurrenceRule {
   public static final class Builder {
     private final Frequency frequency;
     private int interval = 1;
-    private Integer count;
-    private Until until;
+    private @Nullable Integer count;
+    private @Nullable Until until;
     private List<WeekdayNum> byDay = List.of();
     private int[] byMonthDay = new int[0];
     private int[] byMonth = new int[0];
@@ -468,7 +315,7 @@ public final class RecurrenceRule {
      * @param until the inclusive bound, or null
      * @return this builder
      */
-    public Builder until(Until until) {
+    public Builder until(@Nullable Until until) {
       this.until = until;
       this.count = null;
       return this;

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * An immutable RFC 5545 recurrence rule (the DAILY/WEEKLY/MONTHLY/YEARLY subset) whose occurrences
  * are computed on the wall clock of the start's time zone.
  *
- * <p>Create one with {@link #parse(String)} or {@link #builder(Frequency)}. The supported parts are
+ * <p>Create one with {@link #parse(String)} or {@link #builder(Frequency)}, and bind it to its
+ * start with {@link #schedule(ZonedDateTime)} to compute its occurrences. The supported parts are
  * FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS and WKST; anything else is
  * refused with an {@link InvalidRecurrenceRuleException} naming the part, and so are values beyond
  * the limits: INTERVAL up to about 100 years ({@link #MAX_DAILY_INTERVAL}, {@link
@@ -50,8 +51,8 @@ public final class RecurrenceRule {
   public static final int MAX_COUNT = 10_000;
 
   /**
-   * The earliest DTSTART, 0001-01-01T00:00:00Z: the range methods refuse an earlier one with an
-   * {@link InvalidRecurrenceRuleException} whose part is {@code "DTSTART"}.
+   * The earliest DTSTART, 0001-01-01T00:00:00Z: {@link #schedule(ZonedDateTime)} refuses an earlier
+   * one with an {@link InvalidRecurrenceRuleException} whose part is {@code "DTSTART"}.
    */
   public static final Instant EARLIEST_START = Instant.parse("0001-01-01T00:00:00Z");
 

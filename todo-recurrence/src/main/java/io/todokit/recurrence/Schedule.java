@@ -173,9 +173,9 @@ public final class Schedule {
       Instant windowStart = upper.minus(Duration.ofDays(days));
       boolean last = !windowStart.isAfter(lower);
       OccurrenceSpliterator window = series();
-      ZonedDateTime latest = window.firstAtOrAfter(last ? lower : windowStart);
+      @Nullable ZonedDateTime latest = window.firstAtOrAfter(last ? lower : windowStart);
       if (latest != null && !latest.toInstant().isAfter(upper)) {
-        for (ZonedDateTime next = window.next();
+        for (@Nullable ZonedDateTime next = window.next();
             next != null && !next.toInstant().isAfter(upper);
             next = window.next()) {
           latest = next;
@@ -210,7 +210,7 @@ public final class Schedule {
     }
     OccurrenceSpliterator series = series();
     List<Instant> found = new ArrayList<>();
-    ZonedDateTime next = max == 0 ? null : series.firstAtOrAfter(from);
+    @Nullable ZonedDateTime next = max == 0 ? null : series.firstAtOrAfter(from);
     while (next != null && !next.toInstant().isAfter(to)) {
       found.add(next.toInstant());
       next = found.size() < max ? series.next() : null;

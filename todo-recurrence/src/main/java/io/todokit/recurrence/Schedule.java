@@ -243,7 +243,10 @@ public final class Schedule {
     return Objects.hash(rule, start);
   }
 
-  /** Returns the RRULE text and the start, such as {@code FREQ=DAILY from 2026-01-01T09:00Z}. */
+  /**
+   * Returns the RRULE text and the start on its wall clock, such as {@code FREQ=DAILY from
+   * 2026-01-01T09:00+01:00[Europe/Berlin]}.
+   */
   @Override
   public String toString() {
     return rule + " from " + start;

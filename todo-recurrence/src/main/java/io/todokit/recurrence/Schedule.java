@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
@@ -104,7 +107,34 @@ public final class Schedule {
    * @return the sequential, ordered stream of occurrences, without duplicates
    */
   public Stream<Instant> stream() {
-    return StreamSupport.stream(series(), false).map(ZonedDateTime::toInstant);
+    return StreamSupport.stream(new Instants(series()), false);
+  }
+
+  /** The occurrences of a walk as instants, built without a {@link ZonedDateTime} each. */
+  private static final class Instants extends Spliterators.AbstractSpliterator<Instant> {
+
+    private final OccurrenceSpliterator series;
+
+    Instants(OccurrenceSpliterator series) {
+      super(series.estimateSize(), series.characteristics());
+      this.series = series;
+    }
+
+    @Override
+    public boolean tryAdvance(Consumer<? super Instant> action) {
+      Instant next = series.nextInstant();
+      if (next == null) {
+        return false;
+      }
+      action.accept(next);
+      return true;
+    }
+
+    /** Returns null: the occurrences are in their natural order. */
+    @Override
+    public @Nullable Comparator<? super Instant> getComparator() {
+      return null;
+    }
   }
 
   /**
@@ -173,14 +203,15 @@ public final class Schedule {
       Instant windowStart = upper.minus(Duration.ofDays(days));
       boolean last = !windowStart.isAfter(lower);
       OccurrenceSpliterator window = series();
-      @Nullable ZonedDateTime latest = window.firstAtOrAfter(last ? lower : windowStart);
-      if (latest != null && !latest.toInstant().isAfter(upper)) {
-        for (@Nullable ZonedDateTime next = window.next();
-            next != null && !next.toInstant().isAfter(upper);
-            next = window.next()) {
+      @Nullable ZonedDateTime first = window.firstAtOrAfter(last ? lower : windowStart);
+      if (first != null && !first.toInstant().isAfter(upper)) {
+        Instant latest = first.toInstant();
+        for (@Nullable Instant next = window.nextInstant();
+            next != null && !next.isAfter(upper);
+            next = window.nextInstant()) {
           latest = next;
         }
-        return Optional.of(latest.toInstant());
+        return Optional.of(latest);
       }
       if (last) {
         return Optional.empty();
@@ -210,10 +241,11 @@ public final class Schedule {
     }
     OccurrenceSpliterator series = series();
     List<Instant> found = new ArrayList<>();
-    @Nullable ZonedDateTime next = max == 0 ? null : series.firstAtOrAfter(from);
-    while (next != null && !next.toInstant().isAfter(to)) {
-      found.add(next.toInstant());
-      next = found.size() < max ? series.next() : null;
+    @Nullable ZonedDateTime first = max == 0 ? null : series.firstAtOrAfter(from);
+    @Nullable Instant next = first == null ? null : first.toInstant();
+    while (next != null && !next.isAfter(to)) {
+      found.add(next);
+      next = found.size() < max ? series.nextInstant() : null;
     }
     return List.copyOf(found);
   }

@@ -2,6 +2,7 @@ package io.todokit.recurrence;
 
 import java.time.LocalDate;
 import java.time.Year;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks the dates (as epoch days) of a rule's occurrences from a start date up to a last date, one
@@ -39,10 +40,13 @@ final class OccurrenceCursor {
 
   private final boolean hasMonthDay;
   private final int weekdayMask;
-  private final long[] ordinalPositive;
-  private final long[] ordinalNegative;
+
+  /** Null exactly when {@link #ordinalNegative} is: the rule has no ordinal weekday. */
+  private final long @Nullable [] ordinalPositive;
+
+  private final long @Nullable [] ordinalNegative;
   private final boolean hasByDay;
-  private final int[] setPositions;
+  private final int @Nullable [] setPositions;
   private final boolean plainDaily;
   private final long startDay;
 
@@ -60,17 +64,17 @@ final class OccurrenceCursor {
   private final int cycle;
 
   private final long[] buffer = new long[366];
-  private final boolean[] selected;
+  private final boolean @Nullable [] selected;
   private int size;
   private int position;
   private long period;
   private int emptyRun;
   private boolean exhausted;
 
-  OccurrenceCursor(RecurrenceRule rule, LocalDate start, LocalDate last) {
-    this.frequency = rule.frequency();
-    this.interval = rule.interval();
-    this.weekStart = rule.weekStart().getValue() - 1;
+  OccurrenceCursor(RuleParts rule, LocalDate start, LocalDate last) {
+    this.frequency = rule.frequency;
+    this.interval = rule.interval;
+    this.weekStart = rule.weekStart.getValue() - 1;
     this.startDay = start.toEpochDay();
     this.lastDay = last.toEpochDay();
     this.lastMonthIndex = last.getYear() * 12L + last.getMonthValue() - 1;
@@ -111,7 +115,7 @@ final class OccurrenceCursor {
     this.ordinalPositive = rule.ordinalPositive;
     this.ordinalNegative = rule.ordinalNegative;
     this.hasByDay = weekdays != 0 || ordinalPositive != null;
-    int[] positions = rule.setPositions();
+    int[] positions = rule.bySetPos;
     this.setPositions = positions.length == 0 ? null : positions;
     this.selected = positions.length == 0 ? null : new boolean[366];
     this.plainDaily =
@@ -289,8 +293,8 @@ final class OccurrenceCursor {
         }
       }
     }
-    if (setPositions != null && size > 0) {
-      applySetPositions();
+    if (setPositions != null && selected != null && size > 0) {
+      applySetPositions(setPositions, selected);
     }
     if (size == 0) {
       emptyRun++;
@@ -334,7 +338,7 @@ final class OccurrenceCursor {
       int dayOfMonth = Integer.numberOfTrailingZeros(bits);
       int weekday = (firstWeekday + dayOfMonth - 1) % 7;
       boolean match = (weekdayMask & (1 << weekday)) != 0;
-      if (!match && ordinalPositive != null) {
+      if (!match && ordinalPositive != null && ordinalNegative != null) {
         int fromStart;
         int fromEnd;
         if (yearScope) {
@@ -355,7 +359,7 @@ final class OccurrenceCursor {
     }
   }
 
-  private void applySetPositions() {
+  private void applySetPositions(int[] setPositions, boolean[] selected) {
     int count = 0;
     for (int position : setPositions) {
       int index = position > 0 ? position - 1 : size + position;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Parsing of the RFC 5545 RRULE text; formatting lives in {@link RecurrenceRule#toRRule()}. */
+/** Parsing and formatting of the RFC 5545 RRULE text. */
 final class RRuleText {
 
   static final Instant MIN_INSTANT =
@@ -128,6 +128,44 @@ final class RRuleText {
       builder.weekStart(day);
     }
     return builder.build();
+  }
+
+  /**
+   * The canonical text of {@link RecurrenceRule#toRRule()}: fixed part order, defaults left out.
+   */
+  static String format(RuleParts parts) {
+    StringBuilder text = new StringBuilder("FREQ=").append(parts.frequency.name());
+    if (parts.interval != 1) {
+      text.append(";INTERVAL=").append(parts.interval);
+    }
+    if (parts.count != 0) {
+      text.append(";COUNT=").append(parts.count);
+    }
+    if (parts.until != null) {
+      text.append(";UNTIL=").append(parts.until.toRRuleValue());
+    }
+    appendInts(text, "BYMONTH", parts.byMonth);
+    appendInts(text, "BYMONTHDAY", parts.byMonthDay);
+    if (!parts.byDay.isEmpty()) {
+      text.append(";BYDAY=");
+      for (int i = 0; i < parts.byDay.size(); i++) {
+        text.append(i == 0 ? "" : ",").append(parts.byDay.get(i));
+      }
+    }
+    appendInts(text, "BYSETPOS", parts.bySetPos);
+    if (parts.weekStart != DayOfWeek.MONDAY) {
+      text.append(";WKST=").append(WeekdayNum.code(parts.weekStart));
+    }
+    return text.toString();
+  }
+
+  private static void appendInts(StringBuilder text, String part, int[] values) {
+    if (values.length > 0) {
+      text.append(';').append(part).append('=');
+      for (int i = 0; i < values.length; i++) {
+        text.append(i == 0 ? "" : ",").append(values[i]);
+      }
+    }
   }
 
   static Until parseUntil(String text) {

@@ -1,28 +1,26 @@
 package io.todokit.recurrence;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Month;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeSet;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable RFC 5545 recurrence rule (the DAILY/WEEKLY/MONTHLY/YEARLY subset) whose occurrences
  * are computed on the wall clock of the start's time zone.
  *
- * <p>Create one with {@link #parse(String)} or {@link #builder(Frequency)}. The supported parts are
+ * <p>Create one with {@link #parse(String)} or {@link #builder(Frequency)}, and bind it to its
+ * start with {@link #schedule(ZonedDateTime)} to compute its occurrences. The supported parts are
  * FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS and WKST; anything else is
  * refused with an {@link InvalidRecurrenceRuleException} naming the part, and so are values beyond
  * the limits: INTERVAL up to about 100 years ({@link #MAX_DAILY_INTERVAL}, {@link
@@ -53,8 +51,8 @@ public final class RecurrenceRule {
   public static final int MAX_COUNT = 10_000;
 
   /**
-   * The earliest DTSTART, 0001-01-01T00:00:00Z: the range methods refuse an earlier one with an
-   * {@link InvalidRecurrenceRuleException} whose part is {@code "DTSTART"}.
+   * The earliest DTSTART, 0001-01-01T00:00:00Z: {@link #schedule(ZonedDateTime)} refuses an earlier
+   * one with an {@link InvalidRecurrenceRuleException} whose part is {@code "DTSTART"}.
    */
   public static final Instant EARLIEST_START = Instant.parse("0001-01-01T00:00:00Z");
 
@@ -71,117 +69,20 @@ public final class RecurrenceRule {
   /** The last year an UNTIL bound (and a {@link RecurrenceSpec#endDate()}) may fall in. */
   public static final int MAX_UNTIL_YEAR = 9_999;
 
-  private final Frequency frequency;
-  private final int interval;
-  private final int count;
-  private final Until until;
-  private final List<WeekdayNum> byDay;
-  private final int[] byMonthDay;
-  private final int[] byMonth;
-  private final int[] bySetPos;
-  private final DayOfWeek weekStart;
-
-  // Precomputed bit masks read by OccurrenceCursor.
-  /** Bit m (1..12) for each BYMONTH month; 0 if none. */
-  final int monthMask;
-
-  /** Bit d (1..31) for each positive BYMONTHDAY. */
-  final int monthDayPositive;
-
-  /** Bit k (1..31) for each negative BYMONTHDAY -k. */
-  final int monthDayNegative;
-
-  /** Bit w (0 = Monday) for each BYDAY weekday without ordinal. */
-  final int weekdayMask;
-
-  /** Per weekday (0 = Monday), bit n for each positive ordinal n; null if there is none. */
-  final long[] ordinalPositive;
-
-  /** Per weekday (0 = Monday), bit n for each negative ordinal -n; null if there is none. */
-  final long[] ordinalNegative;
+  private final RuleParts parts;
 
   private RecurrenceRule(Builder builder) {
-    this.frequency = builder.frequency;
-    if (builder.interval < 1 || builder.interval > frequency.maxInterval()) {
-      throw new InvalidRecurrenceRuleException(
-          "INTERVAL",
-          "must be within 1.."
-              + frequency.maxInterval()
-              + " for "
-              + frequency
-              + ", was "
-              + builder.interval);
-    }
-    this.interval = builder.interval;
-    if (builder.count != null && (builder.count < 1 || builder.count > MAX_COUNT)) {
-      throw new InvalidRecurrenceRuleException(
-          "COUNT", "must be within 1.." + MAX_COUNT + ", was " + builder.count);
-    }
-    if (builder.count != null && builder.until != null) {
-      throw new InvalidRecurrenceRuleException("UNTIL", "COUNT and UNTIL must not both be given");
-    }
-    this.count = builder.count == null ? 0 : builder.count;
-    this.until = builder.until;
-    this.weekStart = builder.weekStart;
-
-    TreeSet<WeekdayNum> days = new TreeSet<>(builder.byDay);
-    int weekdays = 0;
-    long[] positive = new long[7];
-    long[] negative = new long[7];
-    boolean ordinals = false;
-    for (WeekdayNum day : days) {
-      int index = day.day().getValue() - 1;
-      if (day.ordinal() == 0) {
-        weekdays |= 1 << index;
-      } else if (frequency == Frequency.DAILY || frequency == Frequency.WEEKLY) {
-        throw new InvalidRecurrenceRuleException(
-            "BYDAY",
-            "an ordinal weekday such as '" + day + "' is only allowed with MONTHLY or YEARLY");
-      } else {
-        ordinals = true;
-        if (day.ordinal() > 0) {
-          positive[index] |= 1L << day.ordinal();
-        } else {
-          negative[index] |= 1L << -day.ordinal();
-        }
-      }
-    }
-    this.byDay = List.copyOf(days);
-    this.weekdayMask = weekdays;
-    this.ordinalPositive = ordinals ? positive : null;
-    this.ordinalNegative = ordinals ? negative : null;
-
-    this.byMonthDay = sortedDistinct(builder.byMonthDay, "BYMONTHDAY", -31, 31);
-    int dayPositive = 0;
-    int dayNegative = 0;
-    for (int day : byMonthDay) {
-      if (day > 0) {
-        dayPositive |= 1 << day;
-      } else {
-        dayNegative |= 1 << -day;
-      }
-    }
-    this.monthDayPositive = dayPositive;
-    this.monthDayNegative = dayNegative;
-
-    this.byMonth = sortedDistinct(builder.byMonth, "BYMONTH", 1, 12);
-    int months = 0;
-    for (int month : byMonth) {
-      months |= 1 << month;
-    }
-    this.monthMask = months;
-    this.bySetPos = sortedDistinct(builder.bySetPos, "BYSETPOS", -366, 366);
-  }
-
-  private static int[] sortedDistinct(int[] values, String part, int min, int max) {
-    for (int value : values) {
-      if (value == 0 || value < min || value > max) {
-        throw new InvalidRecurrenceRuleException(
-            part,
-            "value " + value + " is outside " + (min < 0 ? min + "..-1 and " : "") + "1.." + max);
-      }
-    }
-    return Arrays.stream(values).sorted().distinct().toArray();
+    this.parts =
+        new RuleParts(
+            builder.frequency,
+            builder.interval,
+            builder.count,
+            builder.until,
+            builder.byDay,
+            builder.byMonthDay,
+            builder.byMonth,
+            builder.bySetPos,
+            builder.weekStart);
   }
 
   /**
@@ -223,190 +124,36 @@ public final class RecurrenceRule {
    * @return the canonical text
    */
   public String toRRule() {
-    StringBuilder text = new StringBuilder("FREQ=").append(frequency.name());
-    if (interval != 1) {
-      text.append(";INTERVAL=").append(interval);
-    }
-    if (count != 0) {
-      text.append(";COUNT=").append(count);
-    }
-    if (until != null) {
-      text.append(";UNTIL=").append(until.toRRuleValue());
-    }
-    appendInts(text, "BYMONTH", byMonth);
-    appendInts(text, "BYMONTHDAY", byMonthDay);
-    if (!byDay.isEmpty()) {
-      text.append(";BYDAY=");
-      for (int i = 0; i < byDay.size(); i++) {
-        text.append(i == 0 ? "" : ",").append(byDay.get(i));
-      }
-    }
-    appendInts(text, "BYSETPOS", bySetPos);
-    if (weekStart != DayOfWeek.MONDAY) {
-      text.append(";WKST=").append(WeekdayNum.code(weekStart));
-    }
-    return text.toString();
-  }
-
-  private static void appendInts(StringBuilder text, String part, int[] values) {
-    if (values.length > 0) {
-      text.append(';').append(part).append('=');
-      for (int i = 0; i < values.length; i++) {
-        text.append(i == 0 ? "" : ",").append(values[i]);
-      }
-    }
+    return RRuleText.format(parts);
   }
 
   /**
-   * Returns the occurrences of this rule from {@code dtstart} on, lazily and in ascending order.
+   * Binds this rule to its start: the series of occurrences from {@code start} on the wall clock of
+   * its zone, queried in instants.
    *
-   * <p>Each occurrence has the start's local time of day on a matching date, mapped to the start's
-   * zone with {@link ZonedDateTime#of(LocalDateTime, java.time.ZoneId)} (a wall time in a DST gap
-   * moves forward by the gap, an ambiguous one takes the earlier offset); an occurrence on the
-   * start's own date is {@code dtstart} itself. The start is an occurrence only if it matches the
-   * rule. The stream ends at COUNT, at UNTIL, at the horizon {@link #LATEST_OCCURRENCE} (so it is
-   * empty for a start after it), and (in bounded time) if the rule cannot match again.
-   *
-   * @param dtstart the first instant of the series (DTSTART), whose zone is the rule's wall clock
-   * @return the sequential, ordered stream of occurrences
-   * @throws NullPointerException if {@code dtstart} is null
-   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
+   * @param start the first instant of the series (DTSTART); its zone is the series' wall clock
+   * @return the schedule
+   * @throws NullPointerException if {@code start} is null
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code start} is before
    *     {@link #EARLIEST_START}
    */
-  public Stream<ZonedDateTime> occurrences(ZonedDateTime dtstart) {
-    return StreamSupport.stream(spliterator(dtstart), false);
+  public Schedule schedule(ZonedDateTime start) {
+    return Schedule.of(this, start);
   }
 
   /**
-   * Returns the first occurrence strictly after {@code after} (compared as instants): the first
-   * element of {@link #occurrences} after it.
+   * Binds this rule to its start, {@code start} on the wall clock of {@code zone}.
    *
-   * <p>Without COUNT this jumps straight to the period containing {@code after}, whatever the
-   * distance; with COUNT it walks the earlier occurrences, at most COUNT of them.
-   *
-   * @param dtstart the first instant of the series (DTSTART)
-   * @param after the instant to look after; any zone
-   * @return the next occurrence in the zone of {@code dtstart}, or empty if there is none (always
-   *     when {@code after} is at or past {@link #LATEST_OCCURRENCE})
+   * @param start the first instant of the series (DTSTART)
+   * @param zone the zone whose wall clock the series follows
+   * @return the schedule
    * @throws NullPointerException if an argument is null
-   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
-   *     {@link #EARLIEST_START}
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code start} is before
+   *     {@link #EARLIEST_START}, or so far from the present (beyond the years ±999,999,999) that it
+   *     has no local date-time in {@code zone}
    */
-  public Optional<ZonedDateTime> nextAfter(ZonedDateTime dtstart, ZonedDateTime after) {
-    Objects.requireNonNull(after, "after");
-    return Optional.ofNullable(spliterator(dtstart).firstAfter(after.toInstant()));
-  }
-
-  /**
-   * Returns the first occurrence at or after {@code instant}: the first element of {@link
-   * #occurrences} not before it.
-   *
-   * @param dtstart the first instant of the series (DTSTART)
-   * @param instant the earliest instant wanted; any instant
-   * @return the occurrence in the zone of {@code dtstart}, or empty if there is none
-   * @throws NullPointerException if an argument is null
-   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
-   *     {@link #EARLIEST_START}
-   */
-  public Optional<ZonedDateTime> firstAtOrAfter(ZonedDateTime dtstart, Instant instant) {
-    Objects.requireNonNull(instant, "instant");
-    return Optional.ofNullable(spliterator(dtstart).firstAtOrAfter(instant));
-  }
-
-  /**
-   * Returns the latest occurrence in {@code [from, to]}: what a scheduler that was down since
-   * {@code from} owes for {@code to}, when only the latest missed occurrence matters.
-   *
-   * <p>Without COUNT it never walks the series from {@code from}: it gallops back from {@code to}
-   * (or from the end of a series bounded by UNTIL, if earlier) in windows of 1, 2, 4, … days (never
-   * before {@code from}) and steps forward inside the first window that holds an occurrence, so the
-   * cost grows with the logarithm of {@code to - from}. With COUNT the series is finite and walked
-   * once from DTSTART, as COUNT counts from there, without building a {@link ZonedDateTime} for
-   * each occurrence.
-   *
-   * @param dtstart the first instant of the series (DTSTART)
-   * @param from the earliest instant wanted; any instant
-   * @param to the latest instant wanted; any instant
-   * @return the occurrence in the zone of {@code dtstart}, or empty if none lies in the range
-   * @throws NullPointerException if an argument is null
-   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
-   *     {@link #EARLIEST_START}
-   */
-  public Optional<ZonedDateTime> latestBetween(ZonedDateTime dtstart, Instant from, Instant to) {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    OccurrenceSpliterator series = spliterator(dtstart);
-    if (count().isPresent()) {
-      return Optional.ofNullable(series.lastAtOrBefore(to))
-          .filter(latest -> !latest.toInstant().isBefore(from));
-    }
-    // Nothing lies after the series' end (UNTIL or the horizon) or more than a day and a half
-    // (twice the largest offset) before DTSTART: galloping within those bounds keeps the windows
-    // short and the instants in range.
-    Instant upper = series.latestPossible().isBefore(to) ? series.latestPossible() : to;
-    Instant earliest = dtstart.toInstant().minus(Duration.ofDays(2));
-    Instant lower = from.isBefore(earliest) ? earliest : from;
-    if (upper.isBefore(lower)) {
-      return Optional.empty();
-    }
-    for (long days = 1; ; days *= 2) {
-      Instant windowStart = upper.minus(Duration.ofDays(days));
-      boolean last = !windowStart.isAfter(lower);
-      OccurrenceSpliterator window = spliterator(dtstart);
-      ZonedDateTime latest = window.firstAtOrAfter(last ? lower : windowStart);
-      if (latest != null && !latest.toInstant().isAfter(upper)) {
-        for (ZonedDateTime next = window.next();
-            next != null && !next.toInstant().isAfter(upper);
-            next = window.next()) {
-          latest = next;
-        }
-        return Optional.of(latest);
-      }
-      if (last) {
-        return Optional.empty();
-      }
-    }
-  }
-
-  /**
-   * Returns the occurrences in {@code [from, to]}, oldest first, at most {@code max} of them.
-   *
-   * <p>It jumps to {@code from} as {@link #firstAtOrAfter} does and continues from there.
-   *
-   * @param dtstart the first instant of the series (DTSTART)
-   * @param from the earliest instant wanted; any instant
-   * @param to the latest instant wanted; any instant
-   * @param max the most occurrences to return; at least 0
-   * @return the occurrences in the zone of {@code dtstart}, unmodifiable
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code max} is negative
-   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code dtstart} is before
-   *     {@link #EARLIEST_START}
-   */
-  public List<ZonedDateTime> between(ZonedDateTime dtstart, Instant from, Instant to, int max) {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    if (max < 0) {
-      throw new IllegalArgumentException("max must not be negative, was " + max);
-    }
-    OccurrenceSpliterator series = spliterator(dtstart);
-    List<ZonedDateTime> found = new ArrayList<>();
-    ZonedDateTime next = max == 0 ? null : series.firstAtOrAfter(from);
-    while (next != null && !next.toInstant().isAfter(to)) {
-      found.add(next);
-      next = found.size() < max ? series.next() : null;
-    }
-    return List.copyOf(found);
-  }
-
-  /** Checks DTSTART and returns a fresh walk of the series from it. */
-  private OccurrenceSpliterator spliterator(ZonedDateTime dtstart) {
-    Objects.requireNonNull(dtstart, "dtstart");
-    if (dtstart.toInstant().isBefore(EARLIEST_START)) {
-      throw new InvalidRecurrenceRuleException(
-          "DTSTART", "must not be before " + EARLIEST_START + ", was " + dtstart);
-    }
-    return new OccurrenceSpliterator(this, dtstart);
+  public Schedule schedule(Instant start, ZoneId zone) {
+    return Schedule.of(this, start, zone);
   }
 
   /**
@@ -415,7 +162,7 @@ public final class RecurrenceRule {
    * @return the frequency
    */
   public Frequency frequency() {
-    return frequency;
+    return parts.frequency;
   }
 
   /**
@@ -424,7 +171,7 @@ public final class RecurrenceRule {
    * @return a number of periods, 1 to the frequency's {@link Frequency#maxInterval()}
    */
   public int interval() {
-    return interval;
+    return parts.interval;
   }
 
   /**
@@ -433,7 +180,7 @@ public final class RecurrenceRule {
    * @return the count (1..{@link #MAX_COUNT}), or empty
    */
   public OptionalInt count() {
-    return count == 0 ? OptionalInt.empty() : OptionalInt.of(count);
+    return parts.count == 0 ? OptionalInt.empty() : OptionalInt.of(parts.count);
   }
 
   /**
@@ -442,7 +189,7 @@ public final class RecurrenceRule {
    * @return the bound, or empty
    */
   public Optional<Until> until() {
-    return Optional.ofNullable(until);
+    return Optional.ofNullable(parts.until);
   }
 
   /**
@@ -451,7 +198,7 @@ public final class RecurrenceRule {
    * @return an unmodifiable list, empty if absent
    */
   public List<WeekdayNum> byDay() {
-    return byDay;
+    return parts.byDay;
   }
 
   /**
@@ -460,7 +207,7 @@ public final class RecurrenceRule {
    * @return an unmodifiable list, empty if absent
    */
   public List<Integer> byMonthDay() {
-    return list(byMonthDay);
+    return list(parts.byMonthDay);
   }
 
   /**
@@ -469,7 +216,7 @@ public final class RecurrenceRule {
    * @return an unmodifiable list, empty if absent
    */
   public List<Integer> byMonth() {
-    return list(byMonth);
+    return list(parts.byMonth);
   }
 
   /**
@@ -478,7 +225,7 @@ public final class RecurrenceRule {
    * @return an unmodifiable list, empty if absent
    */
   public List<Integer> bySetPos() {
-    return list(bySetPos);
+    return list(parts.bySetPos);
   }
 
   /**
@@ -487,31 +234,16 @@ public final class RecurrenceRule {
    * @return the week start
    */
   public DayOfWeek weekStart() {
-    return weekStart;
+    return parts.weekStart;
   }
 
   private static List<Integer> list(int[] values) {
     return Arrays.stream(values).boxed().toList();
   }
 
-  int countLimit() {
-    return count;
-  }
-
-  Until untilBound() {
-    return until;
-  }
-
-  int[] setPositions() {
-    return bySetPos;
-  }
-
-  boolean hasByDay() {
-    return !byDay.isEmpty();
-  }
-
-  boolean hasByMonthDay() {
-    return byMonthDay.length > 0;
+  /** The validated parts and the bit masks the occurrence walk reads. */
+  RuleParts parts() {
+    return parts;
   }
 
   /**
@@ -519,17 +251,8 @@ public final class RecurrenceRule {
    * de-duplicated lists, INTERVAL 1 and WKST Monday when absent).
    */
   @Override
-  public boolean equals(Object other) {
-    return other instanceof RecurrenceRule rule
-        && frequency == rule.frequency
-        && interval == rule.interval
-        && count == rule.count
-        && Objects.equals(until, rule.until)
-        && byDay.equals(rule.byDay)
-        && Arrays.equals(byMonthDay, rule.byMonthDay)
-        && Arrays.equals(byMonth, rule.byMonth)
-        && Arrays.equals(bySetPos, rule.bySetPos)
-        && weekStart == rule.weekStart;
+  public boolean equals(@Nullable Object other) {
+    return other instanceof RecurrenceRule rule && parts.equals(rule.parts);
   }
 
   @Override
@@ -551,8 +274,8 @@ public final class RecurrenceRule {
   public static final class Builder {
     private final Frequency frequency;
     private int interval = 1;
-    private Integer count;
-    private Until until;
+    private @Nullable Integer count;
+    private @Nullable Until until;
     private List<WeekdayNum> byDay = List.of();
     private int[] byMonthDay = new int[0];
     private int[] byMonth = new int[0];
@@ -593,7 +316,7 @@ public final class RecurrenceRule {
      * @param until the inclusive bound, or null
      * @return this builder
      */
-    public Builder until(Until until) {
+    public Builder until(@Nullable Until until) {
       this.until = until;
       this.count = null;
       return this;

@@ -4,21 +4,17 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.Month;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The recurrence JSON shape stored in the database, such as {@code {"frequency": "monthly",
@@ -49,9 +45,9 @@ public record RecurrenceSpec(
     Frequency frequency,
     int interval,
     Set<DayOfWeek> days,
-    LocalDate endDate,
-    Integer count,
-    Integer monthDay,
+    @Nullable LocalDate endDate,
+    @Nullable Integer count,
+    @Nullable Integer monthDay,
     Mode mode) {
 
   /**
@@ -76,7 +72,7 @@ public record RecurrenceSpec(
      * @return the mode
      * @throws InvalidRecurrenceRuleException (part {@code "mode"}) for an unknown name
      */
-    public static Mode of(String name) {
+    public static Mode of(@Nullable String name) {
       if (name == null) {
         return FIXED;
       }
@@ -100,63 +96,15 @@ public record RecurrenceSpec(
   }
 
   /**
-   * Validates the fields and normalises {@code days} (null: empty) and {@code mode} (null: fixed).
+   * Validates the fields and normalises {@code days} (a copy; null: empty) and {@code mode} (null:
+   * fixed), nulls that only a caller outside null checking can pass ({@link #of(Frequency, int,
+   * Set, LocalDate, Integer, Integer, Mode)} takes them as documented).
    *
    * @throws InvalidRecurrenceRuleException naming the JSON field ({@code "frequency"}, {@code
    *     "interval"}, {@code "days"}, {@code "end_date"}, {@code "count"} or {@code "month_day"})
    */
   public RecurrenceSpec {
-    if (frequency == null) {
-      throw new InvalidRecurrenceRuleException("frequency", "required");
-    }
-    if (interval < 1 || interval > frequency.maxInterval()) {
-      throw new InvalidRecurrenceRuleException(
-          "interval",
-          "must be within 1.."
-              + frequency.maxInterval()
-              + " for "
-              + frequency.jsonName()
-              + ", was "
-              + interval);
-    }
-    EnumSet<DayOfWeek> daySet = EnumSet.noneOf(DayOfWeek.class);
-    if (days != null) {
-      for (DayOfWeek day : days) {
-        if (day == null) {
-          throw new InvalidRecurrenceRuleException("days", "contains null");
-        }
-        daySet.add(day);
-      }
-    }
-    if (!daySet.isEmpty() && frequency != Frequency.DAILY && frequency != Frequency.WEEKLY) {
-      throw new InvalidRecurrenceRuleException(
-          "days", "only allowed with daily or weekly, not " + frequency.jsonName());
-    }
-    days = Collections.unmodifiableSet(daySet);
-    if (endDate != null
-        && (endDate.getYear() < RecurrenceRule.MIN_UNTIL_YEAR
-            || endDate.getYear() > RecurrenceRule.MAX_UNTIL_YEAR)) {
-      throw new InvalidRecurrenceRuleException(
-          "end_date", "must be in years 0001..9999: " + endDate);
-    }
-    if (count != null && (count < 1 || count > RecurrenceRule.MAX_COUNT)) {
-      throw new InvalidRecurrenceRuleException(
-          "count", "must be within 1.." + RecurrenceRule.MAX_COUNT + ", was " + count);
-    }
-    if (count != null && endDate != null) {
-      throw new InvalidRecurrenceRuleException(
-          "count", "count and end_date must not both be given");
-    }
-    if (monthDay != null) {
-      if (frequency != Frequency.MONTHLY && frequency != Frequency.YEARLY) {
-        throw new InvalidRecurrenceRuleException(
-            "month_day", "only allowed with monthly or yearly, not " + frequency.jsonName());
-      }
-      if (monthDay < 1 || monthDay > 31) {
-        throw new InvalidRecurrenceRuleException(
-            "month_day", "must be within 1..31, was " + monthDay);
-      }
-    }
+    days = SpecFields.check(frequency, interval, days, endDate, count, monthDay);
     if (mode == null) {
       mode = Mode.FIXED;
     }
@@ -170,7 +118,7 @@ public record RecurrenceSpec(
    * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval out of range
    */
   public static RecurrenceSpec daily(int interval) {
-    return new RecurrenceSpec(Frequency.DAILY, interval, null, null, null, null, null);
+    return new RecurrenceSpec(Frequency.DAILY, interval, Set.of(), null, null, null, Mode.FIXED);
   }
 
   /**
@@ -184,7 +132,13 @@ public record RecurrenceSpec(
    */
   public static RecurrenceSpec weekly(int interval, DayOfWeek... days) {
     return new RecurrenceSpec(
-        Frequency.WEEKLY, interval, new HashSet<>(Arrays.asList(days)), null, null, null, null);
+        Frequency.WEEKLY,
+        interval,
+        new HashSet<>(Arrays.asList(days)),
+        null,
+        null,
+        null,
+        Mode.FIXED);
   }
 
   /**
@@ -196,7 +150,7 @@ public record RecurrenceSpec(
    * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval out of range
    */
   public static RecurrenceSpec monthly(int interval) {
-    return new RecurrenceSpec(Frequency.MONTHLY, interval, null, null, null, null, null);
+    return new RecurrenceSpec(Frequency.MONTHLY, interval, Set.of(), null, null, null, Mode.FIXED);
   }
 
   /**
@@ -208,7 +162,7 @@ public record RecurrenceSpec(
    * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval out of range
    */
   public static RecurrenceSpec yearly(int interval) {
-    return new RecurrenceSpec(Frequency.YEARLY, interval, null, null, null, null, null);
+    return new RecurrenceSpec(Frequency.YEARLY, interval, Set.of(), null, null, null, Mode.FIXED);
   }
 
   /**
@@ -219,7 +173,7 @@ public record RecurrenceSpec(
    * @throws InvalidRecurrenceRuleException when the spec also has a count, or the date is out of
    *     range
    */
-  public RecurrenceSpec withEndDate(LocalDate endDate) {
+  public RecurrenceSpec withEndDate(@Nullable LocalDate endDate) {
     return new RecurrenceSpec(frequency, interval, days, endDate, count, monthDay, mode);
   }
 
@@ -231,7 +185,7 @@ public record RecurrenceSpec(
    * @throws InvalidRecurrenceRuleException when the spec also has an end date, or the count is out
    *     of range
    */
-  public RecurrenceSpec withCount(Integer count) {
+  public RecurrenceSpec withCount(@Nullable Integer count) {
     return new RecurrenceSpec(frequency, interval, days, endDate, count, monthDay, mode);
   }
 
@@ -242,7 +196,7 @@ public record RecurrenceSpec(
    * @return the new spec
    * @throws InvalidRecurrenceRuleException for a day out of range or a daily/weekly spec
    */
-  public RecurrenceSpec withMonthDay(Integer monthDay) {
+  public RecurrenceSpec withMonthDay(@Nullable Integer monthDay) {
     return new RecurrenceSpec(frequency, interval, days, endDate, count, monthDay, mode);
   }
 
@@ -272,19 +226,26 @@ public record RecurrenceSpec(
   public static RecurrenceSpec of(
       Frequency frequency,
       int interval,
-      Set<DayOfWeek> days,
-      LocalDate endDate,
-      Integer count,
-      Integer monthDay,
-      Mode mode) {
-    return new RecurrenceSpec(frequency, interval, days, endDate, count, monthDay, mode);
+      @Nullable Set<DayOfWeek> days,
+      @Nullable LocalDate endDate,
+      @Nullable Integer count,
+      @Nullable Integer monthDay,
+      @Nullable Mode mode) {
+    return new RecurrenceSpec(
+        frequency,
+        interval,
+        days == null ? Set.of() : days,
+        endDate,
+        count,
+        monthDay,
+        mode == null ? Mode.FIXED : mode);
   }
 
   /**
    * Returns a validated spec from the JSON's string values, as a DAO maps them.
    *
    * @param frequency {@code "daily"}, {@code "weekly"}, {@code "monthly"} or {@code "yearly"}, any
-   *     case
+   *     case; null (a JSON without the field) is refused naming {@code "frequency"}
    * @param interval 1 to {@link Frequency#maxInterval()}, or null for 1
    * @param days weekday names ({@code "monday"} or {@code "MO"}, any case), or null
    * @param endDate the inclusive last date (years 1..9999), or null
@@ -295,31 +256,14 @@ public record RecurrenceSpec(
    * @throws InvalidRecurrenceRuleException naming the invalid JSON field
    */
   public static RecurrenceSpec of(
-      String frequency,
-      Integer interval,
-      Collection<String> days,
-      LocalDate endDate,
-      Integer count,
-      Integer monthDay,
-      String mode) {
-    if (frequency == null) {
-      throw new InvalidRecurrenceRuleException("frequency", "required");
-    }
-    Frequency parsed;
-    try {
-      parsed = Frequency.of(frequency);
-    } catch (InvalidRecurrenceRuleException e) {
-      throw new InvalidRecurrenceRuleException(
-          "frequency", "expected daily, weekly, monthly or yearly, was '" + frequency + "'");
-    }
-    EnumSet<DayOfWeek> daySet = EnumSet.noneOf(DayOfWeek.class);
-    if (days != null) {
-      for (String day : days) {
-        daySet.add(day(day));
-      }
-    }
-    return new RecurrenceSpec(
-        parsed, interval == null ? 1 : interval, daySet, endDate, count, monthDay, Mode.of(mode));
+      @Nullable String frequency,
+      @Nullable Integer interval,
+      @Nullable Collection<String> days,
+      @Nullable LocalDate endDate,
+      @Nullable Integer count,
+      @Nullable Integer monthDay,
+      @Nullable String mode) {
+    return SpecFields.fromStrings(frequency, interval, days, endDate, count, monthDay, mode);
   }
 
   /**
@@ -331,16 +275,7 @@ public record RecurrenceSpec(
    * @throws InvalidRecurrenceRuleException (part {@code "days"}) for null or unknown names
    */
   public static DayOfWeek day(String name) {
-    if (name != null) {
-      String upper = name.strip().toUpperCase(Locale.ROOT);
-      for (DayOfWeek day : DayOfWeek.values()) {
-        if (day.name().equals(upper) || WeekdayNum.code(day).equals(upper)) {
-          return day;
-        }
-      }
-    }
-    throw new InvalidRecurrenceRuleException(
-        "days", "unknown weekday '" + name + "': expected monday..sunday or MO..SU");
+    return SpecFields.day(name);
   }
 
   /**
@@ -376,40 +311,7 @@ public record RecurrenceSpec(
    * @return the rule
    */
   public RecurrenceRule toRule(LocalDate startDate) {
-    Objects.requireNonNull(startDate, "startDate");
-    RecurrenceRule.Builder builder = RecurrenceRule.builder(frequency).interval(interval);
-    switch (frequency) {
-      case DAILY, WEEKLY -> {
-        if (!days.isEmpty()) {
-          builder.byDay(days.toArray(DayOfWeek[]::new));
-        }
-      }
-      case MONTHLY -> {
-        int anchor = monthDay != null ? monthDay : startDate.getDayOfMonth();
-        if (anchor > 28) {
-          builder.byMonthDay(range(28, anchor)).bySetPos(-1);
-        } else if (monthDay != null) {
-          builder.byMonthDay(anchor);
-        }
-      }
-      case YEARLY -> {
-        Month month = startDate.getMonth();
-        int anchor = monthDay != null ? monthDay : startDate.getDayOfMonth();
-        int shortest = month.minLength();
-        if (anchor > shortest) {
-          builder.byMonth(month.getValue()).byMonthDay(range(shortest, anchor)).bySetPos(-1);
-        } else if (monthDay != null) {
-          builder.byMonth(month.getValue()).byMonthDay(anchor);
-        }
-      }
-    }
-    if (endDate != null) {
-      builder.until(endDate);
-    }
-    if (count != null) {
-      builder.count(count);
-    }
-    return builder.build();
+    return SpecRules.toRule(this, startDate);
   }
 
   /**
@@ -422,12 +324,19 @@ public record RecurrenceSpec(
     return toRule(start.toLocalDate());
   }
 
-  private static int[] range(int from, int to) {
-    int[] values = new int[to - from + 1];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = from + i;
-    }
-    return values;
+  /**
+   * Returns the schedule of this spec from {@code start}: its {@link #toRule(ZonedDateTime) rule}
+   * bound to that start. The mode is not part of it.
+   *
+   * @param start the first due date-time (DTSTART); its zone is the series' wall clock
+   * @return the schedule
+   * @throws NullPointerException if {@code start} is null
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code start} is before
+   *     {@link RecurrenceRule#EARLIEST_START}
+   */
+  public Schedule schedule(ZonedDateTime start) {
+    Objects.requireNonNull(start, "start");
+    return toRule(start).schedule(start);
   }
 
   /**
@@ -453,99 +362,8 @@ public record RecurrenceSpec(
    * @return the spec
    * @throws InvalidRecurrenceRuleException naming the RRULE part the shape cannot express
    */
-  public static RecurrenceSpec fromRule(RecurrenceRule rule, LocalDate startDate) {
-    Objects.requireNonNull(rule, "rule");
-    LocalDate endDate = null;
-    if (rule.until().isPresent()) {
-      if (!(rule.until().get() instanceof Until.OnDate onDate)) {
-        throw new InvalidRecurrenceRuleException(
-            "UNTIL", "end_date is a whole date: only the DATE form (yyyyMMdd) fits the shape");
-      }
-      endDate = onDate.date();
-    }
-    Integer count = rule.count().isPresent() ? rule.count().getAsInt() : null;
-    List<Integer> monthDays = rule.byMonthDay();
-    List<Integer> months = rule.byMonth();
-    List<Integer> setPositions = rule.bySetPos();
-    EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-    Integer monthDay = null;
-    switch (rule.frequency()) {
-      case DAILY, WEEKLY -> {
-        refuseIfPresent(months, "BYMONTH");
-        refuseIfPresent(monthDays, "BYMONTHDAY");
-        refuseIfPresent(setPositions, "BYSETPOS");
-        for (WeekdayNum day : rule.byDay()) {
-          days.add(day.day());
-        }
-        if (rule.frequency() == Frequency.WEEKLY
-            && rule.interval() > 1
-            && rule.weekStart() != DayOfWeek.MONDAY) {
-          throw new InvalidRecurrenceRuleException(
-              "WKST", "the shape's weeks start on Monday; WKST matters with INTERVAL > 1");
-        }
-      }
-      case MONTHLY -> {
-        refuseIfPresent(rule.byDay(), "BYDAY");
-        refuseIfPresent(months, "BYMONTH");
-        monthDay = anchor(monthDays, setPositions, 28);
-      }
-      case YEARLY -> {
-        refuseIfPresent(rule.byDay(), "BYDAY");
-        if (months.isEmpty()) {
-          refuseIfPresent(monthDays, "BYMONTHDAY");
-          refuseIfPresent(setPositions, "BYSETPOS");
-        } else {
-          if (months.size() > 1) {
-            throw new InvalidRecurrenceRuleException("BYMONTH", "the shape has a single month");
-          }
-          Month month = Month.of(months.get(0));
-          if (startDate != null && startDate.getMonth() != month) {
-            throw new InvalidRecurrenceRuleException(
-                "BYMONTH", "the shape's yearly rules recur in the start's month, " + startDate);
-          }
-          monthDay = anchor(monthDays, setPositions, month.minLength());
-        }
-      }
-    }
-    return new RecurrenceSpec(
-        rule.frequency(), rule.interval(), days, endDate, count, monthDay, Mode.FIXED);
-  }
-
-  /** The month day of {@code BYMONTHDAY=d} (d ≤ shortest) or {@code shortest..d;BYSETPOS=-1}. */
-  private static Integer anchor(List<Integer> monthDays, List<Integer> setPositions, int shortest) {
-    if (monthDays.isEmpty()) {
-      refuseIfPresent(setPositions, "BYSETPOS");
-      return null;
-    }
-    if (setPositions.isEmpty()) {
-      if (monthDays.size() == 1 && monthDays.get(0) > 0 && monthDays.get(0) <= shortest) {
-        return monthDays.get(0);
-      }
-      throw new InvalidRecurrenceRuleException(
-          "BYMONTHDAY",
-          "the shape expresses one day 1.."
-              + shortest
-              + ", or a later anchor as BYMONTHDAY="
-              + shortest
-              + ",..,d;BYSETPOS=-1");
-    }
-    int last = monthDays.get(monthDays.size() - 1);
-    boolean consecutive = monthDays.get(0) == shortest && last > shortest && last <= 31;
-    for (int i = 1; i < monthDays.size() && consecutive; i++) {
-      consecutive = monthDays.get(i) == shortest + i;
-    }
-    if (!consecutive || !setPositions.equals(List.of(-1))) {
-      throw new InvalidRecurrenceRuleException(
-          setPositions.equals(List.of(-1)) ? "BYMONTHDAY" : "BYSETPOS",
-          "the shape expresses a late anchor only as BYMONTHDAY=" + shortest + ",..,d;BYSETPOS=-1");
-    }
-    return last;
-  }
-
-  private static void refuseIfPresent(List<?> values, String part) {
-    if (!values.isEmpty()) {
-      throw new InvalidRecurrenceRuleException(part, "not expressible in the JSON shape");
-    }
+  public static RecurrenceSpec fromRule(RecurrenceRule rule, @Nullable LocalDate startDate) {
+    return SpecRules.fromRule(rule, startDate);
   }
 
   /**
@@ -576,9 +394,10 @@ public record RecurrenceSpec(
       return Optional.empty();
     }
     RecurrenceSpec unbounded = withCount(null);
+    ZoneId zone = due.getZone();
     return switch (mode) {
-      case FIXED -> unbounded.toRule(due.toLocalDate()).nextAfter(due, due);
-      case AFTER_COMPLETION -> unbounded.nextDueAfterCompletion(due, completedAt, due.getZone(), 1);
+      case FIXED -> unbounded.schedule(due).after(due.toInstant()).map(next -> next.atZone(zone));
+      case AFTER_COMPLETION -> unbounded.nextDueAfterCompletion(due, completedAt, zone, 1);
     };
   }
 
@@ -621,74 +440,6 @@ public record RecurrenceSpec(
    */
   public Optional<ZonedDateTime> nextDueAfterCompletion(
       ZonedDateTime previousDue, Instant completedAt, ZoneId zone, int dueDatesSoFar) {
-    Objects.requireNonNull(previousDue, "previousDue");
-    Objects.requireNonNull(completedAt, "completedAt");
-    Objects.requireNonNull(zone, "zone");
-    if (dueDatesSoFar < 1) {
-      throw new IllegalArgumentException("dueDatesSoFar must be at least 1, was " + dueDatesSoFar);
-    }
-    if (previousDue.toInstant().isBefore(RecurrenceRule.EARLIEST_START)) {
-      throw new InvalidRecurrenceRuleException(
-          "DTSTART",
-          "must not be before " + RecurrenceRule.EARLIEST_START + ", was " + previousDue);
-    }
-    if (completedAt.isBefore(RecurrenceRule.EARLIEST_START)) {
-      throw new IllegalArgumentException(
-          "completedAt must not be before "
-              + RecurrenceRule.EARLIEST_START
-              + ", was "
-              + completedAt);
-    }
-    if (count != null && dueDatesSoFar >= count) {
-      return Optional.empty();
-    }
-    // Series end at the horizon: a due date after it was never one (as a DTSTART after it has no
-    // occurrences), and the next due date falls after the completion's date, so after the horizon
-    // if the completion is. Within it the date arithmetic below stays in years 0..10100.
-    if (previousDue.toInstant().isAfter(RecurrenceRule.LATEST_OCCURRENCE)
-        || completedAt.isAfter(RecurrenceRule.LATEST_OCCURRENCE)) {
-      return Optional.empty();
-    }
-    LocalDate completed = LocalDate.ofInstant(completedAt, zone);
-    LocalTime time = previousDue.withZoneSameInstant(zone).toLocalTime();
-    LocalDate next =
-        switch (frequency) {
-          case DAILY -> onOrAfterFirstOfDays(completed.plusDays(interval));
-          case WEEKLY ->
-              days.isEmpty()
-                  ? completed.plusWeeks(interval)
-                  : onOrAfterFirstOfDays(completed.plusDays(1)).plusWeeks(interval - 1L);
-          case MONTHLY -> {
-            YearMonth month = YearMonth.from(completed).plusMonths(interval);
-            int anchor = monthDay != null ? monthDay : completed.getDayOfMonth();
-            yield month.atDay(Math.min(anchor, month.lengthOfMonth()));
-          }
-          case YEARLY -> {
-            YearMonth month = YearMonth.from(completed).plusYears(interval);
-            int anchor = monthDay != null ? monthDay : completed.getDayOfMonth();
-            yield month.atDay(Math.min(anchor, month.lengthOfMonth()));
-          }
-        };
-    if (endDate != null && next.isAfter(endDate)) {
-      return Optional.empty();
-    }
-    ZonedDateTime due = ZonedDateTime.of(next, time, zone);
-    return due.toInstant().isAfter(RecurrenceRule.LATEST_OCCURRENCE)
-        ? Optional.empty()
-        : Optional.of(due);
-  }
-
-  private LocalDate onOrAfterFirstOfDays(LocalDate date) {
-    if (days.isEmpty()) {
-      return date;
-    }
-    LocalDate best = null;
-    for (DayOfWeek day : days) {
-      LocalDate candidate = date.with(TemporalAdjusters.nextOrSame(day));
-      if (best == null || candidate.isBefore(best)) {
-        best = candidate;
-      }
-    }
-    return best;
+    return CompletionDates.next(this, previousDue, completedAt, zone, dueDatesSoFar);
   }
 }

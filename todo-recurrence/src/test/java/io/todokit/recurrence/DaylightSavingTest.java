@@ -1,7 +1,9 @@
 package io.todokit.recurrence;
 
+import static io.todokit.recurrence.Occurrences.occurrences;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -25,7 +27,7 @@ class DaylightSavingTest {
     ZonedDateTime start = ZonedDateTime.of(2024, 3, 24, 10, 0, 0, 0, BERLIN);
 
     List<ZonedDateTime> occurrences =
-        RecurrenceRule.parse("FREQ=WEEKLY").occurrences(start).limit(3).toList();
+        occurrences(RecurrenceRule.parse("FREQ=WEEKLY"), start).limit(3).toList();
 
     assertThat(occurrences)
         .extracting(ZonedDateTime::toOffsetDateTime)
@@ -74,8 +76,7 @@ class DaylightSavingTest {
     ZonedDateTime start = at(2024, 3, 31, 2, 30, SYDNEY);
 
     List<OffsetDateTime> sundays =
-        RecurrenceRule.parse("FREQ=WEEKLY")
-            .occurrences(start)
+        occurrences(RecurrenceRule.parse("FREQ=WEEKLY"), start)
             .limit(30)
             .map(ZonedDateTime::toOffsetDateTime)
             .toList();
@@ -109,7 +110,9 @@ class DaylightSavingTest {
             OffsetDateTime.parse("2024-07-19T23:59+09:00"));
     ZonedDateTime fixed = ZonedDateTime.of(2024, 1, 31, 8, 0, 0, 0, ZoneOffset.ofHours(-3));
     assertThat(
-            RecurrenceRule.parse("FREQ=MONTHLY;BYMONTHDAY=-1").occurrences(fixed).limit(2).toList())
+            occurrences(RecurrenceRule.parse("FREQ=MONTHLY;BYMONTHDAY=-1"), fixed)
+                .limit(2)
+                .toList())
         .containsExactly(fixed, ZonedDateTime.of(2024, 2, 29, 8, 0, 0, 0, ZoneOffset.ofHours(-3)));
   }
 
@@ -117,28 +120,28 @@ class DaylightSavingTest {
   void utcUntilComparesInstantsAndLocalUntilComparesWallTime() {
     ZonedDateTime start = at(2024, 3, 29, 10, 0, BERLIN);
 
-    assertThat(RecurrenceRule.parse("FREQ=DAILY;UNTIL=20240331T080000Z").occurrences(start))
+    assertThat(occurrences(RecurrenceRule.parse("FREQ=DAILY;UNTIL=20240331T080000Z"), start))
         .hasSize(3);
-    assertThat(RecurrenceRule.parse("FREQ=DAILY;UNTIL=20240331T075959Z").occurrences(start))
+    assertThat(occurrences(RecurrenceRule.parse("FREQ=DAILY;UNTIL=20240331T075959Z"), start))
         .hasSize(2);
-    assertThat(RecurrenceRule.parse("FREQ=DAILY;UNTIL=20240331T100000").occurrences(start))
+    assertThat(occurrences(RecurrenceRule.parse("FREQ=DAILY;UNTIL=20240331T100000"), start))
         .hasSize(3);
-    assertThat(RecurrenceRule.parse("FREQ=DAILY;UNTIL=20240331T095959").occurrences(start))
+    assertThat(occurrences(RecurrenceRule.parse("FREQ=DAILY;UNTIL=20240331T095959"), start))
         .hasSize(2);
-    assertThat(RecurrenceRule.parse("FREQ=DAILY;UNTIL=20240331").occurrences(start)).hasSize(3);
+    assertThat(occurrences(RecurrenceRule.parse("FREQ=DAILY;UNTIL=20240331"), start)).hasSize(3);
   }
 
   @Test
-  void nextAfterComparesInstantsWhateverTheZoneOfAfter() {
+  void afterComparesInstantsAndTheZoneIsTheStarts() {
     ZonedDateTime start = at(2024, 3, 24, 10, 0, BERLIN);
-    RecurrenceRule weekly = RecurrenceRule.parse("FREQ=WEEKLY");
+    Schedule weekly = RecurrenceRule.parse("FREQ=WEEKLY").schedule(start);
 
-    ZonedDateTime justBefore = ZonedDateTime.of(2024, 3, 31, 7, 59, 0, 0, ZoneOffset.UTC);
-    ZonedDateTime exactly = ZonedDateTime.of(2024, 3, 31, 8, 0, 0, 0, ZoneOffset.UTC);
+    Instant justBefore = ZonedDateTime.of(2024, 3, 31, 7, 59, 0, 0, ZoneOffset.UTC).toInstant();
+    Instant exactly = ZonedDateTime.of(2024, 3, 31, 8, 0, 0, 0, ZoneOffset.UTC).toInstant();
 
-    assertThat(weekly.nextAfter(start, justBefore)).contains(at(2024, 3, 31, 10, 0, BERLIN));
-    assertThat(weekly.nextAfter(start, exactly)).contains(at(2024, 4, 7, 10, 0, BERLIN));
-    assertThat(weekly.nextAfter(start, exactly).orElseThrow().getZone()).isEqualTo(BERLIN);
+    assertThat(weekly.after(justBefore)).contains(at(2024, 3, 31, 10, 0, BERLIN).toInstant());
+    assertThat(weekly.after(exactly)).contains(at(2024, 4, 7, 10, 0, BERLIN).toInstant());
+    assertThat(weekly.zone()).isEqualTo(BERLIN);
   }
 
   @Test
@@ -147,9 +150,10 @@ class DaylightSavingTest {
         ZonedDateTime.of(LocalDateTime.of(2024, 11, 3, 1, 30), NEW_YORK).withLaterOffsetAtOverlap();
 
     List<ZonedDateTime> occurrences =
-        RecurrenceRule.parse("FREQ=DAILY").occurrences(later).limit(2).toList();
+        occurrences(RecurrenceRule.parse("FREQ=DAILY"), later).limit(2).toList();
 
-    assertThat(occurrences.get(0)).isSameAs(later);
+    assertThat(occurrences.get(0)).isEqualTo(later);
+    assertThat(occurrences.get(0).getOffset()).isEqualTo(ZoneOffset.ofHours(-5));
     assertThat(occurrences.get(1).toOffsetDateTime())
         .isEqualTo(OffsetDateTime.parse("2024-11-04T01:30-05:00"));
   }
@@ -160,10 +164,11 @@ class DaylightSavingTest {
     ZonedDateTime start = at(2011, 12, 25, 10, 0, apia);
     RecurrenceRule daily = RecurrenceRule.parse("FREQ=DAILY");
 
-    List<ZonedDateTime> all = daily.occurrences(start).limit(10).toList();
+    List<ZonedDateTime> all = occurrences(daily, start).limit(10).toList();
     for (int i = 0; i + 1 < all.size(); i++) {
       assertThat(all.get(i + 1)).isAfter(all.get(i));
-      assertThat(daily.nextAfter(start, all.get(i))).contains(all.get(i + 1));
+      assertThat(daily.schedule(start).after(all.get(i).toInstant()))
+          .contains(all.get(i + 1).toInstant());
     }
   }
 
@@ -174,7 +179,7 @@ class DaylightSavingTest {
     ZonedDateTime start = at(1993, 8, 18, 9, 0, kwajalein);
     RecurrenceRule sixDays = RecurrenceRule.parse("FREQ=DAILY;COUNT=6");
 
-    assertThat(sixDays.occurrences(start).map(ZonedDateTime::toOffsetDateTime))
+    assertThat(occurrences(sixDays, start).map(ZonedDateTime::toOffsetDateTime))
         .containsExactly(
             OffsetDateTime.parse("1993-08-18T09:00-12:00"),
             OffsetDateTime.parse("1993-08-19T09:00-12:00"),
@@ -182,9 +187,10 @@ class DaylightSavingTest {
             OffsetDateTime.parse("1993-08-22T09:00+12:00"),
             OffsetDateTime.parse("1993-08-23T09:00+12:00"),
             OffsetDateTime.parse("1993-08-24T09:00+12:00"));
-    assertThat(sixDays.nextAfter(start, at(1993, 8, 24, 8, 0, kwajalein)))
-        .contains(at(1993, 8, 24, 9, 0, kwajalein));
-    assertThat(sixDays.nextAfter(start, at(1993, 8, 24, 9, 0, kwajalein))).isEmpty();
+    Schedule schedule = sixDays.schedule(start);
+    assertThat(schedule.after(at(1993, 8, 24, 8, 0, kwajalein).toInstant()))
+        .contains(at(1993, 8, 24, 9, 0, kwajalein).toInstant());
+    assertThat(schedule.after(at(1993, 8, 24, 9, 0, kwajalein).toInstant())).isEmpty();
   }
 
   @Test
@@ -193,15 +199,15 @@ class DaylightSavingTest {
     ZonedDateTime start = at(2011, 12, 27, 10, 0, apia);
     RecurrenceRule tenDays = RecurrenceRule.parse("FREQ=DAILY;COUNT=10");
 
-    assertThat(tenDays.occurrences(start).toList().getLast())
+    assertThat(occurrences(tenDays, start).toList().getLast())
         .isEqualTo(at(2012, 1, 6, 10, 0, apia));
-    assertThat(tenDays.nextAfter(start, at(2012, 1, 4, 12, 0, apia)))
-        .contains(at(2012, 1, 5, 10, 0, apia));
-    assertThat(tenDays.firstAtOrAfter(start, at(2012, 1, 6, 10, 0, apia).toInstant()))
-        .contains(at(2012, 1, 6, 10, 0, apia));
-    assertThat(
-            tenDays.latestBetween(start, start.toInstant(), at(2012, 1, 9, 0, 0, apia).toInstant()))
-        .contains(at(2012, 1, 6, 10, 0, apia));
+    Schedule schedule = tenDays.schedule(start);
+    assertThat(schedule.after(at(2012, 1, 4, 12, 0, apia).toInstant()))
+        .contains(at(2012, 1, 5, 10, 0, apia).toInstant());
+    assertThat(schedule.atOrAfter(at(2012, 1, 6, 10, 0, apia).toInstant()))
+        .contains(at(2012, 1, 6, 10, 0, apia).toInstant());
+    assertThat(schedule.latestIn(start.toInstant(), at(2012, 1, 9, 0, 0, apia).toInstant()))
+        .contains(at(2012, 1, 6, 10, 0, apia).toInstant());
   }
 
   private static ZonedDateTime at(int year, int month, int day, int hour, int minute, ZoneId zone) {
@@ -209,8 +215,7 @@ class DaylightSavingTest {
   }
 
   private static List<OffsetDateTime> offsets(String rrule, ZonedDateTime start, int limit) {
-    return RecurrenceRule.parse(rrule)
-        .occurrences(start)
+    return occurrences(RecurrenceRule.parse(rrule), start)
         .limit(limit)
         .map(ZonedDateTime::toOffsetDateTime)
         .toList();

@@ -1,5 +1,6 @@
 package io.todokit.recurrence;
 
+import static io.todokit.recurrence.Occurrences.occurrences;
 import static io.todokit.recurrence.RecurrenceRule.EARLIEST_START;
 import static io.todokit.recurrence.RecurrenceRule.LATEST_OCCURRENCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,13 +43,14 @@ class HorizonTest {
   void aSeriesEndsAtTheHorizon() {
     ZonedDateTime start = ZonedDateTime.parse("9998-06-15T12:00Z[UTC]");
 
-    assertThat(RecurrenceRule.parse("FREQ=YEARLY").occurrences(start))
+    assertThat(occurrences(RecurrenceRule.parse("FREQ=YEARLY"), start))
         .containsExactly(start, ZonedDateTime.parse("9999-06-15T12:00Z[UTC]"));
-    assertThat(RecurrenceRule.parse("FREQ=MONTHLY;INTERVAL=1200").occurrences(start))
+    assertThat(occurrences(RecurrenceRule.parse("FREQ=MONTHLY;INTERVAL=1200"), start))
         .containsExactly(start);
     assertThat(
             RecurrenceRule.parse("FREQ=YEARLY")
-                .nextAfter(start, ZonedDateTime.parse("9999-06-15T12:00Z[UTC]")))
+                .schedule(start)
+                .after(Instant.parse("9999-06-15T12:00:00Z")))
         .isEmpty();
   }
 
@@ -59,21 +62,23 @@ class HorizonTest {
 
     assertThat(atHorizon.toLocalDateTime())
         .isEqualTo(LocalDateTime.parse("+10000-01-01T13:59:59.999999"));
-    assertThat(daily.occurrences(start)).containsExactly(start, start.plusDays(1), atHorizon);
-    assertThat(daily.firstAtOrAfter(start, LATEST_OCCURRENCE)).contains(atHorizon);
-    assertThat(daily.nextAfter(start, atHorizon.minusNanos(1))).contains(atHorizon);
-    assertThat(daily.nextAfter(start, atHorizon)).isEmpty();
-    assertThat(daily.latestBetween(start, start.toInstant(), Instant.MAX)).contains(atHorizon);
-    assertThat(daily.between(start, Instant.MIN, Instant.MAX, 10))
-        .containsExactly(start, start.plusDays(1), atHorizon);
+    assertThat(occurrences(daily, start)).containsExactly(start, start.plusDays(1), atHorizon);
+    Schedule schedule = daily.schedule(start);
+    assertThat(schedule.atOrAfter(LATEST_OCCURRENCE)).contains(LATEST_OCCURRENCE);
+    assertThat(schedule.after(LATEST_OCCURRENCE.minusNanos(1))).contains(LATEST_OCCURRENCE);
+    assertThat(schedule.after(LATEST_OCCURRENCE)).isEmpty();
+    assertThat(schedule.latestIn(start.toInstant(), Instant.MAX)).contains(LATEST_OCCURRENCE);
+    assertThat(schedule.in(Instant.MIN, Instant.MAX, 10))
+        .containsExactly(start.toInstant(), start.plusDays(1).toInstant(), atHorizon.toInstant());
   }
 
   @Test
   void anOccurrenceANanosecondPastTheHorizonIsNotOne() {
     ZonedDateTime start = ZonedDateTime.parse("9999-12-30T23:59:59.999999999Z[UTC]");
 
-    assertThat(RecurrenceRule.parse("FREQ=DAILY").occurrences(start)).containsExactly(start);
-    assertThat(RecurrenceRule.parse("FREQ=DAILY;COUNT=5").nextAfter(start, start)).isEmpty();
+    assertThat(occurrences(RecurrenceRule.parse("FREQ=DAILY"), start)).containsExactly(start);
+    assertThat(RecurrenceRule.parse("FREQ=DAILY;COUNT=5").schedule(start).after(start.toInstant()))
+        .isEmpty();
   }
 
   @Test
@@ -84,11 +89,13 @@ class HorizonTest {
             LATEST_OCCURRENCE.plusNanos(1).atZone(ZoneOffset.UTC),
             ZonedDateTime.parse("+10000-01-01T00:00Z[UTC]"),
             ZonedDateTime.of(LocalDateTime.MAX, ZoneOffset.MAX))) {
-      assertThat(daily.occurrences(start)).as("%s", start).isEmpty();
-      assertThat(daily.nextAfter(start, start.minusYears(1))).isEmpty();
-      assertThat(daily.firstAtOrAfter(start, Instant.MIN)).isEmpty();
-      assertThat(daily.latestBetween(start, Instant.MIN, Instant.MAX)).isEmpty();
-      assertThat(daily.between(start, Instant.MIN, Instant.MAX, 5)).isEmpty();
+      assertThat(occurrences(daily, start)).as("%s", start).isEmpty();
+      Schedule schedule = daily.schedule(start);
+      assertThat(schedule.stream()).as("%s", start).isEmpty();
+      assertThat(schedule.after(start.minusYears(1).toInstant())).isEmpty();
+      assertThat(schedule.atOrAfter(Instant.MIN)).isEmpty();
+      assertThat(schedule.latestIn(Instant.MIN, Instant.MAX)).isEmpty();
+      assertThat(schedule.in(Instant.MIN, Instant.MAX, 5)).isEmpty();
     }
   }
 
@@ -100,13 +107,15 @@ class HorizonTest {
     ZonedDateTime berlin = ZonedDateTime.of(1, 1, 1, 0, 0, 0, 0, BERLIN);
     List<Runnable> calls =
         List.of(
-            () -> daily.occurrences(early),
-            () -> daily.nextAfter(early, early),
-            () -> daily.firstAtOrAfter(early, Instant.MIN),
-            () -> daily.latestBetween(early, Instant.MIN, Instant.MAX),
-            () -> daily.between(early, Instant.MIN, Instant.MAX, 1),
-            () -> daily.occurrences(berlin),
-            () -> daily.nextAfter(ZonedDateTime.of(LocalDateTime.MIN, ZoneOffset.MIN), early),
+            () -> occurrences(daily, early),
+            () -> daily.schedule(early),
+            () -> daily.schedule(early.toInstant(), ZoneOffset.UTC),
+            () -> daily.schedule(EARLIEST_START.minusNanos(1), ZoneOffset.MAX),
+            () -> RecurrenceSpec.daily(1).schedule(early),
+            () -> occurrences(daily, berlin),
+            () -> daily.schedule(berlin),
+            () -> daily.schedule(ZonedDateTime.of(LocalDateTime.MIN, ZoneOffset.MIN)),
+            () -> daily.schedule(Instant.MIN, ZoneOffset.UTC),
             () -> RecurrenceSpec.daily(1).nextInSeries(early, Instant.EPOCH),
             () ->
                 RecurrenceSpec.daily(1)
@@ -117,7 +126,7 @@ class HorizonTest {
           .isInstanceOfSatisfying(
               InvalidRecurrenceRuleException.class, e -> assertThat(e.part()).isEqualTo("DTSTART"));
     }
-    assertThat(daily.occurrences(EARLIEST_START.atZone(ZoneOffset.UTC)).limit(2))
+    assertThat(occurrences(daily, EARLIEST_START.atZone(ZoneOffset.UTC)).limit(2))
         .containsExactly(
             ZonedDateTime.parse("0001-01-01T00:00Z"), ZonedDateTime.parse("0001-01-02T00:00Z"));
   }
@@ -239,20 +248,21 @@ class HorizonTest {
       RecurrenceRule rule = RecurrenceRule.parse(text);
       for (ZonedDateTime start : extremeStarts()) {
         String label = text + " from " + start;
-        within(label, start, () -> rule.occurrences(start).limit(3).toList());
+        Schedule schedule = rule.schedule(start);
+        within(label, start, () -> schedule.stream().limit(3).toList());
         for (ZonedDateTime after : afters) {
-          within(label + " after " + after, start, () -> list(rule.nextAfter(start, after)));
+          within(label + " after " + after, start, () -> list(schedule.after(after.toInstant())));
         }
-        within(label + " after itself", start, () -> list(rule.nextAfter(start, start)));
+        within(label + " after itself", start, () -> list(schedule.after(start.toInstant())));
         for (Instant instant : EXTREME_INSTANTS) {
-          within(label + " at " + instant, start, () -> list(rule.firstAtOrAfter(start, instant)));
+          within(label + " at " + instant, start, () -> list(schedule.atOrAfter(instant)));
         }
         for (int i = 0; i + 1 < RANGES.size(); i += 2) {
           Instant from = RANGES.get(i);
           Instant to = RANGES.get(i + 1);
           String range = label + " in " + from + ".." + to;
-          within(range, start, () -> list(rule.latestBetween(start, from, to)));
-          within(range, start, () -> rule.between(start, from, to, 3));
+          within(range, start, () -> list(schedule.latestIn(from, to)));
+          within(range, start, () -> schedule.in(from, to, 3));
         }
       }
     }
@@ -309,24 +319,31 @@ class HorizonTest {
     }
   }
 
-  private static List<ZonedDateTime> list(Optional<ZonedDateTime> optional) {
+  private static <T> List<T> list(Optional<T> optional) {
     return optional.stream().toList();
   }
 
-  /** Runs the query and checks that whatever it answers lies in [start, horizon]. */
+  /**
+   * Runs the query and checks that whatever it answers (instants, or date-times in the start's
+   * zone) lies in [start, horizon].
+   */
   private static void within(
-      String label, ZonedDateTime start, Supplier<List<ZonedDateTime>> query) {
-    List<ZonedDateTime> answers;
+      String label, @Nullable ZonedDateTime start, Supplier<? extends List<?>> query) {
+    List<?> answers;
     try {
       answers = query.get();
     } catch (RuntimeException e) {
       throw new AssertionError(label + " threw " + e, e);
     }
-    for (ZonedDateTime answer : answers) {
-      assertThat(answer.toInstant()).as(label).isBeforeOrEqualTo(LATEST_OCCURRENCE);
+    for (Object answer : answers) {
+      Instant instant =
+          answer instanceof ZonedDateTime zoned ? zoned.toInstant() : (Instant) answer;
+      assertThat(instant).as(label).isBeforeOrEqualTo(LATEST_OCCURRENCE);
       if (start != null) {
-        assertThat(answer.toInstant()).as(label).isAfterOrEqualTo(start.toInstant());
-        assertThat(answer.getZone()).as(label).isEqualTo(start.getZone());
+        assertThat(instant).as(label).isAfterOrEqualTo(start.toInstant());
+        if (answer instanceof ZonedDateTime zoned) {
+          assertThat(zoned.getZone()).as(label).isEqualTo(start.getZone());
+        }
       }
     }
   }

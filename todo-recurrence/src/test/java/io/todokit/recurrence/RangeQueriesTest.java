@@ -18,8 +18,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link RecurrenceRule#firstAtOrAfter}, {@link RecurrenceRule#latestBetween} and {@link
- * RecurrenceRule#between} agree with a plain walk of the series.
+ * {@link Schedule#atOrAfter}, {@link Schedule#latestIn} and {@link Schedule#in} agree with a plain
+ * walk of the series.
  */
 class RangeQueriesTest {
 
@@ -40,9 +40,8 @@ class RangeQueriesTest {
     ZonedDateTime dtstart =
         LocalDateTime.parse("2024-02-29T09:00").atZone(ZoneId.of("Europe/Berlin"));
     for (RecurrenceSpec spec : SPECS) {
-      RecurrenceRule rule = spec.toRule(dtstart);
-      List<Instant> all =
-          rule.occurrences(dtstart).limit(2_000).map(ZonedDateTime::toInstant).toList();
+      Schedule schedule = spec.schedule(dtstart);
+      List<Instant> all = schedule.stream().limit(2_000).toList();
       for (int i = 0; i < 200; i++) {
         Instant from = dtstart.toInstant().plus(Duration.ofHours(random.nextInt(24 * 900)));
         Instant to = from.plus(Duration.ofHours(random.nextInt(24 * 600)));
@@ -50,14 +49,14 @@ class RangeQueriesTest {
             all.stream().filter(o -> !o.isBefore(from) && !o.isAfter(to)).toList();
         Optional<Instant> expectedLatest =
             inRange.isEmpty() ? Optional.empty() : Optional.of(inRange.getLast());
-        assertThat(rule.latestBetween(dtstart, from, to).map(ZonedDateTime::toInstant))
-            .as("%s latest in [%s, %s]", rule, from, to)
+        assertThat(schedule.latestIn(from, to))
+            .as("%s latest in [%s, %s]", schedule, from, to)
             .isEqualTo(expectedLatest);
-        assertThat(rule.between(dtstart, from, to, 5).stream().map(ZonedDateTime::toInstant))
-            .as("%s between [%s, %s]", rule, from, to)
+        assertThat(schedule.in(from, to, 5))
+            .as("%s between [%s, %s]", schedule, from, to)
             .containsExactlyElementsOf(inRange.stream().limit(5).toList());
-        assertThat(rule.firstAtOrAfter(dtstart, from).map(ZonedDateTime::toInstant))
-            .as("%s first at or after %s", rule, from)
+        assertThat(schedule.atOrAfter(from))
+            .as("%s first at or after %s", schedule, from)
             .isEqualTo(all.stream().filter(o -> !o.isBefore(from)).findFirst());
       }
     }
@@ -66,30 +65,29 @@ class RangeQueriesTest {
   @Test
   void anEmptyOrReversedRangeHoldsNothing() {
     ZonedDateTime dtstart = ZonedDateTime.parse("2026-01-01T09:00Z[UTC]");
-    RecurrenceRule daily = RecurrenceRule.parse("FREQ=DAILY");
+    Schedule daily = RecurrenceRule.parse("FREQ=DAILY").schedule(dtstart);
     Instant later = Instant.parse("2026-02-01T00:00:00Z");
 
-    assertThat(daily.latestBetween(dtstart, later, later.minusSeconds(1))).isEmpty();
-    assertThat(daily.between(dtstart, later, later.minusSeconds(1), 10)).isEmpty();
-    assertThat(daily.between(dtstart, dtstart.toInstant(), later, 0)).isEmpty();
-    assertThatThrownBy(() -> daily.between(dtstart, dtstart.toInstant(), later, -1))
+    assertThat(daily.latestIn(later, later.minusSeconds(1))).isEmpty();
+    assertThat(daily.in(later, later.minusSeconds(1), 10)).isEmpty();
+    assertThat(daily.in(dtstart.toInstant(), later, 0)).isEmpty();
+    assertThatThrownBy(() -> daily.in(dtstart.toInstant(), later, -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void theLatestOccurrenceOfASeriesThatEndedLongAgoIsFoundWithoutWalkingToIt() {
     ZonedDateTime dtstart = ZonedDateTime.parse("0001-01-01T09:00Z[UTC]");
-    RecurrenceRule daily = RecurrenceRule.parse("FREQ=DAILY;UNTIL=40000101");
+    Schedule daily = RecurrenceRule.parse("FREQ=DAILY;UNTIL=40000101").schedule(dtstart);
 
     // Galloping back from 9999, the first window that holds the end in year 4000 reaches back to
     // year 1: stepping forward from there would take 1.4 million steps (about a second).
     long before = System.nanoTime();
-    Optional<ZonedDateTime> latest =
-        daily.latestBetween(
-            dtstart, RecurrenceRule.EARLIEST_START, RecurrenceRule.LATEST_OCCURRENCE);
+    Optional<Instant> latest =
+        daily.latestIn(RecurrenceRule.EARLIEST_START, RecurrenceRule.LATEST_OCCURRENCE);
     Duration took = Duration.ofNanos(System.nanoTime() - before);
 
-    assertThat(latest).contains(ZonedDateTime.parse("4000-01-01T09:00Z[UTC]"));
+    assertThat(latest).contains(Instant.parse("4000-01-01T09:00:00Z"));
     assertThat(took).isLessThan(Duration.ofMillis(500));
   }
 

@@ -1,5 +1,6 @@
 package io.todokit.recurrence;
 
+import static io.todokit.recurrence.Occurrences.occurrences;
 import static java.time.DayOfWeek.FRIDAY;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
@@ -60,7 +61,7 @@ class RecurrenceSpecTest {
     RecurrenceRule rule = spec.toRule(start);
 
     assertThat(rule.toRRule()).isEqualTo("FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1");
-    assertThat(rule.occurrences(start).limit(15).map(ZonedDateTime::toLocalDate))
+    assertThat(occurrences(rule, start).limit(15).map(ZonedDateTime::toLocalDate))
         .containsExactly(
             LocalDate.of(2023, 1, 31),
             LocalDate.of(2023, 2, 28),
@@ -91,9 +92,9 @@ class RecurrenceSpecTest {
         .isEqualTo("FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15");
     assertThat(spec("monthly", 1, null).toRule(start).toRRule()).isEqualTo("FREQ=MONTHLY");
     assertThat(
-            spec("monthly", 1, 30)
-                .toRule(start)
-                .occurrences(ZonedDateTime.of(2024, 1, 5, 9, 0, 0, 0, BERLIN))
+            occurrences(
+                    spec("monthly", 1, 30).toRule(start),
+                    ZonedDateTime.of(2024, 1, 5, 9, 0, 0, 0, BERLIN))
                 .limit(3)
                 .map(ZonedDateTime::toLocalDate))
         .containsExactly(
@@ -106,7 +107,7 @@ class RecurrenceSpecTest {
     RecurrenceRule rule = spec("yearly", 1, null).toRule(start);
 
     assertThat(rule.toRRule()).isEqualTo("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1");
-    assertThat(rule.occurrences(start).limit(5).map(ZonedDateTime::toLocalDate))
+    assertThat(occurrences(rule, start).limit(5).map(ZonedDateTime::toLocalDate))
         .containsExactly(
             LocalDate.of(2024, 2, 29),
             LocalDate.of(2025, 2, 28),
@@ -137,7 +138,7 @@ class RecurrenceSpecTest {
     assertThat(spec.days()).containsExactly(MONDAY, WEDNESDAY, FRIDAY);
     assertThat(spec.dayNames()).containsExactly("monday", "wednesday", "friday");
     assertThat(rule.toRRule()).isEqualTo("FREQ=WEEKLY;INTERVAL=2;UNTIL=20240119;BYDAY=MO,WE,FR");
-    assertThat(rule.occurrences(start).map(ZonedDateTime::toLocalDate))
+    assertThat(occurrences(rule, start).map(ZonedDateTime::toLocalDate))
         .containsExactly(
             LocalDate.of(2024, 1, 1),
             LocalDate.of(2024, 1, 3),
@@ -153,7 +154,7 @@ class RecurrenceSpecTest {
     ZonedDateTime start = ZonedDateTime.of(2024, 1, 1, 7, 30, 0, 0, BERLIN);
 
     assertThat(spec.toRule(start).toRRule()).isEqualTo("FREQ=DAILY;INTERVAL=3;COUNT=4");
-    assertThat(spec.toRule(start).occurrences(start).map(ZonedDateTime::toLocalDate))
+    assertThat(occurrences(spec.toRule(start), start).map(ZonedDateTime::toLocalDate))
         .containsExactly(
             LocalDate.of(2024, 1, 1),
             LocalDate.of(2024, 1, 4),

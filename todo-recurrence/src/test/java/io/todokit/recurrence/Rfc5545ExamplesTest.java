@@ -1,5 +1,6 @@
 package io.todokit.recurrence;
 
+import static io.todokit.recurrence.Occurrences.occurrences;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -163,8 +164,7 @@ class Rfc5545ExamplesTest {
     List<ZonedDateTime> expected = dates.stream().map(Rfc5545ExamplesTest::at).toList();
 
     List<ZonedDateTime> actual =
-        RecurrenceRule.parse("RRULE:" + rrule)
-            .occurrences(dtstart)
+        occurrences(RecurrenceRule.parse("RRULE:" + rrule), dtstart)
             .limit(complete ? expected.size() + 1 : expected.size())
             .toList();
 
@@ -175,7 +175,7 @@ class Rfc5545ExamplesTest {
   @MethodSource("dailyUntil")
   void boundedByUtcUntil(String rrule, String start, int size, String first, String last) {
     List<ZonedDateTime> actual =
-        RecurrenceRule.parse(rrule).occurrences(at(LocalDate.parse(start, BASIC))).toList();
+        occurrences(RecurrenceRule.parse(rrule), at(LocalDate.parse(start, BASIC))).toList();
 
     assertThat(actual).hasSize(size);
     assertThat(actual.getFirst()).isEqualTo(at(LocalDate.parse(first, BASIC)));

@@ -15,8 +15,8 @@ import io.todokit.dao.tasks.Completion;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.dao.tasks.Task;
 import io.todokit.dao.tasks.TaskStatus;
-import io.todokit.recurrence.RecurrenceRule;
 import io.todokit.recurrence.RecurrenceSpec;
+import io.todokit.recurrence.Schedule;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -573,28 +573,24 @@ final class JdbcTwin {
         for (RecurringTask template : due) {
           // Each template under a savepoint of its own, as the DAO isolates them.
           java.sql.Savepoint savepoint = c.setSavepoint("todokit_template");
-          RecurrenceRule rule = template.rule();
-          ZonedDateTime dtstart = template.dtstart();
+          Schedule schedule = template.recurrence().schedule(template.dtstart());
           Instant from = java.util.Objects.requireNonNull(template.nextDueAt());
-          List<ZonedDateTime> toCreate;
+          List<Instant> toCreate;
           if (template.missedPolicy() == MissedPolicy.LATEST) {
-            toCreate = rule.latestBetween(dtstart, from, now).map(List::of).orElse(List.of());
+            toCreate = schedule.latestIn(from, now).map(List::of).orElse(List.of());
           } else {
-            toCreate = rule.between(dtstart, from, now, 1_001);
+            toCreate = schedule.in(from, now, 1_001);
             if (toCreate.size() > 1_000) {
               toCreate = toCreate.subList(0, 1_000);
               backlogged.add(template.id());
             }
           }
-          Optional<ZonedDateTime> next =
-              toCreate.isEmpty()
-                  ? rule.firstAtOrAfter(dtstart, now.plusNanos(1))
-                  : rule.nextAfter(dtstart, toCreate.get(toCreate.size() - 1));
+          Optional<Instant> next = schedule.after(toCreate.isEmpty() ? now : toCreate.getLast());
           if (!toCreate.isEmpty()) {
             try (PreparedStatement s = c.prepareStatement(insertOccurrences(toCreate.size()))) {
               int i = 0;
-              for (ZonedDateTime occurrence : toCreate) {
-                OffsetDateTime at = time(occurrence.toInstant());
+              for (Instant occurrence : toCreate) {
+                OffsetDateTime at = time(occurrence);
                 s.setObject(++i, template.userId());
                 s.setObject(++i, Ids.uuidV7(createdAt));
                 s.setString(++i, template.title());
@@ -614,7 +610,7 @@ final class JdbcTwin {
           }
           if (next.isPresent()) {
             try (PreparedStatement s = c.prepareStatement(ADVANCE_TEMPLATE)) {
-              s.setObject(1, time(next.get().toInstant()));
+              s.setObject(1, time(next.get()));
               s.setObject(2, time(createdAt));
               s.setObject(3, template.userId());
               s.setObject(4, template.id());

@@ -1,5 +1,7 @@
 package io.todokit.dao.internal;
 
+import io.todokit.recurrence.RecurrenceRule;
+import io.todokit.recurrence.Schedule;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Objects;
@@ -85,6 +87,20 @@ public sealed interface NextOccurrence {
       return new None(outOfRange(after));
     }
     return new At(next.get());
+  }
+
+  /**
+   * Runs a query of a schedule and judges its answer, on the schedule's wall clock.
+   *
+   * @param schedule the series; whether its rule has a COUNT or UNTIL tells an ended rule apart
+   * @param after the instant the query looks after, for the reason
+   * @param query the schedule's query, such as {@code () -> schedule.after(after)}
+   * @return the occurrence, or why there is none
+   */
+  static NextOccurrence of(Schedule schedule, Instant after, Supplier<Optional<Instant>> query) {
+    RecurrenceRule rule = schedule.rule();
+    boolean bounded = rule.count().isPresent() || rule.until().isPresent();
+    return of(after, bounded, () -> query.get().map(next -> next.atZone(schedule.zone())));
   }
 
   /**

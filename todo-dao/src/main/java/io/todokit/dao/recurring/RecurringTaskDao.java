@@ -14,8 +14,8 @@ import io.todokit.dao.internal.NextOccurrence;
 import io.todokit.dao.internal.ResultSets;
 import io.todokit.dao.internal.TaskRows;
 import io.todokit.dao.tasks.Task;
-import io.todokit.recurrence.RecurrenceRule;
 import io.todokit.recurrence.RecurrenceSpec;
+import io.todokit.recurrence.Schedule;
 import io.todokit.schema.jooq.enums.TaskPriority;
 import io.todokit.schema.jooq.tables.records.RecurringTasksRecord;
 import io.todokit.schema.jooq.tables.records.TasksRecord;
@@ -135,10 +135,9 @@ public final class RecurringTaskDao {
           ZonedDateTime dtstart = dtstart(template.startsAt(), template.startsAtLocal(), zone);
           Check.instant("starts_at", dtstart.toInstant());
           ZonedDateTime first =
-              recurrence
-                  .toRule(dtstart)
-                  .occurrences(dtstart)
+              recurrence.schedule(dtstart).stream()
                   .findFirst()
+                  .map(occurrence -> occurrence.atZone(dtstart.getZone()))
                   .filter(occurrence -> occurrence.getYear() <= NextOccurrence.LAST_YEAR)
                   .orElseThrow(
                       () ->
@@ -255,14 +254,12 @@ public final class RecurringTaskDao {
             RecurrenceSpec rule = newRule ? recurrence : current.recurrence();
             ZoneId targetZone = newZone ? zone : current.timeZone();
             ZonedDateTime dtstart = current.dtstart().toLocalDateTime().atZone(targetZone);
-            RecurrenceRule occurrences = rule.toRule(dtstart);
-            if (occurrences.occurrences(dtstart).findFirst().isEmpty()) {
+            Schedule schedule = rule.schedule(dtstart);
+            if (schedule.stream().findFirst().isEmpty()) {
               throw new ValidationException(RecurrenceJson.FIELD, "never occurs");
             }
             Instant from = now.isAfter(dtstart.toInstant()) ? now : dtstart.toInstant();
-            NextOccurrence next =
-                NextOccurrence.of(
-                    from, bounded(occurrences), () -> occurrences.firstAtOrAfter(dtstart, from));
+            NextOccurrence next = NextOccurrence.of(schedule, from, () -> schedule.atOrAfter(from));
             boolean running = current.active() || current.ended();
             update =
                 update
@@ -336,10 +333,8 @@ public final class RecurringTaskDao {
           if (current.active()) {
             return current;
           }
-          ZonedDateTime dtstart = current.dtstart();
-          RecurrenceRule rule = current.rule();
-          NextOccurrence next =
-              NextOccurrence.of(now, bounded(rule), () -> rule.firstAtOrAfter(dtstart, now));
+          Schedule schedule = current.recurrence().schedule(current.dtstart());
+          NextOccurrence next = NextOccurrence.of(schedule, now, () -> schedule.atOrAfter(now));
           return toTemplate(
               dsl.update(RECURRING_TASKS)
                   .set(RECURRING_TASKS.NEXT_DUE_AT, instant(next))
@@ -512,19 +507,17 @@ public final class RecurringTaskDao {
       Instant now,
       Instant createdAt) {
     RecurringTask template = claimed.template();
-    RecurrenceRule rule = claimed.rule();
+    Schedule schedule = claimed.schedule();
     MissedPolicy policy = override != null ? override : template.missedPolicy();
-    ZonedDateTime dtstart = template.dtstart();
     Instant from = Objects.requireNonNull(template.nextDueAt());
-    boolean bounded = bounded(rule);
     // A calculator that throws here fails the template (rolled back, stopped, reported); one that
     // cannot give the next occurrence ends its series instead (NextOccurrence never throws).
-    List<ZonedDateTime> toCreate;
+    List<Instant> toCreate;
     boolean backlog = false;
     if (policy == MissedPolicy.LATEST) {
-      toCreate = rule.latestBetween(dtstart, from, now).map(List::of).orElse(List.of());
+      toCreate = schedule.latestIn(from, now).map(List::of).orElse(List.of());
     } else {
-      toCreate = rule.between(dtstart, from, now, MAX_OCCURRENCES_PER_TEMPLATE + 1);
+      toCreate = schedule.in(from, now, MAX_OCCURRENCES_PER_TEMPLATE + 1);
       if (toCreate.size() > MAX_OCCURRENCES_PER_TEMPLATE) {
         toCreate = toCreate.subList(0, MAX_OCCURRENCES_PER_TEMPLATE);
         backlog = true;
@@ -532,10 +525,10 @@ public final class RecurringTaskDao {
     }
     NextOccurrence next;
     if (toCreate.isEmpty()) {
-      next = NextOccurrence.of(now, bounded, () -> rule.firstAtOrAfter(dtstart, now.plusNanos(1)));
+      next = NextOccurrence.of(schedule, now, () -> schedule.after(now));
     } else {
-      ZonedDateTime last = toCreate.getLast();
-      next = NextOccurrence.of(last.toInstant(), bounded, () -> rule.nextAfter(dtstart, last));
+      Instant last = toCreate.getLast();
+      next = NextOccurrence.of(schedule, last, () -> schedule.after(last));
     }
     List<Task> created = insertTasks(dsl, template, toCreate, createdAt);
     UpdateSetMoreStep<RecurringTasksRecord> update =
@@ -607,7 +600,7 @@ public final class RecurringTaskDao {
 
     UUID userId();
 
-    record Read(RecurringTask template, RecurrenceRule rule) implements Claimed {
+    record Read(RecurringTask template, Schedule schedule) implements Claimed {
       @Override
       public UUID id() {
         return template.id();
@@ -649,7 +642,7 @@ public final class RecurringTaskDao {
               ResultSets.instant(row, RECURRING_TASKS.CREATED_AT),
               ResultSets.instant(row, RECURRING_TASKS.UPDATED_AT),
               ResultSets.text(row, RECURRING_TASKS.END_REASON));
-      return new Claimed.Read(template, template.rule());
+      return new Claimed.Read(template, template.recurrence().schedule(template.dtstart()));
     } catch (RuntimeException | SQLException e) {
       return new Claimed.Unreadable(id, userId, Failures.describe(e, MAX_REASON));
     }
@@ -663,16 +656,12 @@ public final class RecurringTaskDao {
     return instant;
   }
 
-  private static boolean bounded(RecurrenceRule rule) {
-    return rule.count().isPresent() || rule.until().isPresent();
-  }
-
   private static @Nullable Instant instant(NextOccurrence next) {
     return next instanceof NextOccurrence.At at ? at.occurrence().toInstant() : null;
   }
 
   private List<Task> insertTasks(
-      DSLContext dsl, RecurringTask template, List<ZonedDateTime> occurrences, Instant createdAt) {
+      DSLContext dsl, RecurringTask template, List<Instant> occurrences, Instant createdAt) {
     if (occurrences.isEmpty()) {
       return List.of();
     }
@@ -702,8 +691,7 @@ public final class RecurringTaskDao {
                 TASKS.OCCURRENCE_AT,
                 TASKS.CREATED_AT,
                 TASKS.UPDATED_AT);
-    for (ZonedDateTime occurrence : occurrences) {
-      Instant at = occurrence.toInstant();
+    for (Instant at : occurrences) {
       insert =
           insert.values(
               template.userId(),

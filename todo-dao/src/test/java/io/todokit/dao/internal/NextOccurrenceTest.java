@@ -2,6 +2,8 @@ package io.todokit.dao.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.todokit.recurrence.RecurrenceRule;
+import io.todokit.recurrence.Schedule;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -60,6 +62,25 @@ class NextOccurrenceTest {
         .endsWith("…")
         .hasSize(NextOccurrence.MAX_REASON)
         .doesNotContain("\n", "\t");
+  }
+
+  @Test
+  void aSchedulesAnswerIsJudgedOnItsWallClockAndItsRuleTellsWhetherItEnded() {
+    ZonedDateTime start = ZonedDateTime.parse("2026-05-01T11:00+02:00[Europe/Berlin]");
+    Schedule daily = RecurrenceRule.parse("FREQ=DAILY").schedule(start);
+    Schedule twice = RecurrenceRule.parse("FREQ=DAILY;COUNT=2").schedule(start);
+
+    assertThat(NextOccurrence.of(daily, AFTER, () -> daily.after(AFTER)))
+        .isEqualTo(new NextOccurrence.At(start.plusDays(1)));
+    Instant second = start.plusDays(1).toInstant();
+    assertThat(NextOccurrence.of(twice, second, () -> twice.after(second)))
+        .isEqualTo(new NextOccurrence.None("the rule ended"));
+    assertThat(NextOccurrence.of(daily, Instant.MAX, () -> daily.after(Instant.MAX)))
+        .isEqualTo(
+            new NextOccurrence.None(
+                "the rule has no occurrence after "
+                    + Instant.MAX
+                    + " within the supported range (years 1 to 9999)"));
   }
 
   @Test

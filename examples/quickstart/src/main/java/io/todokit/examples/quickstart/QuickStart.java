@@ -236,13 +236,10 @@ public final class QuickStart {
     RecurrenceRule rule = RecurrenceRule.parse("FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1");
     ZonedDateTime start = LocalDate.of(2026, 1, 31).atTime(9, 0).atZone(zone);
     report.section("Next five occurrences of " + rule.toRRule() + ", from " + start.toLocalDate());
-    rule.occurrences(start)
-        .filter(occurrence -> occurrence.toInstant().isAfter(now))
+    rule.schedule(start).stream()
+        .filter(occurrence -> occurrence.isAfter(now))
         .limit(5)
-        .forEach(
-            occurrence ->
-                report.line(
-                    report.dateTime(occurrence.toInstant()) + "  = " + occurrence.toInstant()));
+        .forEach(occurrence -> report.line(report.dateTime(occurrence) + "  = " + occurrence));
   }
 
   /** Completing a recurring task creates the next one, on the user's wall clock. */

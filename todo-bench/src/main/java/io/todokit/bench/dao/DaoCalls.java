@@ -15,6 +15,7 @@ import io.todokit.dao.tasks.TaskQuery;
 import io.todokit.dao.users.NewUser;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -233,7 +234,8 @@ final class DaoCalls {
         write(
             "users.create",
             db -> db.users().create(NewUser.of("planuser", "planuser@example.org", "x-hash"))));
-    calls.add(write("users.setTimeZone", db -> db.users().setTimeZone(user, "Europe/Paris")));
+    calls.add(
+        write("users.setTimeZone", db -> db.users().setTimeZone(user, ZoneId.of("Europe/Paris"))));
     calls.add(
         write(
             "users.deactivateActivate",

@@ -631,7 +631,8 @@ final class JdbcTwin {
           c.releaseSavepoint(savepoint);
         }
         c.commit();
-        return new MaterializeResult(created, deactivated, backlogged, List.of(), due.size());
+        return new MaterializeResult(
+            created, deactivated, backlogged, List.of(), due.size(), limit);
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;

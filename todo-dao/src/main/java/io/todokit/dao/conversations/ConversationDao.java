@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -118,14 +119,13 @@ public final class ConversationDao {
   }
 
   /**
-   * One conversation.
+   * One conversation, if the user has it.
    *
    * @param userId the acting user
    * @param id the conversation
-   * @return the conversation
-   * @throws NotFoundException ({@code conversation}) if the user has no such conversation
+   * @return the conversation, or empty if the user has no such conversation
    */
-  public Conversation get(UUID userId, UUID id) {
+  public Optional<Conversation> find(UUID userId, UUID id) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(id, "id");
     return context.read(
@@ -134,9 +134,20 @@ public final class ConversationDao {
                 .from(CONVERSATIONS)
                 .where(CONVERSATIONS.USER_ID.eq(userId), CONVERSATIONS.ID.eq(id))
                 .fetchOptional()
-                .map(ConversationDao::toConversation)
-                .orElseThrow(() -> new NotFoundException("conversation", id)),
+                .map(ConversationDao::toConversation),
         id);
+  }
+
+  /**
+   * One conversation.
+   *
+   * @param userId the acting user
+   * @param id the conversation
+   * @return the conversation
+   * @throws NotFoundException ({@code conversation}) if the user has no such conversation
+   */
+  public Conversation get(UUID userId, UUID id) {
+    return find(userId, id).orElseThrow(() -> new NotFoundException("conversation", id));
   }
 
   /**

@@ -4,6 +4,7 @@ import io.todokit.dao.tasks.Priority;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +38,7 @@ public record NewRecurringTask(
     @Nullable String description,
     Priority priority,
     RecurrenceSpec recurrence,
-    @Nullable String timeZone,
+    @Nullable ZoneId timeZone,
     @Nullable Instant startsAt,
     @Nullable LocalDateTime startsAtLocal,
     MissedPolicy missedPolicy) {
@@ -102,10 +103,10 @@ public record NewRecurringTask(
   /**
    * In a time zone other than the user's.
    *
-   * @param zone an IANA zone id such as {@code Europe/Berlin}
+   * @param zone an IANA region such as {@code Europe/Berlin}
    * @return a copy
    */
-  public NewRecurringTask withTimeZone(@Nullable String zone) {
+  public NewRecurringTask withTimeZone(@Nullable ZoneId zone) {
     return new NewRecurringTask(
         title, description, priority, recurrence, zone, startsAt, startsAtLocal, missedPolicy);
   }

@@ -29,6 +29,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -169,6 +170,25 @@ public final class RecurringTaskDao {
   }
 
   /**
+   * One template, if the user has it.
+   *
+   * @param userId the acting user
+   * @param id the template
+   * @return the template, or empty if the user has no such template
+   */
+  public Optional<RecurringTask> find(UUID userId, UUID id) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(id, "id");
+    return context.read(
+        dsl ->
+            dsl.select(COLUMNS)
+                .from(RECURRING_TASKS)
+                .where(RECURRING_TASKS.USER_ID.eq(userId), RECURRING_TASKS.ID.eq(id))
+                .fetchOptional(RecurringTaskDao::toTemplate),
+        id);
+  }
+
+  /**
    * One template.
    *
    * @param userId the acting user
@@ -177,9 +197,7 @@ public final class RecurringTaskDao {
    * @throws NotFoundException ({@code recurring task}) if the user has no such template
    */
   public RecurringTask get(UUID userId, UUID id) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(id, "id");
-    return context.read(dsl -> find(dsl, userId, id, false), id);
+    return find(userId, id).orElseThrow(() -> new NotFoundException(ENTITY, id));
   }
 
   /**
@@ -234,7 +252,7 @@ public final class RecurringTaskDao {
     Instant now = context.now();
     return context.write(
         dsl -> {
-          RecurringTask current = find(dsl, userId, id, true);
+          RecurringTask current = lockedTemplate(dsl, userId, id);
           UpdateSetMoreStep<RecurringTasksRecord> update =
               dsl.update(RECURRING_TASKS).set(RECURRING_TASKS.UPDATED_AT, now);
           if (title != null) {
@@ -332,7 +350,7 @@ public final class RecurringTaskDao {
     Instant now = context.now();
     return context.write(
         dsl -> {
-          RecurringTask current = find(dsl, userId, id, true);
+          RecurringTask current = lockedTemplate(dsl, userId, id);
           if (current.active()) {
             return current;
           }
@@ -496,7 +514,7 @@ public final class RecurringTaskDao {
               dsl.releaseSavepoint(SAVEPOINT).execute();
             }
           }
-          return new MaterializeResult(created, deactivated, backlogged, failed, due.size());
+          return new MaterializeResult(created, deactivated, backlogged, failed, due.size(), limit);
         },
         null);
   }
@@ -725,12 +743,12 @@ public final class RecurringTaskDao {
         .fetch(TaskRows::toTask);
   }
 
-  private static RecurringTask find(DSLContext dsl, UUID userId, UUID id, boolean lock) {
-    var query =
-        dsl.select(COLUMNS)
-            .from(RECURRING_TASKS)
-            .where(RECURRING_TASKS.USER_ID.eq(userId), RECURRING_TASKS.ID.eq(id));
-    return (lock ? query.forUpdate().fetchOptional() : query.fetchOptional())
+  private static RecurringTask lockedTemplate(DSLContext dsl, UUID userId, UUID id) {
+    return dsl.select(COLUMNS)
+        .from(RECURRING_TASKS)
+        .where(RECURRING_TASKS.USER_ID.eq(userId), RECURRING_TASKS.ID.eq(id))
+        .forUpdate()
+        .fetchOptional()
         .map(RecurringTaskDao::toTemplate)
         .orElseThrow(() -> new NotFoundException(ENTITY, id));
   }

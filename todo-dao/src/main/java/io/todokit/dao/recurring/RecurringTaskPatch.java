@@ -2,6 +2,7 @@ package io.todokit.dao.recurring;
 
 import io.todokit.dao.tasks.Priority;
 import io.todokit.recurrence.RecurrenceSpec;
+import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +25,7 @@ public record RecurringTaskPatch(
     boolean clearDescription,
     @Nullable Priority priority,
     @Nullable RecurrenceSpec recurrence,
-    @Nullable String timeZone,
+    @Nullable ZoneId timeZone,
     @Nullable MissedPolicy missedPolicy) {
 
   /** Refuses a description that is both set and cleared. */
@@ -99,10 +100,10 @@ public record RecurringTaskPatch(
   /**
    * With a new time zone.
    *
-   * @param value an IANA zone id
+   * @param value an IANA region such as {@code Europe/Berlin}
    * @return a copy
    */
-  public RecurringTaskPatch withTimeZone(String value) {
+  public RecurringTaskPatch withTimeZone(ZoneId value) {
     return new RecurringTaskPatch(
         title, description, clearDescription, priority, recurrence, value, missedPolicy);
   }

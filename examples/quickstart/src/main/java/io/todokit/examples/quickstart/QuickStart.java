@@ -98,8 +98,7 @@ public final class QuickStart {
     User alice =
         db.users()
             .create(
-                NewUser.of("alice", "alice@example.org", "{noop}not-a-hash")
-                    .withTimeZone(ZONE.getId()));
+                NewUser.of("alice", "alice@example.org", "{noop}not-a-hash").withTimeZone(ZONE));
     Report report = new Report(out, alice.timeZone());
     Days days = new Days(now, alice.timeZone());
 

@@ -1,0 +1,115 @@
+package io.todokit.dao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.todokit.dao.conversations.Conversation;
+import io.todokit.dao.recurring.NewRecurringTask;
+import io.todokit.dao.recurring.RecurringTask;
+import io.todokit.dao.tags.NewTag;
+import io.todokit.dao.tags.Tag;
+import io.todokit.dao.tasks.NewTask;
+import io.todokit.dao.tasks.Task;
+import io.todokit.dao.tasks.TaskPatch;
+import io.todokit.dao.users.User;
+import io.todokit.recurrence.RecurrenceSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+/** The rules of docs/api-conventions.md that hold across every DAO. */
+class ApiConventionsTest extends DaoTestSupport {
+
+  private static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
+
+  private final TodoDb at = dbAt(NOW);
+
+  private static void assertNotFound(ThrowingCallable call, String entity, UUID id) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            NotFoundException.class,
+            e -> {
+              assertThat(e.entity()).isEqualTo(entity);
+              assertThat(e.id()).isEqualTo(id.toString());
+            });
+  }
+
+  // ---- find returns Optional, get throws NotFoundException -------------------------------------
+
+  @Test
+  void everyDaoWithRowsByIdHasFindAndGet() {
+    UUID user = newUser();
+    Task task = at.tasks().create(user, NewTask.titled("t"));
+    Tag tag = at.tags().create(user, NewTag.named("n"));
+    RecurringTask template =
+        at.recurring()
+            .create(user, NewRecurringTask.of("r", RecurrenceSpec.daily(1), NOW.plusSeconds(60)));
+    Conversation conversation = at.conversations().create(user, "c");
+
+    assertThat(at.tasks().find(user, task.id())).contains(task);
+    assertThat(at.tasks().get(user, task.id())).isEqualTo(task);
+    assertThat(at.tags().find(user, tag.id())).contains(tag);
+    assertThat(at.tags().get(user, tag.id())).isEqualTo(tag);
+    assertThat(at.recurring().find(user, template.id())).contains(template);
+    assertThat(at.recurring().get(user, template.id())).isEqualTo(template);
+    assertThat(at.conversations().find(user, conversation.id())).contains(conversation);
+    assertThat(at.conversations().get(user, conversation.id())).isEqualTo(conversation);
+    User stored = at.users().find(user).orElseThrow();
+    assertThat(at.users().get(user)).isEqualTo(stored);
+  }
+
+  @Test
+  void findIsEmptyAndGetIsNotFoundForAnotherUsersOrAMissingRow() {
+    UUID owner = newUser();
+    UUID other = newUser();
+    Task task = at.tasks().create(owner, NewTask.titled("t"));
+    Tag tag = at.tags().create(owner, NewTag.named("n"));
+    RecurringTask template =
+        at.recurring()
+            .create(owner, NewRecurringTask.of("r", RecurrenceSpec.daily(1), NOW.plusSeconds(60)));
+    Conversation conversation = at.conversations().create(owner, "c");
+    UUID ghost = UUID.randomUUID();
+
+    assertThat(at.tasks().find(other, task.id())).isEmpty();
+    assertNotFound(() -> at.tasks().get(other, task.id()), "task", task.id());
+    assertThat(at.tags().find(other, tag.id())).isEmpty();
+    assertNotFound(() -> at.tags().get(other, tag.id()), "tag", tag.id());
+    assertThat(at.recurring().find(other, template.id())).isEmpty();
+    assertNotFound(() -> at.recurring().get(other, template.id()), "recurring task", template.id());
+    assertThat(at.conversations().find(other, conversation.id())).isEmpty();
+    assertNotFound(
+        () -> at.conversations().get(other, conversation.id()), "conversation", conversation.id());
+    assertThat(at.users().find(ghost)).isEmpty();
+    assertNotFound(() -> at.users().get(ghost), "user", ghost);
+  }
+
+  // ---- every change of a versioned row returns it with its new version -------------------------
+
+  @Test
+  void snoozeReturnsTheTaskWithItsNewVersionAndAnUpdateWithThatVersionSucceeds() {
+    UUID user = newUser();
+    Task task = at.tasks().create(user, NewTask.titled("call").withRemindAt(NOW.plusSeconds(60)));
+    Instant until = NOW.plus(Duration.ofHours(1));
+
+    Task snoozed = at.reminders().snooze(user, task.id(), until);
+
+    assertThat(snoozed.version()).isEqualTo(task.version() + 1);
+    assertThat(snoozed.remindAt()).isEqualTo(until);
+    assertThat(snoozed).isEqualTo(at.tasks().get(user, task.id()));
+    Task renamed =
+        at.tasks()
+            .update(user, task.id(), snoozed.version(), TaskPatch.empty().withTitle("call back"));
+    assertThat(renamed.title()).isEqualTo("call back");
+    assertThat(renamed.version()).isEqualTo(snoozed.version() + 1);
+  }
+
+  @Test
+  void snoozeOfAMissingTaskIsNotFound() {
+    UUID user = newUser();
+    UUID ghost = UUID.randomUUID();
+
+    assertNotFound(() -> at.reminders().snooze(user, ghost, NOW), "task", ghost);
+  }
+}

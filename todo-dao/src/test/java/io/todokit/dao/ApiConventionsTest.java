@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.todokit.dao.conversations.Conversation;
+import io.todokit.dao.conversations.MessageRole;
+import io.todokit.dao.conversations.NewMessage;
+import io.todokit.dao.recurring.MissedPolicy;
 import io.todokit.dao.recurring.NewRecurringTask;
 import io.todokit.dao.recurring.RecurringTask;
+import io.todokit.dao.recurring.RecurringTaskPatch;
 import io.todokit.dao.tags.NewTag;
 import io.todokit.dao.tags.Tag;
 import io.todokit.dao.tasks.NewTask;
+import io.todokit.dao.tasks.Priority;
 import io.todokit.dao.tasks.Task;
 import io.todokit.dao.tasks.TaskPatch;
 import io.todokit.dao.users.User;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -111,5 +118,99 @@ class ApiConventionsTest extends DaoTestSupport {
     UUID ghost = UUID.randomUUID();
 
     assertNotFound(() -> at.reminders().snooze(user, ghost, NOW), "task", ghost);
+  }
+
+  // ---- commands and patches are validated when built -------------------------------------------
+
+  private static void assertInvalid(ThrowingCallable call, String field) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo(field));
+  }
+
+  @Test
+  void newRecurringTaskFactoriesAndWithersRefuseBadValuesNamingTheField() {
+    RecurrenceSpec daily = RecurrenceSpec.daily(1);
+    NewRecurringTask ok = NewRecurringTask.of("r", daily, NOW);
+
+    assertInvalid(() -> NewRecurringTask.of(" ", daily, NOW), "title");
+    assertInvalid(() -> NewRecurringTask.of("r", null, NOW), "recurrence_rule");
+    assertInvalid(() -> NewRecurringTask.of("r", daily, (Instant) null), "starts_at");
+    assertInvalid(
+        () -> NewRecurringTask.of("r", daily.withMode(RecurrenceSpec.Mode.AFTER_COMPLETION), NOW),
+        "recurrence_rule.mode");
+    assertInvalid(() -> ok.withDescription("a\u0000b"), "description");
+    assertInvalid(() -> ok.withPriority(null), "priority");
+    assertInvalid(() -> ok.withMissedPolicy(null), "missed_policy");
+    assertInvalid(() -> ok.withTimeZone(ZoneOffset.ofHours(2)), "time_zone");
+    assertInvalid(() -> ok.withTimeZone(null), "time_zone");
+  }
+
+  @Test
+  void newRecurringTaskFactoriesSpellTheDefaultsOut() {
+    NewRecurringTask template = NewRecurringTask.of(" r ", RecurrenceSpec.daily(1), NOW);
+
+    assertThat(template.title()).isEqualTo("r");
+    assertThat(template.priority()).isEqualTo(Priority.MEDIUM);
+    assertThat(template.missedPolicy()).isEqualTo(MissedPolicy.LATEST);
+    assertThat(template.timeZone()).isNull(); // the user's zone, which only the database knows
+  }
+
+  @Test
+  void recurringTaskPatchWithersRefuseBadValuesNamingTheField() {
+    RecurringTaskPatch empty = RecurringTaskPatch.empty();
+
+    assertInvalid(() -> empty.withTitle(null), "title");
+    assertInvalid(() -> empty.withTitle(""), "title");
+    assertInvalid(() -> empty.withDescription("x".repeat(10_001)), "description");
+    assertInvalid(() -> empty.withPriority(null), "priority");
+    assertInvalid(() -> empty.withRecurrence(null), "recurrence_rule");
+    assertInvalid(() -> empty.withTimeZone(ZoneId.of("GMT")), "time_zone");
+    assertInvalid(() -> empty.withMissedPolicy(null), "missed_policy");
+    assertThat(empty.isEmpty()).isTrue();
+    assertThat(empty.withDescription(null).isEmpty()).isFalse();
+    assertThat(empty.withTitle(" a ")).isEqualTo(empty.withTitle("a"));
+  }
+
+  @Test
+  void recurringTaskPatchClearsTheDescriptionWithNullAndAnEmptyPatchChangesNothing() {
+    UUID user = newUser();
+    RecurringTask template =
+        at.recurring()
+            .create(
+                user,
+                NewRecurringTask.of("r", RecurrenceSpec.daily(1), NOW.plusSeconds(60))
+                    .withDescription("d"));
+    TodoDb later = dbAt(NOW.plus(Duration.ofHours(1)));
+
+    RecurringTask unchanged =
+        later.recurring().update(user, template.id(), RecurringTaskPatch.empty());
+    RecurringTask cleared =
+        later
+            .recurring()
+            .update(user, template.id(), RecurringTaskPatch.empty().withDescription(null));
+
+    assertThat(unchanged).isEqualTo(template);
+    assertThat(cleared.description()).isNull();
+    assertThat(cleared.title()).isEqualTo("r");
+    assertNotFound(
+        () -> at.recurring().update(newUser(), template.id(), RecurringTaskPatch.empty()),
+        "recurring task",
+        template.id());
+  }
+
+  @Test
+  void newMessageFactoriesRefuseBadValuesNamingTheField() {
+    assertInvalid(() -> NewMessage.user(null), "content");
+    assertInvalid(() -> NewMessage.user("a\u0000b"), "content");
+    assertInvalid(() -> NewMessage.assistantToolCalls("", "not json"), "tool_calls");
+    assertInvalid(() -> NewMessage.assistantToolCalls("", "[] []"), "tool_calls");
+    assertInvalid(() -> NewMessage.assistantToolCalls("", "42"), "tool_calls");
+    assertInvalid(() -> NewMessage.tool(" ", "result"), "tool_call_id");
+    assertInvalid(() -> new NewMessage(MessageRole.USER, "x", "[]", null), "tool_calls");
+    assertInvalid(() -> new NewMessage(MessageRole.USER, "x", null, "call_1"), "tool_call_id");
+    assertInvalid(() -> new NewMessage(MessageRole.TOOL, "x", null, null), "tool_call_id");
+    assertThat(NewMessage.assistantToolCalls("", "[ {\"id\" : \"c\"} ]").toolCalls())
+        .isEqualTo("[{\"id\":\"c\"}]");
   }
 }

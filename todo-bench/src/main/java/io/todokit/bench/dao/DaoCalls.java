@@ -167,10 +167,7 @@ final class DaoCalls {
             "recurring.update",
             db ->
                 db.recurring()
-                    .update(
-                        user,
-                        template,
-                        new RecurringTaskPatch("Renamed", null, false, null, null, null, null))));
+                    .update(user, template, RecurringTaskPatch.empty().withTitle("Renamed"))));
     calls.add(
         write(
             "recurring.pauseResume",

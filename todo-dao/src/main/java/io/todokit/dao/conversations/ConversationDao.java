@@ -3,8 +3,6 @@ package io.todokit.dao.conversations;
 import static io.todokit.schema.jooq.Tables.CONVERSATIONS;
 import static io.todokit.schema.jooq.Tables.MESSAGES;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
 import io.todokit.dao.ValidationException;
@@ -17,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,8 +42,6 @@ public final class ConversationDao {
   public static final String DEFAULT_TITLE = "New conversation";
 
   private static final int MAX_TITLE = 255;
-  private static final int MAX_CONTENT = 1_000_000;
-  private static final int MAX_TOOL_CALL_ID = 255;
 
   private static final List<SelectField<?>> CONVERSATION_COLUMNS =
       List.of(
@@ -252,9 +247,10 @@ public final class ConversationDao {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(conversationId, "conversationId");
     Objects.requireNonNull(message, "message");
-    String content = Check.optionalText("content", message.content(), MAX_CONTENT);
-    JSONB toolCalls = toolCalls(message);
-    String toolCallId = toolCallId(message);
+    // The message was validated when built; what is left needs the database.
+    String content = message.content();
+    JSONB toolCalls = message.toolCalls() == null ? null : JSONB.jsonb(message.toolCalls());
+    String toolCallId = message.toolCallId();
     Instant now = context.now();
     UUID id = context.newId();
     return context.write(
@@ -403,79 +399,6 @@ public final class ConversationDao {
           "tool_call_id",
           "answers no tool call of an earlier assistant message in this conversation");
     }
-  }
-
-  private @Nullable JSONB toolCalls(NewMessage message) {
-    String text = message.toolCalls();
-    if (text == null) {
-      return null;
-    }
-    if (message.role() != MessageRole.ASSISTANT) {
-      throw new ValidationException("tool_calls", "only assistant messages carry tool calls");
-    }
-    Check.storable("tool_calls", text);
-    JsonNode node;
-    try {
-      node = context.json().readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new ValidationException(
-          "tool_calls", "is not valid JSON: " + e.getOriginalMessage(), e);
-    }
-    if (node == null || !(node.isArray() || node.isObject())) {
-      throw new ValidationException("tool_calls", "must be a JSON array or object");
-    }
-    if (!storable(node)) {
-      // PostgreSQL's jsonb cannot store \u0000, nor an escaped lone surrogate.
-      throw new ValidationException(
-          "tool_calls", "must not contain NUL characters or lone surrogates");
-    }
-    return JSONB.jsonb(node.toString());
-  }
-
-  private static boolean storable(JsonNode node) {
-    if (node.isTextual()) {
-      return storable(node.textValue());
-    }
-    if (node.isObject()) {
-      for (Map.Entry<String, JsonNode> field : node.properties()) {
-        if (!storable(field.getKey()) || !storable(field.getValue())) {
-          return false;
-        }
-      }
-      return true;
-    }
-    for (JsonNode element : node) {
-      if (!storable(element)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean storable(String text) {
-    try {
-      Check.storable("tool_calls", text);
-      return true;
-    } catch (ValidationException e) {
-      return false;
-    }
-  }
-
-  private static @Nullable String toolCallId(NewMessage message) {
-    String id = message.toolCallId();
-    if (message.role() != MessageRole.TOOL) {
-      if (id != null) {
-        throw new ValidationException("tool_call_id", "only tool messages answer a tool call");
-      }
-      return null;
-    }
-    if (id == null) {
-      throw new ValidationException("tool_call_id", "is required on tool messages");
-    }
-    if (Check.isBlank(id)) {
-      throw new ValidationException("tool_call_id", "must not be blank");
-    }
-    return Check.optionalText("tool_call_id", id, MAX_TOOL_CALL_ID);
   }
 
   private static io.todokit.schema.jooq.enums.MessageRole role(MessageRole role) {

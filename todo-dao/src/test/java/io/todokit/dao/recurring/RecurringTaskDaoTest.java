@@ -167,7 +167,10 @@ class RecurringTaskDaoTest extends DaoTestSupport {
     assertValidation(
         () ->
             db.recurring()
-                .create(user, new NewRecurringTask("a", null, null, DAILY, null, null, null, null)),
+                .create(
+                    user,
+                    new NewRecurringTask(
+                        "a", null, Priority.MEDIUM, DAILY, null, null, null, MissedPolicy.LATEST)),
         "starts_at");
     assertValidation(
         () ->
@@ -175,7 +178,14 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 .create(
                     user,
                     new NewRecurringTask(
-                        "a", null, null, DAILY, null, start, LocalDateTime.now(), null)),
+                        "a",
+                        null,
+                        Priority.MEDIUM,
+                        DAILY,
+                        null,
+                        start,
+                        LocalDateTime.now(),
+                        MissedPolicy.LATEST)),
         "starts_at");
     // Rules in the JSON shape are validated when parsed, naming the part.
     assertValidation(() -> rule("{\"frequency\": \"hourly\"}"), "recurrence_rule.frequency");
@@ -620,7 +630,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 template.id(),
                 RecurringTaskPatch.empty()
                     .withTitle(" b ")
-                    .withoutDescription()
+                    .withDescription(null)
                     .withPriority(Priority.LOW)
                     .withMissedPolicy(MissedPolicy.ALL));
     assertThat(renamed.title()).isEqualTo("b");

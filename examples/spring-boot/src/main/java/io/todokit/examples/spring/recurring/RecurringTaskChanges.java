@@ -42,8 +42,7 @@ record RecurringTaskChanges(
       patch = patch.withTitle(title);
     }
     if (description != null) {
-      patch =
-          description.isEmpty() ? patch.withoutDescription() : patch.withDescription(description);
+      patch = patch.withDescription(description.isEmpty() ? null : description);
     }
     Priority newPriority = JsonEnums.parse("priority", priority, Priority.class);
     if (newPriority != null) {

@@ -16,12 +16,14 @@ import io.todokit.dao.tasks.NewTask;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.dao.tasks.Task;
 import io.todokit.dao.tasks.TaskPatch;
+import io.todokit.dao.tasks.TaskQuery;
 import io.todokit.dao.users.User;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -212,5 +214,71 @@ class ApiConventionsTest extends DaoTestSupport {
     assertInvalid(() -> new NewMessage(MessageRole.TOOL, "x", null, null), "tool_call_id");
     assertThat(NewMessage.assistantToolCalls("", "[ {\"id\" : \"c\"} ]").toolCalls())
         .isEqualTo("[{\"id\":\"c\"}]");
+  }
+
+  // ---- one page request type, no null cursor ---------------------------------------------------
+
+  @Test
+  void pageRequestValidatesItsLimitAndCursorWhenBuilt() {
+    assertThat(PageRequest.first().limit()).isEqualTo(50);
+    assertThat(PageRequest.first().cursor()).isEmpty();
+    assertThat(PageRequest.first(1).limit()).isEqualTo(1);
+    assertThat(PageRequest.first(200).limit()).isEqualTo(200);
+    assertInvalid(() -> PageRequest.first(0), "limit");
+    assertInvalid(() -> PageRequest.first(201), "limit");
+    assertInvalid(() -> PageRequest.after(null, 10), "cursor");
+    assertInvalid(() -> PageRequest.after("", 10), "cursor");
+    assertInvalid(() -> PageRequest.after("not a cursor!", 10), "cursor");
+  }
+
+  @Test
+  void pageNextAsksForThePageAfterWithTheSameLimitAndTheLastPageHasNoNext() {
+    UUID user = newUser();
+    for (int i = 0; i < 3; i++) {
+      at.tasks().create(user, NewTask.titled("t" + i));
+    }
+
+    Page<Task> first = at.tasks().query(user, TaskQuery.open(), PageRequest.first(2));
+    PageRequest next = first.next().orElseThrow();
+    Page<Task> second = at.tasks().query(user, TaskQuery.open(), next);
+
+    assertThat(first.items()).hasSize(2);
+    assertThat(next.limit()).isEqualTo(2);
+    assertThat(next.cursor()).isEqualTo(first.nextCursor()).isPresent();
+    assertThat(PageRequest.after(first.nextCursor().orElseThrow(), 2)).isEqualTo(next);
+    assertThat(second.items()).hasSize(1).doesNotContainAnyElementsOf(first.items());
+    assertThat(second.next()).isEmpty();
+    assertThat(second.nextCursor()).isEmpty();
+    assertThat(second.hasNext()).isFalse();
+  }
+
+  @Test
+  void conversationsAndMessagesPageWithThePageRequestToo() {
+    UUID user = newUser();
+    Conversation a = at.conversations().create(user, "a");
+    Conversation b = dbAt(NOW.plusSeconds(1)).conversations().create(user, "b");
+    for (int i = 0; i < 3; i++) {
+      at.conversations().append(user, a.id(), NewMessage.user("m" + i));
+    }
+
+    Page<Conversation> conversations = at.conversations().list(user, PageRequest.first(1));
+    Page<Conversation> rest = at.conversations().list(user, conversations.next().orElseThrow());
+    Page<io.todokit.dao.conversations.Message> messages =
+        at.conversations().messages(user, a.id(), PageRequest.first(2));
+    Page<io.todokit.dao.conversations.Message> last =
+        at.conversations().messages(user, a.id(), messages.next().orElseThrow());
+
+    assertThat(conversations.items()).hasSize(1);
+    assertThat(rest.items()).hasSize(1).doesNotContainAnyElementsOf(conversations.items());
+    assertThat(List.of(conversations.items().get(0).id(), rest.items().get(0).id()))
+        .containsExactlyInAnyOrder(a.id(), b.id());
+    assertThat(rest.next()).isEmpty();
+    assertThat(messages.items()).extracting(m -> m.content()).containsExactly("m0", "m1");
+    assertThat(last.items()).extracting(m -> m.content()).containsExactly("m2");
+    assertThat(last.next()).isEmpty();
+    assertThat(at.conversations().lastMessages(user, a.id(), 2))
+        .extracting(m -> m.content())
+        .containsExactly("m1", "m2");
+    assertInvalid(() -> at.conversations().lastMessages(user, a.id(), 0), "limit");
   }
 }

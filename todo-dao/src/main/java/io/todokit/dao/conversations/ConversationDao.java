@@ -5,6 +5,7 @@ import static io.todokit.schema.jooq.Tables.MESSAGES;
 
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
@@ -24,7 +25,6 @@ import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The chatbot's memory: a user's conversations and their strictly ordered messages; use {@code
@@ -149,18 +149,20 @@ public final class ConversationDao {
    * The user's conversations by last activity, most recent first (ties by id, descending).
    *
    * @param userId the acting user
-   * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
-   * @param limit the page size, 1 to 500
+   * @param page the page: {@link PageRequest#first(int)}, or {@link Page#next()} of the previous
+   *     page
    * @return one page
-   * @throws ValidationException ({@code cursor}, {@code limit}) for a malformed cursor or a bad
-   *     size
+   * @throws ValidationException ({@code cursor}) when the cursor is not one this list handed out to
+   *     this user
    */
-  public Page<Conversation> list(UUID userId, @Nullable String cursor, int limit) {
+  public Page<Conversation> list(UUID userId, PageRequest page) {
     Objects.requireNonNull(userId, "userId");
-    int size = Check.pageSize(limit);
+    Objects.requireNonNull(page, "page");
+    int size = page.limit();
     Condition after = DSL.noCondition();
-    if (cursor != null) {
-      Cursors.ActivityKey key = Cursors.conversations(context.cursors(), userId, cursor);
+    if (page.cursor().isPresent()) {
+      ConversationCursor key =
+          ConversationCursor.decode(context.cursors(), userId, page.cursor().get());
       after = DSL.row(CONVERSATIONS.UPDATED_AT, CONVERSATIONS.ID).lt(key.updatedAt(), key.id());
     }
     Condition keyset = after;
@@ -175,12 +177,10 @@ public final class ConversationDao {
                     .fetch(ConversationDao::toConversation),
             userId);
     if (rows.size() <= size) {
-      return new Page<>(rows, null);
+      return Page.last(rows);
     }
-    Conversation last = rows.get(size - 1);
-    return new Page<>(
-        rows.subList(0, size),
-        Cursors.conversations(context.cursors(), userId, last.updatedAt(), last.id()));
+    String next = ConversationCursor.of(rows.get(size - 1)).encode(context.cursors(), userId);
+    return Page.of(rows.subList(0, size), PageRequest.after(next, size));
   }
 
   /**
@@ -281,20 +281,22 @@ public final class ConversationDao {
    *
    * @param userId the acting user
    * @param conversationId the conversation
-   * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
-   * @param limit the page size, 1 to 500
+   * @param page the page: {@link PageRequest#first(int)}, or {@link Page#next()} of the previous
+   *     page
    * @return one page (empty for a conversation without messages)
-   * @throws ValidationException ({@code cursor}, {@code limit}) for a malformed cursor or a bad
-   *     size
+   * @throws ValidationException ({@code cursor}) when the cursor is not one this conversation's
+   *     list handed out to this user
    * @throws NotFoundException ({@code conversation}) if the user has no such conversation
    */
-  public Page<Message> messages(
-      UUID userId, UUID conversationId, @Nullable String cursor, int limit) {
+  public Page<Message> messages(UUID userId, UUID conversationId, PageRequest page) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(conversationId, "conversationId");
-    int size = Check.pageSize(limit);
+    Objects.requireNonNull(page, "page");
+    int size = page.limit();
     long afterSeq =
-        cursor == null ? 0 : Cursors.messages(context.cursors(), userId, conversationId, cursor);
+        page.cursor()
+            .map(c -> MessageCursor.decode(context.cursors(), userId, conversationId, c).seq())
+            .orElse(0L);
     List<Message> rows =
         context.read(
             dsl -> {
@@ -316,11 +318,12 @@ public final class ConversationDao {
             },
             conversationId);
     if (rows.size() <= size) {
-      return new Page<>(rows, null);
+      return Page.last(rows);
     }
-    return new Page<>(
-        rows.subList(0, size),
-        Cursors.messages(context.cursors(), userId, conversationId, rows.get(size - 1).seq()));
+    String next =
+        new MessageCursor(rows.get(size - 1).seq())
+            .encode(context.cursors(), userId, conversationId);
+    return Page.of(rows.subList(0, size), PageRequest.after(next, size));
   }
 
   /**
@@ -329,16 +332,16 @@ public final class ConversationDao {
    *
    * @param userId the acting user
    * @param conversationId the conversation
-   * @param n how many, 1 to 500
-   * @return up to {@code n} messages (empty for a conversation without messages), in order
-   * @throws ValidationException ({@code n}) for a bad count
+   * @param limit how many, 1 to 500
+   * @return up to {@code limit} messages (empty for a conversation without messages), in order
+   * @throws ValidationException ({@code limit}) for a bad count
    * @throws NotFoundException ({@code conversation}) if the user has no such conversation
    */
-  public List<Message> lastMessages(UUID userId, UUID conversationId, int n) {
+  public List<Message> lastMessages(UUID userId, UUID conversationId, int limit) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(conversationId, "conversationId");
-    if (n < 1 || n > 500) {
-      throw new ValidationException("n", "must be 1 to 500 (was " + n + ")");
+    if (limit < 1 || limit > 500) {
+      throw new ValidationException("limit", "must be 1 to 500 (was " + limit + ")");
     }
     return context.read(
         dsl -> {
@@ -349,7 +352,7 @@ public final class ConversationDao {
                       .where(
                           MESSAGES.USER_ID.eq(userId), MESSAGES.CONVERSATION_ID.eq(conversationId))
                       .orderBy(MESSAGES.SEQ.desc())
-                      .limit(n),
+                      .limit(limit),
                   ConversationDao::toMessage);
           if (newestFirst.isEmpty()) {
             requireConversation(dsl, userId, conversationId);

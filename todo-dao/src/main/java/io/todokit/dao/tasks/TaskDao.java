@@ -8,6 +8,7 @@ import static io.todokit.schema.jooq.Tables.USERS;
 import io.todokit.dao.ConcurrentUpdateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
@@ -610,12 +611,17 @@ public final class TaskDao {
    * SQL; pages are keyset-paged, so concurrent inserts and deletes never shift a page.
    *
    * @param userId the acting user
-   * @param query the filters, page size and cursor
-   * @return the page; its {@link Page#nextCursor()} asks for the next one
+   * @param query the filters
+   * @param page the page: {@link PageRequest#first(int)}, or {@link Page#next()} of the previous
+   *     page (the same filters)
+   * @return the page; its {@link Page#next()} asks for the next one
+   * @throws ValidationException ({@code cursor}) when the cursor is not one this list handed out to
+   *     this user
    */
-  public Page<Task> query(UUID userId, TaskQuery query) {
+  public Page<Task> query(UUID userId, TaskQuery query, PageRequest page) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(page, "page");
     List<Condition> conditions = new ArrayList<>();
     conditions.add(TASKS.USER_ID.eq(userId));
     Set<TaskStatus> statuses = query.statuses();
@@ -652,11 +658,10 @@ public final class TaskDao {
                   + " @@ websearch_to_tsquery('simple', {2})",
               TASKS.TITLE, TASKS.DESCRIPTION, DSL.val(text)));
     }
-    String cursor = query.cursor();
-    if (cursor != null) {
-      conditions.add(after(TaskCursor.decode(context.cursors(), userId, cursor)));
-    }
-    int limit = query.limit();
+    page.cursor()
+        .ifPresent(
+            cursor -> conditions.add(after(TaskCursor.decode(context.cursors(), userId, cursor))));
+    int limit = page.limit();
     List<Task> tasks =
         context.read(
             dsl ->
@@ -668,10 +673,11 @@ public final class TaskDao {
                         .limit(limit + 1)),
             null);
     if (tasks.size() <= limit) {
-      return new Page<>(tasks, null);
+      return Page.last(tasks);
     }
     List<Task> items = tasks.subList(0, limit);
-    return new Page<>(items, TaskCursor.of(items.get(limit - 1)).encode(context.cursors(), userId));
+    String next = TaskCursor.of(items.get(limit - 1)).encode(context.cursors(), userId);
+    return Page.of(items, PageRequest.after(next, limit));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.todokit.examples.quickstart;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.conversations.Conversation;
@@ -313,7 +314,8 @@ public final class QuickStart {
                     + report.time(today.get(1).dueAt())
                     + "."));
 
-    List<Message> messages = db.conversations().messages(user.id(), chat.id(), null, 50).items();
+    List<Message> messages =
+        db.conversations().messages(user.id(), chat.id(), PageRequest.first(50)).items();
     report.section("Conversation \"" + chat.title() + "\" replayed");
     for (Message message : messages) {
       report.message(message);

@@ -38,9 +38,15 @@ class CursorTest extends DaoTestSupport {
       db.conversations().append(user, chat, NewMessage.user("again " + i));
       conversation = chat;
     }
-    taskCursor = db.tasks().query(user, TaskQuery.open().withLimit(1)).nextCursor();
-    conversationCursor = db.conversations().list(user, null, 1).nextCursor();
-    messageCursor = db.conversations().messages(user, conversation, null, 1).nextCursor();
+    taskCursor =
+        db.tasks().query(user, TaskQuery.open(), PageRequest.first(1)).nextCursor().orElseThrow();
+    conversationCursor =
+        db.conversations().list(user, PageRequest.first(1)).nextCursor().orElseThrow();
+    messageCursor =
+        db.conversations()
+            .messages(user, conversation, PageRequest.first(1))
+            .nextCursor()
+            .orElseThrow();
     assertThat(List.of(taskCursor, conversationCursor, messageCursor)).doesNotContainNull();
   }
 
@@ -52,9 +58,10 @@ class CursorTest extends DaoTestSupport {
 
   private static void assertRefusedEverywhere(UUID actingUser, String cursor) {
     assertRefused(
-        () -> db.tasks().query(actingUser, TaskQuery.open().withLimit(1).withCursor(cursor)));
-    assertRefused(() -> db.conversations().list(actingUser, cursor, 1));
-    assertRefused(() -> db.conversations().messages(actingUser, conversation, cursor, 1));
+        () -> db.tasks().query(actingUser, TaskQuery.open(), PageRequest.after(cursor, 1)));
+    assertRefused(() -> db.conversations().list(actingUser, PageRequest.after(cursor, 1)));
+    assertRefused(
+        () -> db.conversations().messages(actingUser, conversation, PageRequest.after(cursor, 1)));
   }
 
   private static String base64(String text) {
@@ -65,10 +72,14 @@ class CursorTest extends DaoTestSupport {
 
   @Test
   void aCursorHandedOutPagesOnItsOwnList() {
-    assertThat(db.tasks().query(user, TaskQuery.open().withLimit(1).withCursor(taskCursor)).items())
+    assertThat(db.tasks().query(user, TaskQuery.open(), PageRequest.after(taskCursor, 1)).items())
         .hasSize(1);
-    assertThat(db.conversations().list(user, conversationCursor, 1).items()).hasSize(1);
-    assertThat(db.conversations().messages(user, conversation, messageCursor, 1).items())
+    assertThat(db.conversations().list(user, PageRequest.after(conversationCursor, 1)).items())
+        .hasSize(1);
+    assertThat(
+            db.conversations()
+                .messages(user, conversation, PageRequest.after(messageCursor, 1))
+                .items())
         .hasSize(1);
   }
 
@@ -76,18 +87,24 @@ class CursorTest extends DaoTestSupport {
   void anotherUsersCursorIsRefused() {
     UUID other = newUser();
     assertRefused(
-        () -> db.tasks().query(other, TaskQuery.open().withLimit(1).withCursor(taskCursor)));
-    assertRefused(() -> db.conversations().list(other, conversationCursor, 1));
+        () -> db.tasks().query(other, TaskQuery.open(), PageRequest.after(taskCursor, 1)));
+    assertRefused(() -> db.conversations().list(other, PageRequest.after(conversationCursor, 1)));
   }
 
   @Test
   void aCursorOfAnotherListIsRefused() {
     assertRefused(
-        () -> db.tasks().query(user, TaskQuery.open().withLimit(1).withCursor(messageCursor)));
-    assertRefused(() -> db.conversations().list(user, taskCursor, 1));
-    assertRefused(() -> db.conversations().messages(user, conversation, conversationCursor, 1));
+        () -> db.tasks().query(user, TaskQuery.open(), PageRequest.after(messageCursor, 1)));
+    assertRefused(() -> db.conversations().list(user, PageRequest.after(taskCursor, 1)));
+    assertRefused(
+        () ->
+            db.conversations()
+                .messages(user, conversation, PageRequest.after(conversationCursor, 1)));
     UUID otherConversation = db.conversations().create(user, "Another").id();
-    assertRefused(() -> db.conversations().messages(user, otherConversation, messageCursor, 1));
+    assertRefused(
+        () ->
+            db.conversations()
+                .messages(user, otherConversation, PageRequest.after(messageCursor, 1)));
   }
 
   @Test
@@ -135,30 +152,32 @@ class CursorTest extends DaoTestSupport {
     String badSeq = codec.seal(user, "messages:" + conversation, "0");
     String badUuid = codec.seal(user, "conversations", "0:not-a-uuid");
 
+    assertRefused(() -> db.tasks().query(user, TaskQuery.open(), PageRequest.after(farFuture, 1)));
     assertRefused(
-        () -> db.tasks().query(user, TaskQuery.open().withLimit(1).withCursor(farFuture)));
+        () -> db.tasks().query(user, TaskQuery.open(), PageRequest.after(badPriority, 1)));
     assertRefused(
-        () -> db.tasks().query(user, TaskQuery.open().withLimit(1).withCursor(badPriority)));
-    assertRefused(() -> db.conversations().messages(user, conversation, badSeq, 1));
-    assertRefused(() -> db.conversations().list(user, badUuid, 1));
+        () -> db.conversations().messages(user, conversation, PageRequest.after(badSeq, 1)));
+    assertRefused(() -> db.conversations().list(user, PageRequest.after(badUuid, 1)));
   }
 
   @Test
   void withItsOwnKeyATodoDbRefusesCursorsOfTheDefaultKeyAndViceVersa() {
     TodoDb keyed =
         db.withCursorKey("a service's own secret, 32 bytes".getBytes(StandardCharsets.UTF_8));
-    String keyedCursor = keyed.tasks().query(user, TaskQuery.open().withLimit(1)).nextCursor();
+    String keyedCursor =
+        keyed
+            .tasks()
+            .query(user, TaskQuery.open(), PageRequest.first(1))
+            .nextCursor()
+            .orElseThrow();
 
     assertThat(
-            keyed
-                .tasks()
-                .query(user, TaskQuery.open().withLimit(1).withCursor(keyedCursor))
-                .items())
+            keyed.tasks().query(user, TaskQuery.open(), PageRequest.after(keyedCursor, 1)).items())
         .hasSize(1);
     assertRefused(
-        () -> keyed.tasks().query(user, TaskQuery.open().withLimit(1).withCursor(taskCursor)));
+        () -> keyed.tasks().query(user, TaskQuery.open(), PageRequest.after(taskCursor, 1)));
     assertRefused(
-        () -> db.tasks().query(user, TaskQuery.open().withLimit(1).withCursor(keyedCursor)));
+        () -> db.tasks().query(user, TaskQuery.open(), PageRequest.after(keyedCursor, 1)));
     assertThatThrownBy(() -> db.withCursorKey(new byte[15]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("16 bytes");

@@ -295,7 +295,7 @@ class FailuresTest extends DaoTestSupport {
             tx.tasks().create(user, NewTask.titled("after"));
           });
     }
-    assertThat(db.tasks().query(user, TaskQuery.open()).items())
+    assertThat(db.tasks().query(user, TaskQuery.open(), PageRequest.first()).items())
         .extracting(Task::title)
         .containsExactlyInAnyOrder("before", "after");
   }

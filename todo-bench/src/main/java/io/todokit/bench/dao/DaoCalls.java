@@ -1,5 +1,6 @@
 package io.todokit.bench.dao;
 
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.conversations.NewMessage;
 import io.todokit.dao.recurring.MissedPolicy;
@@ -15,6 +16,7 @@ import io.todokit.dao.tasks.TaskQuery;
 import io.todokit.dao.users.NewUser;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -80,13 +82,16 @@ final class DaoCalls {
         read(
             "tasks.byPriority",
             db -> db.tasks().byPriority(user, EnumSet.of(Priority.URGENT, Priority.HIGH))));
-    calls.add(read("tasks.query.page1", db -> db.tasks().query(user, TaskQuery.open())));
+    calls.add(
+        read(
+            "tasks.query.page1",
+            db -> db.tasks().query(user, TaskQuery.open(), PageRequest.first())));
     calls.add(
         read(
             "tasks.query.page2",
             db -> {
-              var first = db.tasks().query(user, TaskQuery.open().withLimit(10));
-              db.tasks().query(user, TaskQuery.open().withLimit(10).withCursor(first.nextCursor()));
+              var first = db.tasks().query(user, TaskQuery.open(), PageRequest.first(10));
+              db.tasks().query(user, TaskQuery.open(), first.next().orElseThrow());
             }));
     calls.add(
         read(
@@ -98,14 +103,17 @@ final class DaoCalls {
                         TaskQuery.all()
                             .withPriorities(Set.of(Priority.HIGH, Priority.URGENT))
                             .withTags(TagFilter.anyOf(List.of(tag0)))
-                            .withDueBetween(now.minusSeconds(30 * 86_400), now)
-                            .withLimit(20))));
+                            .withDueBetween(now.minusSeconds(30 * 86_400), now),
+                        PageRequest.first(20))));
     calls.add(
         read(
             "tasks.query.overdue",
-            db -> db.tasks().query(user, TaskQuery.open().withOverdueAt(now))));
+            db ->
+                db.tasks().query(user, TaskQuery.open().withOverdueAt(now), PageRequest.first())));
     calls.add(
-        read("tasks.query.text", db -> db.tasks().query(user, TaskQuery.all().withText("rent"))));
+        read(
+            "tasks.query.text",
+            db -> db.tasks().query(user, TaskQuery.all().withText("rent"), PageRequest.first())));
     calls.add(read("tasks.find", db -> db.tasks().find(user, task)));
     calls.add(
         write(
@@ -166,10 +174,7 @@ final class DaoCalls {
             "recurring.update",
             db ->
                 db.recurring()
-                    .update(
-                        user,
-                        template,
-                        new RecurringTaskPatch("Renamed", null, false, null, null, null, null))));
+                    .update(user, template, RecurringTaskPatch.empty().withTitle("Renamed"))));
     calls.add(
         write(
             "recurring.pauseResume",
@@ -189,15 +194,15 @@ final class DaoCalls {
         read(
             "conversations.list",
             db -> {
-              var page = db.conversations().list(user, null, 1);
-              db.conversations().list(user, page.nextCursor(), 1);
+              var page = db.conversations().list(user, PageRequest.first(1));
+              db.conversations().list(user, page.next().orElseThrow());
             }));
     calls.add(
         read(
             "conversations.messages",
             db -> {
-              var page = db.conversations().messages(user, conversation, null, 20);
-              db.conversations().messages(user, conversation, page.nextCursor(), 20);
+              var page = db.conversations().messages(user, conversation, PageRequest.first(20));
+              db.conversations().messages(user, conversation, page.next().orElseThrow());
             }));
     calls.add(
         read(
@@ -233,7 +238,8 @@ final class DaoCalls {
         write(
             "users.create",
             db -> db.users().create(NewUser.of("planuser", "planuser@example.org", "x-hash"))));
-    calls.add(write("users.setTimeZone", db -> db.users().setTimeZone(user, "Europe/Paris")));
+    calls.add(
+        write("users.setTimeZone", db -> db.users().setTimeZone(user, ZoneId.of("Europe/Paris"))));
     calls.add(
         write(
             "users.deactivateActivate",

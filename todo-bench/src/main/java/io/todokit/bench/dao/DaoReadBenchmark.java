@@ -1,6 +1,7 @@
 package io.todokit.bench.dao;
 
 import io.todokit.dao.Page;
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.conversations.Message;
 import io.todokit.dao.tags.Tag;
 import io.todokit.dao.tasks.TagFilter;
@@ -124,12 +125,12 @@ public class DaoReadBenchmark {
 
   @Benchmark
   public Page<Task> queryByPriorityDao(BenchDatabase b, Picks p) {
-    return b.db.tasks().query(b.data.userId(p.user(b.data)), TaskQuery.open());
+    return b.db.tasks().query(b.data.userId(p.user(b.data)), TaskQuery.open(), PageRequest.first());
   }
 
   @Benchmark
   public Page<Task> queryByPriorityJdbc(BenchDatabase b, Picks p) throws SQLException {
-    return b.jdbc.openByPriority(b.data.userId(p.user(b.data)), TaskQuery.DEFAULT_LIMIT);
+    return b.jdbc.openByPriority(b.data.userId(p.user(b.data)), PageRequest.DEFAULT_LIMIT);
   }
 
   @Benchmark

@@ -2,6 +2,7 @@ package io.todokit.bench.dao;
 
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.conversations.Message;
 import io.todokit.dao.conversations.MessageRole;
@@ -367,10 +368,10 @@ final class JdbcTwin {
       tasks = tasks(s);
     }
     if (tasks.size() <= limit) {
-      return new Page<>(tasks, null);
+      return Page.last(tasks);
     }
     List<Task> items = tasks.subList(0, limit);
-    return new Page<>(items, cursor(items.get(limit - 1)));
+    return Page.of(items, PageRequest.after(cursor(items.get(limit - 1)), limit));
   }
 
   List<Message> lastMessages(UUID user, UUID conversation, int n) throws SQLException {
@@ -627,7 +628,8 @@ final class JdbcTwin {
           c.releaseSavepoint(savepoint);
         }
         c.commit();
-        return new MaterializeResult(created, deactivated, backlogged, List.of(), due.size());
+        return new MaterializeResult(
+            created, deactivated, backlogged, List.of(), due.size(), limit);
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;

@@ -3,10 +3,9 @@ package io.todokit.dao.conversations;
 import static io.todokit.schema.jooq.Tables.CONVERSATIONS;
 import static io.todokit.schema.jooq.Tables.MESSAGES;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
@@ -17,8 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -26,7 +25,6 @@ import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The chatbot's memory: a user's conversations and their strictly ordered messages; use {@code
@@ -44,8 +42,6 @@ public final class ConversationDao {
   public static final String DEFAULT_TITLE = "New conversation";
 
   private static final int MAX_TITLE = 255;
-  private static final int MAX_CONTENT = 1_000_000;
-  private static final int MAX_TOOL_CALL_ID = 255;
 
   private static final List<SelectField<?>> CONVERSATION_COLUMNS =
       List.of(
@@ -118,14 +114,13 @@ public final class ConversationDao {
   }
 
   /**
-   * One conversation.
+   * One conversation, if the user has it.
    *
    * @param userId the acting user
    * @param id the conversation
-   * @return the conversation
-   * @throws NotFoundException ({@code conversation}) if the user has no such conversation
+   * @return the conversation, or empty if the user has no such conversation
    */
-  public Conversation get(UUID userId, UUID id) {
+  public Optional<Conversation> find(UUID userId, UUID id) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(id, "id");
     return context.read(
@@ -134,27 +129,40 @@ public final class ConversationDao {
                 .from(CONVERSATIONS)
                 .where(CONVERSATIONS.USER_ID.eq(userId), CONVERSATIONS.ID.eq(id))
                 .fetchOptional()
-                .map(ConversationDao::toConversation)
-                .orElseThrow(() -> new NotFoundException("conversation", id)),
+                .map(ConversationDao::toConversation),
         id);
+  }
+
+  /**
+   * One conversation.
+   *
+   * @param userId the acting user
+   * @param id the conversation
+   * @return the conversation
+   * @throws NotFoundException ({@code conversation}) if the user has no such conversation
+   */
+  public Conversation get(UUID userId, UUID id) {
+    return find(userId, id).orElseThrow(() -> new NotFoundException("conversation", id));
   }
 
   /**
    * The user's conversations by last activity, most recent first (ties by id, descending).
    *
    * @param userId the acting user
-   * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
-   * @param limit the page size, 1 to 500
+   * @param page the page: {@link PageRequest#first(int)}, or {@link Page#next()} of the previous
+   *     page
    * @return one page
-   * @throws ValidationException ({@code cursor}, {@code limit}) for a malformed cursor or a bad
-   *     size
+   * @throws ValidationException ({@code cursor}) when the cursor is not one this list handed out to
+   *     this user
    */
-  public Page<Conversation> list(UUID userId, @Nullable String cursor, int limit) {
+  public Page<Conversation> list(UUID userId, PageRequest page) {
     Objects.requireNonNull(userId, "userId");
-    int size = Check.pageSize(limit);
+    Objects.requireNonNull(page, "page");
+    int size = page.limit();
     Condition after = DSL.noCondition();
-    if (cursor != null) {
-      Cursors.ActivityKey key = Cursors.conversations(context.cursors(), userId, cursor);
+    if (page.cursor().isPresent()) {
+      ConversationCursor key =
+          ConversationCursor.decode(context.cursors(), userId, page.cursor().get());
       after = DSL.row(CONVERSATIONS.UPDATED_AT, CONVERSATIONS.ID).lt(key.updatedAt(), key.id());
     }
     Condition keyset = after;
@@ -169,12 +177,10 @@ public final class ConversationDao {
                     .fetch(ConversationDao::toConversation),
             userId);
     if (rows.size() <= size) {
-      return new Page<>(rows, null);
+      return Page.last(rows);
     }
-    Conversation last = rows.get(size - 1);
-    return new Page<>(
-        rows.subList(0, size),
-        Cursors.conversations(context.cursors(), userId, last.updatedAt(), last.id()));
+    String next = ConversationCursor.of(rows.get(size - 1)).encode(context.cursors(), userId);
+    return Page.of(rows.subList(0, size), PageRequest.after(next, size));
   }
 
   /**
@@ -241,9 +247,10 @@ public final class ConversationDao {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(conversationId, "conversationId");
     Objects.requireNonNull(message, "message");
-    String content = Check.optionalText("content", message.content(), MAX_CONTENT);
-    JSONB toolCalls = toolCalls(message);
-    String toolCallId = toolCallId(message);
+    // The message was validated when built; what is left needs the database.
+    String content = message.content();
+    JSONB toolCalls = message.toolCalls() == null ? null : JSONB.jsonb(message.toolCalls());
+    String toolCallId = message.toolCallId();
     Instant now = context.now();
     UUID id = context.newId();
     return context.write(
@@ -274,20 +281,22 @@ public final class ConversationDao {
    *
    * @param userId the acting user
    * @param conversationId the conversation
-   * @param cursor null for the first page, else {@link Page#nextCursor()} of the previous page
-   * @param limit the page size, 1 to 500
+   * @param page the page: {@link PageRequest#first(int)}, or {@link Page#next()} of the previous
+   *     page
    * @return one page (empty for a conversation without messages)
-   * @throws ValidationException ({@code cursor}, {@code limit}) for a malformed cursor or a bad
-   *     size
+   * @throws ValidationException ({@code cursor}) when the cursor is not one this conversation's
+   *     list handed out to this user
    * @throws NotFoundException ({@code conversation}) if the user has no such conversation
    */
-  public Page<Message> messages(
-      UUID userId, UUID conversationId, @Nullable String cursor, int limit) {
+  public Page<Message> messages(UUID userId, UUID conversationId, PageRequest page) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(conversationId, "conversationId");
-    int size = Check.pageSize(limit);
+    Objects.requireNonNull(page, "page");
+    int size = page.limit();
     long afterSeq =
-        cursor == null ? 0 : Cursors.messages(context.cursors(), userId, conversationId, cursor);
+        page.cursor()
+            .map(c -> MessageCursor.decode(context.cursors(), userId, conversationId, c).seq())
+            .orElse(0L);
     List<Message> rows =
         context.read(
             dsl -> {
@@ -309,11 +318,12 @@ public final class ConversationDao {
             },
             conversationId);
     if (rows.size() <= size) {
-      return new Page<>(rows, null);
+      return Page.last(rows);
     }
-    return new Page<>(
-        rows.subList(0, size),
-        Cursors.messages(context.cursors(), userId, conversationId, rows.get(size - 1).seq()));
+    String next =
+        new MessageCursor(rows.get(size - 1).seq())
+            .encode(context.cursors(), userId, conversationId);
+    return Page.of(rows.subList(0, size), PageRequest.after(next, size));
   }
 
   /**
@@ -322,16 +332,16 @@ public final class ConversationDao {
    *
    * @param userId the acting user
    * @param conversationId the conversation
-   * @param n how many, 1 to 500
-   * @return up to {@code n} messages (empty for a conversation without messages), in order
-   * @throws ValidationException ({@code n}) for a bad count
+   * @param limit how many, 1 to 500
+   * @return up to {@code limit} messages (empty for a conversation without messages), in order
+   * @throws ValidationException ({@code limit}) for a bad count
    * @throws NotFoundException ({@code conversation}) if the user has no such conversation
    */
-  public List<Message> lastMessages(UUID userId, UUID conversationId, int n) {
+  public List<Message> lastMessages(UUID userId, UUID conversationId, int limit) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(conversationId, "conversationId");
-    if (n < 1 || n > 500) {
-      throw new ValidationException("n", "must be 1 to 500 (was " + n + ")");
+    if (limit < 1 || limit > 500) {
+      throw new ValidationException("limit", "must be 1 to 500 (was " + limit + ")");
     }
     return context.read(
         dsl -> {
@@ -342,7 +352,7 @@ public final class ConversationDao {
                       .where(
                           MESSAGES.USER_ID.eq(userId), MESSAGES.CONVERSATION_ID.eq(conversationId))
                       .orderBy(MESSAGES.SEQ.desc())
-                      .limit(n),
+                      .limit(limit),
                   ConversationDao::toMessage);
           if (newestFirst.isEmpty()) {
             requireConversation(dsl, userId, conversationId);
@@ -392,79 +402,6 @@ public final class ConversationDao {
           "tool_call_id",
           "answers no tool call of an earlier assistant message in this conversation");
     }
-  }
-
-  private @Nullable JSONB toolCalls(NewMessage message) {
-    String text = message.toolCalls();
-    if (text == null) {
-      return null;
-    }
-    if (message.role() != MessageRole.ASSISTANT) {
-      throw new ValidationException("tool_calls", "only assistant messages carry tool calls");
-    }
-    Check.storable("tool_calls", text);
-    JsonNode node;
-    try {
-      node = context.json().readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new ValidationException(
-          "tool_calls", "is not valid JSON: " + e.getOriginalMessage(), e);
-    }
-    if (node == null || !(node.isArray() || node.isObject())) {
-      throw new ValidationException("tool_calls", "must be a JSON array or object");
-    }
-    if (!storable(node)) {
-      // PostgreSQL's jsonb cannot store \u0000, nor an escaped lone surrogate.
-      throw new ValidationException(
-          "tool_calls", "must not contain NUL characters or lone surrogates");
-    }
-    return JSONB.jsonb(node.toString());
-  }
-
-  private static boolean storable(JsonNode node) {
-    if (node.isTextual()) {
-      return storable(node.textValue());
-    }
-    if (node.isObject()) {
-      for (Map.Entry<String, JsonNode> field : node.properties()) {
-        if (!storable(field.getKey()) || !storable(field.getValue())) {
-          return false;
-        }
-      }
-      return true;
-    }
-    for (JsonNode element : node) {
-      if (!storable(element)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean storable(String text) {
-    try {
-      Check.storable("tool_calls", text);
-      return true;
-    } catch (ValidationException e) {
-      return false;
-    }
-  }
-
-  private static @Nullable String toolCallId(NewMessage message) {
-    String id = message.toolCallId();
-    if (message.role() != MessageRole.TOOL) {
-      if (id != null) {
-        throw new ValidationException("tool_call_id", "only tool messages answer a tool call");
-      }
-      return null;
-    }
-    if (id == null) {
-      throw new ValidationException("tool_call_id", "is required on tool messages");
-    }
-    if (Check.isBlank(id)) {
-      throw new ValidationException("tool_call_id", "must not be blank");
-    }
-    return Check.optionalText("tool_call_id", id, MAX_TOOL_CALL_ID);
   }
 
   private static io.todokit.schema.jooq.enums.MessageRole role(MessageRole role) {

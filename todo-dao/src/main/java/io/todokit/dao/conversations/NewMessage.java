@@ -8,26 +8,32 @@ import org.jspecify.annotations.Nullable;
  * A message to append: build one with {@link #user}, {@link #assistant}, {@link
  * #assistantToolCalls}, {@link #tool} or {@link #system}.
  *
- * <p>The DAO validates the values when appending (content length, NUL characters, the tool-call
- * JSON, which roles may carry tool calls and tool call ids) and names the offending field. Records
- * are immutable and thread-safe.
+ * <p>Validated when built (content length, NUL characters, the tool-call JSON, which roles may
+ * carry tool calls and tool call ids): the factories and the constructor throw {@link
+ * ValidationException} naming the field. The DAO checks only what needs the database (the
+ * conversation, and that a tool message answers an earlier call). Records are immutable and
+ * thread-safe.
  *
  * @param role who wrote it
  * @param content the text, at most 1,000,000 characters, no NUL
- * @param toolCalls JSON text (an array or an object) of the tool calls; assistant messages only
+ * @param toolCalls JSON text (an array or an object) of the tool calls, kept in compact form;
+ *     assistant messages only
  * @param toolCallId the id of the assistant tool call a tool message answers; tool messages only
  */
 public record NewMessage(
     MessageRole role, String content, @Nullable String toolCalls, @Nullable String toolCallId) {
 
   /**
-   * Checks that role and content are present.
+   * Checks the fields.
    *
-   * @throws ValidationException ({@code role}, {@code content}) when one is null
+   * @throws ValidationException naming {@code role}, {@code content}, {@code tool_calls} or {@code
+   *     tool_call_id}
    */
   public NewMessage {
     Check.required("role", role);
-    Check.required("content", content);
+    content = MessageValues.content(content);
+    toolCalls = MessageValues.toolCalls(role, toolCalls);
+    toolCallId = MessageValues.toolCallId(role, toolCallId);
   }
 
   /**

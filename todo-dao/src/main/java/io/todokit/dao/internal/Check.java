@@ -155,6 +155,23 @@ public final class Check {
   }
 
   /**
+   * A time zone given as a {@link ZoneId}: only a region by the same rule as {@link
+   * #timeZone(String, String)}, so that an offset ({@code +02:00}, {@code Z}) or a legacy id
+   * ({@code GMT}, {@code EST}) is refused as a string would be.
+   *
+   * @param field the field to name
+   * @param zone the zone
+   * @return the zone
+   * @throws ValidationException naming the field when it is null or not a region id
+   */
+  public static ZoneId timeZone(String field, @Nullable ZoneId zone) {
+    if (zone == null) {
+      throw new ValidationException(field, "is required");
+    }
+    return timeZone(field, zone.getId());
+  }
+
+  /**
    * Whether an id is a time zone {@link #timeZone} accepts.
    *
    * @param zone the id

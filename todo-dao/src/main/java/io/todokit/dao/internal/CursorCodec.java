@@ -4,6 +4,8 @@ import io.todokit.dao.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
@@ -15,6 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
  * HMAC-SHA256 tag over the acting user's id, the list the cursor belongs to and the key. A cursor
  * that was altered, forged without the key, made for another list or handed out to another user is
  * refused with {@code ValidationException("cursor")} before any of its values reaches SQL.
+ *
+ * <p>It is the one codec of the library: each paged list keeps the contents of its cursor in a
+ * package-private record that seals and opens its sort key here, with the shared field encodings
+ * ({@link #micros}, {@link #instant}, {@link #uuid}, {@link #positive}).
  *
  * <p>With the library's default key a cursor is tamper-evident but not unforgeable (the key is in
  * the source); a forged one still only positions a page within the acting user's own rows. A
@@ -125,6 +131,74 @@ public final class CursorCodec {
     return new ValidationException(
         "cursor",
         "is not a cursor this list handed out to this user: pass Page.nextCursor() back unchanged");
+  }
+
+  /**
+   * An instant as the whole microseconds since the epoch that PostgreSQL keeps, for a sort key.
+   *
+   * @param instant the instant
+   * @return its text
+   */
+  public static String micros(Instant instant) {
+    return Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, instant));
+  }
+
+  /**
+   * An instant of a sort key written by {@link #micros}, within the stored range (years 1 to 9999).
+   *
+   * @param text the microseconds as text
+   * @return the instant
+   * @throws ValidationException ({@code cursor}) for anything else: never an out-of-range value for
+   *     SQL
+   */
+  public static Instant instant(String text) {
+    try {
+      long micros = Long.parseLong(text);
+      return Check.instant(
+          "cursor",
+          Instant.ofEpochSecond(
+              Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L));
+    } catch (NumberFormatException | ValidationException e) {
+      throw invalid();
+    }
+  }
+
+  /**
+   * An id of a sort key, in the canonical lower-case form {@link UUID#toString()} writes.
+   *
+   * @param text the id
+   * @return the id
+   * @throws ValidationException ({@code cursor}) for anything else
+   */
+  public static UUID uuid(String text) {
+    try {
+      UUID id = UUID.fromString(text);
+      if (!id.toString().equals(text)) {
+        throw invalid();
+      }
+      return id;
+    } catch (IllegalArgumentException e) {
+      throw invalid();
+    }
+  }
+
+  /**
+   * A positive number of a sort key (a sequence number).
+   *
+   * @param text the number
+   * @return the number, at least 1
+   * @throws ValidationException ({@code cursor}) for anything else
+   */
+  public static long positive(String text) {
+    try {
+      long value = Long.parseLong(text);
+      if (value < 1) {
+        throw invalid();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw invalid();
+    }
   }
 
   private static String decode(String cursor) {

@@ -19,13 +19,15 @@ import java.util.UUID;
  *     deactivated with the reason, and they are in no other list), in claim order
  * @param claimedTemplates how many due templates it claimed (at most the call's limit), the failed
  *     ones included
+ * @param limit the limit the call was made with
  */
 public record MaterializeResult(
     List<Task> created,
     List<UUID> deactivatedTemplateIds,
     List<UUID> backloggedTemplateIds,
     List<TemplateFailure> failed,
-    int claimedTemplates) {
+    int claimedTemplates,
+    int limit) {
 
   /** Copies the lists. */
   public MaterializeResult {
@@ -39,10 +41,9 @@ public record MaterializeResult(
    * True when templates may still be due: the call claimed as many as its limit allowed (failed
    * templates count as claimed), or left a backlog; a worker should call again (without sleeping).
    *
-   * @param limit the limit the call was made with
    * @return whether to call again
    */
-  public boolean moreMayBeDue(int limit) {
+  public boolean moreMayBeDue() {
     return claimedTemplates >= limit || !backloggedTemplateIds.isEmpty();
   }
 }

@@ -13,6 +13,7 @@ import io.todokit.dao.internal.Failures;
 import io.todokit.dao.internal.NextOccurrence;
 import io.todokit.dao.internal.ResultSets;
 import io.todokit.dao.internal.TaskRows;
+import io.todokit.dao.tasks.Priority;
 import io.todokit.dao.tasks.Task;
 import io.todokit.recurrence.RecurrenceSpec;
 import io.todokit.recurrence.Schedule;
@@ -29,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -63,8 +65,6 @@ public final class RecurringTaskDao {
   public static final int MAX_TEMPLATES_PER_CALL = 1_000;
 
   private static final String ENTITY = "recurring task";
-  private static final int MAX_TITLE = 255;
-  private static final int MAX_DESCRIPTION = 10_000;
 
   /** The longest end reason ({@code recurring_tasks_end_reason_length}). */
   private static final int MAX_REASON = 500;
@@ -117,16 +117,11 @@ public final class RecurringTaskDao {
   public RecurringTask create(UUID userId, NewRecurringTask template) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(template, "template");
-    String title = Check.text("title", template.title(), 1, MAX_TITLE);
-    String description = Check.optionalText("description", template.description(), MAX_DESCRIPTION);
-    RecurrenceSpec recurrence = checkRecurrence(template.recurrence());
-    ZoneId explicitZone =
-        template.timeZone() == null ? null : Check.timeZone("time_zone", template.timeZone());
-    if ((template.startsAt() == null) == (template.startsAtLocal() == null)) {
-      throw new ValidationException(
-          "starts_at", "give exactly one start: an instant or a wall-clock date-time");
-    }
-    Check.optionalInstant("starts_at", template.startsAt());
+    // The command was validated when built; what is left needs the database.
+    String title = template.title();
+    String description = template.description();
+    RecurrenceSpec recurrence = template.recurrence();
+    ZoneId explicitZone = template.timeZone();
     Instant now = context.now();
     UUID id = context.newId();
     return context.write(
@@ -168,6 +163,25 @@ public final class RecurringTaskDao {
   }
 
   /**
+   * One template, if the user has it.
+   *
+   * @param userId the acting user
+   * @param id the template
+   * @return the template, or empty if the user has no such template
+   */
+  public Optional<RecurringTask> find(UUID userId, UUID id) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(id, "id");
+    return context.read(
+        dsl ->
+            dsl.select(COLUMNS)
+                .from(RECURRING_TASKS)
+                .where(RECURRING_TASKS.USER_ID.eq(userId), RECURRING_TASKS.ID.eq(id))
+                .fetchOptional(RecurringTaskDao::toTemplate),
+        id);
+  }
+
+  /**
    * One template.
    *
    * @param userId the acting user
@@ -176,9 +190,7 @@ public final class RecurringTaskDao {
    * @throws NotFoundException ({@code recurring task}) if the user has no such template
    */
   public RecurringTask get(UUID userId, UUID id) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(id, "id");
-    return context.read(dsl -> find(dsl, userId, id, false), id);
+    return find(userId, id).orElseThrow(() -> new NotFoundException(ENTITY, id));
   }
 
   /**
@@ -225,28 +237,34 @@ public final class RecurringTaskDao {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(patch, "patch");
-    String title = patch.title() == null ? null : Check.text("title", patch.title(), 1, MAX_TITLE);
-    String description = Check.optionalText("description", patch.description(), MAX_DESCRIPTION);
-    RecurrenceSpec recurrence =
-        patch.recurrence() == null ? null : checkRecurrence(patch.recurrence());
-    ZoneId zone = patch.timeZone() == null ? null : Check.timeZone("time_zone", patch.timeZone());
+    if (patch.isEmpty()) {
+      return get(userId, id);
+    }
+    // The patch was validated when built.
+    RecurrenceSpec recurrence = patch.recurrence() == null ? null : patch.recurrence().value();
+    ZoneId zone = patch.timeZone() == null ? null : patch.timeZone().value();
     Instant now = context.now();
     return context.write(
         dsl -> {
-          RecurringTask current = find(dsl, userId, id, true);
+          RecurringTask current = lockedTemplate(dsl, userId, id);
           UpdateSetMoreStep<RecurringTasksRecord> update =
               dsl.update(RECURRING_TASKS).set(RECURRING_TASKS.UPDATED_AT, now);
-          if (title != null) {
-            update = update.set(RECURRING_TASKS.TITLE, title);
+          if (patch.title() instanceof RecurringTaskPatch.Change<String> title) {
+            update = update.set(RECURRING_TASKS.TITLE, title.value());
           }
-          if (description != null || patch.clearDescription()) {
-            update = update.set(RECURRING_TASKS.DESCRIPTION, description);
+          if (patch.description() instanceof RecurringTaskPatch.Change<String> description) {
+            update = update.set(RECURRING_TASKS.DESCRIPTION, description.value());
           }
-          if (patch.priority() != null) {
-            update = update.set(RECURRING_TASKS.PRIORITY, TaskRows.priority(patch.priority()));
+          if (patch.priority() instanceof RecurringTaskPatch.Change<Priority> priority) {
+            update =
+                update.set(
+                    RECURRING_TASKS.PRIORITY,
+                    TaskRows.priority(Objects.requireNonNull(priority.value())));
           }
-          if (patch.missedPolicy() != null) {
-            update = update.set(RECURRING_TASKS.MISSED_POLICY, patch.missedPolicy().dbName());
+          if (patch.missedPolicy() instanceof RecurringTaskPatch.Change<MissedPolicy> policy) {
+            update =
+                update.set(
+                    RECURRING_TASKS.MISSED_POLICY, Objects.requireNonNull(policy.value()).dbName());
           }
           boolean newRule = recurrence != null && !recurrence.equals(current.recurrence());
           boolean newZone = zone != null && !zone.equals(current.timeZone());
@@ -329,7 +347,7 @@ public final class RecurringTaskDao {
     Instant now = context.now();
     return context.write(
         dsl -> {
-          RecurringTask current = find(dsl, userId, id, true);
+          RecurringTask current = lockedTemplate(dsl, userId, id);
           if (current.active()) {
             return current;
           }
@@ -491,7 +509,7 @@ public final class RecurringTaskDao {
               dsl.releaseSavepoint(SAVEPOINT).execute();
             }
           }
-          return new MaterializeResult(created, deactivated, backlogged, failed, due.size());
+          return new MaterializeResult(created, deactivated, backlogged, failed, due.size(), limit);
         },
         null);
   }
@@ -713,12 +731,12 @@ public final class RecurringTaskDao {
         .fetch(TaskRows::toTask);
   }
 
-  private static RecurringTask find(DSLContext dsl, UUID userId, UUID id, boolean lock) {
-    var query =
-        dsl.select(COLUMNS)
-            .from(RECURRING_TASKS)
-            .where(RECURRING_TASKS.USER_ID.eq(userId), RECURRING_TASKS.ID.eq(id));
-    return (lock ? query.forUpdate().fetchOptional() : query.fetchOptional())
+  private static RecurringTask lockedTemplate(DSLContext dsl, UUID userId, UUID id) {
+    return dsl.select(COLUMNS)
+        .from(RECURRING_TASKS)
+        .where(RECURRING_TASKS.USER_ID.eq(userId), RECURRING_TASKS.ID.eq(id))
+        .forUpdate()
+        .fetchOptional()
         .map(RecurringTaskDao::toTemplate)
         .orElseThrow(() -> new NotFoundException(ENTITY, id));
   }
@@ -731,16 +749,6 @@ public final class RecurringTaskDao {
             .fetchOptional(USERS.TIME_ZONE)
             .orElseThrow(() -> new NotFoundException("user", userId));
     return ZoneId.of(zone);
-  }
-
-  private static RecurrenceSpec checkRecurrence(@Nullable RecurrenceSpec recurrence) {
-    RecurrenceSpec spec = Check.required(RecurrenceJson.FIELD, recurrence);
-    if (spec.mode() != RecurrenceSpec.Mode.FIXED) {
-      throw new ValidationException(
-          RecurrenceJson.FIELD + ".mode",
-          "templates follow a fixed schedule; after_completion needs a completed task");
-    }
-    return spec;
   }
 
   private static ZonedDateTime dtstart(

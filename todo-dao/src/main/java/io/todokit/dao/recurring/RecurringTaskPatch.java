@@ -1,120 +1,197 @@
 package io.todokit.dao.recurring;
 
+import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.Check;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.recurrence.RecurrenceSpec;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Changes to a recurring-task template: start with {@link #empty()} and set what changes; null
- * fields stay as they are.
+ * The changes {@link RecurringTaskDao#update} makes to a template: only the fields set on the patch
+ * change, as with {@code TaskPatch}.
  *
- * <p>Records are immutable and thread-safe.
+ * <p>Each field is <em>unchanged</em> (its wither was not called) or set; the description, the only
+ * optional field, is cleared by passing {@code null}; any other field given {@code null} is a
+ * {@link ValidationException}:
  *
- * @param title a new title, or null
- * @param description a new description, or null (see {@code clearDescription})
- * @param clearDescription true to remove the description
- * @param priority a new priority, or null
- * @param recurrence a new rule, or null
- * @param timeZone a new IANA zone id, or null
- * @param missedPolicy a new missed-occurrence policy, or null
+ * <pre>{@code
+ * RecurringTaskPatch.empty().withTitle("Stand-up").withDescription(null) // new title, no description
+ * }</pre>
+ *
+ * <p>Values are checked when set ({@link ValidationException} naming the field). Immutable and
+ * thread-safe.
  */
-public record RecurringTaskPatch(
-    @Nullable String title,
-    @Nullable String description,
-    boolean clearDescription,
-    @Nullable Priority priority,
-    @Nullable RecurrenceSpec recurrence,
-    @Nullable String timeZone,
-    @Nullable MissedPolicy missedPolicy) {
+public final class RecurringTaskPatch {
 
-  /** Refuses a description that is both set and cleared. */
-  public RecurringTaskPatch {
-    if (clearDescription && description != null) {
-      throw new IllegalArgumentException("set the description or clear it, not both");
-    }
+  /** A field's new value; a null {@code Change} reference means "unchanged". */
+  record Change<T>(@Nullable T value) {}
+
+  private static final RecurringTaskPatch EMPTY =
+      new RecurringTaskPatch(null, null, null, null, null, null);
+
+  private final @Nullable Change<String> title;
+  private final @Nullable Change<String> description;
+  private final @Nullable Change<Priority> priority;
+  private final @Nullable Change<RecurrenceSpec> recurrence;
+  private final @Nullable Change<ZoneId> timeZone;
+  private final @Nullable Change<MissedPolicy> missedPolicy;
+
+  private RecurringTaskPatch(
+      @Nullable Change<String> title,
+      @Nullable Change<String> description,
+      @Nullable Change<Priority> priority,
+      @Nullable Change<RecurrenceSpec> recurrence,
+      @Nullable Change<ZoneId> timeZone,
+      @Nullable Change<MissedPolicy> missedPolicy) {
+    this.title = title;
+    this.description = description;
+    this.priority = priority;
+    this.recurrence = recurrence;
+    this.timeZone = timeZone;
+    this.missedPolicy = missedPolicy;
   }
 
-  /**
-   * A patch that changes nothing.
-   *
-   * @return the empty patch
-   */
+  /** A patch that changes nothing; add changes with the withers. */
   public static RecurringTaskPatch empty() {
-    return new RecurringTaskPatch(null, null, false, null, null, null, null);
+    return EMPTY;
   }
 
   /**
-   * With a new title.
+   * This patch, also setting the title.
    *
    * @param value 1 to 255 characters after trimming
-   * @return a copy
+   * @return the patch
+   * @throws ValidationException ({@code title}) for a null, blank, too long or NUL-containing title
    */
-  public RecurringTaskPatch withTitle(String value) {
+  public RecurringTaskPatch withTitle(@Nullable String value) {
+    Change<String> change = new Change<>(TemplateValues.title(value));
     return new RecurringTaskPatch(
-        value, description, clearDescription, priority, recurrence, timeZone, missedPolicy);
+        change, description, priority, recurrence, timeZone, missedPolicy);
   }
 
   /**
-   * With a new description.
+   * This patch, also setting the description, or clearing it with null.
    *
-   * @param value up to 10,000 characters
-   * @return a copy
+   * @param value up to 10,000 characters, or null to clear it
+   * @return the patch
+   * @throws ValidationException ({@code description}) when too long or NUL-containing
    */
-  public RecurringTaskPatch withDescription(String value) {
-    return new RecurringTaskPatch(
-        title, value, false, priority, recurrence, timeZone, missedPolicy);
+  public RecurringTaskPatch withDescription(@Nullable String value) {
+    Change<String> change = new Change<>(TemplateValues.description(value));
+    return new RecurringTaskPatch(title, change, priority, recurrence, timeZone, missedPolicy);
   }
 
   /**
-   * Without a description.
-   *
-   * @return a copy
-   */
-  public RecurringTaskPatch withoutDescription() {
-    return new RecurringTaskPatch(title, null, true, priority, recurrence, timeZone, missedPolicy);
-  }
-
-  /**
-   * With a new priority.
+   * This patch, also setting the priority.
    *
    * @param value the priority
-   * @return a copy
+   * @return the patch
+   * @throws ValidationException ({@code priority}) when null
    */
-  public RecurringTaskPatch withPriority(Priority value) {
-    return new RecurringTaskPatch(
-        title, description, clearDescription, value, recurrence, timeZone, missedPolicy);
+  public RecurringTaskPatch withPriority(@Nullable Priority value) {
+    Change<Priority> change = new Change<>(Check.required("priority", value));
+    return new RecurringTaskPatch(title, description, change, recurrence, timeZone, missedPolicy);
   }
 
   /**
-   * With a new rule.
+   * This patch, also setting the rule (which restarts the schedule).
    *
-   * @param value the rule (mode fixed)
-   * @return a copy
+   * @param value the rule, mode fixed
+   * @return the patch
+   * @throws ValidationException ({@code recurrence_rule}, {@code recurrence_rule.mode}) when null
+   *     or {@code after_completion}
    */
-  public RecurringTaskPatch withRecurrence(RecurrenceSpec value) {
-    return new RecurringTaskPatch(
-        title, description, clearDescription, priority, value, timeZone, missedPolicy);
+  public RecurringTaskPatch withRecurrence(@Nullable RecurrenceSpec value) {
+    Change<RecurrenceSpec> change = new Change<>(TemplateValues.recurrence(value));
+    return new RecurringTaskPatch(title, description, priority, change, timeZone, missedPolicy);
   }
 
   /**
-   * With a new time zone.
+   * This patch, also setting the time zone (which keeps the start's wall-clock time).
    *
-   * @param value an IANA zone id
-   * @return a copy
+   * @param value an IANA region such as {@code Europe/Berlin}
+   * @return the patch
+   * @throws ValidationException ({@code time_zone}) when null or not a region
    */
-  public RecurringTaskPatch withTimeZone(String value) {
-    return new RecurringTaskPatch(
-        title, description, clearDescription, priority, recurrence, value, missedPolicy);
+  public RecurringTaskPatch withTimeZone(@Nullable ZoneId value) {
+    Change<ZoneId> change = new Change<>(TemplateValues.timeZone(value));
+    return new RecurringTaskPatch(title, description, priority, recurrence, change, missedPolicy);
   }
 
   /**
-   * With a new missed-occurrence policy.
+   * This patch, also setting the missed-occurrence policy.
    *
    * @param value latest or all
-   * @return a copy
+   * @return the patch
+   * @throws ValidationException ({@code missed_policy}) when null
    */
-  public RecurringTaskPatch withMissedPolicy(MissedPolicy value) {
-    return new RecurringTaskPatch(
-        title, description, clearDescription, priority, recurrence, timeZone, value);
+  public RecurringTaskPatch withMissedPolicy(@Nullable MissedPolicy value) {
+    Change<MissedPolicy> change = new Change<>(Check.required("missed_policy", value));
+    return new RecurringTaskPatch(title, description, priority, recurrence, timeZone, change);
+  }
+
+  /** True when the patch changes nothing. */
+  public boolean isEmpty() {
+    return changes().stream().allMatch(Objects::isNull);
+  }
+
+  @Nullable Change<String> title() {
+    return title;
+  }
+
+  @Nullable Change<String> description() {
+    return description;
+  }
+
+  @Nullable Change<Priority> priority() {
+    return priority;
+  }
+
+  @Nullable Change<RecurrenceSpec> recurrence() {
+    return recurrence;
+  }
+
+  @Nullable Change<ZoneId> timeZone() {
+    return timeZone;
+  }
+
+  @Nullable Change<MissedPolicy> missedPolicy() {
+    return missedPolicy;
+  }
+
+  private List<@Nullable Change<?>> changes() {
+    return Arrays.asList(title, description, priority, recurrence, timeZone, missedPolicy);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof RecurringTaskPatch patch && changes().equals(patch.changes());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(changes().toArray());
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("RecurringTaskPatch[");
+    String[] names = {
+      "title", "description", "priority", "recurrence_rule", "time_zone", "missed_policy"
+    };
+    List<@Nullable Change<?>> changes = changes();
+    String separator = "";
+    for (int i = 0; i < names.length; i++) {
+      Change<?> change = changes.get(i);
+      if (change != null) {
+        text.append(separator).append(names[i]).append('=').append(change.value());
+        separator = ", ";
+      }
+    }
+    return text.append(']').toString();
   }
 }

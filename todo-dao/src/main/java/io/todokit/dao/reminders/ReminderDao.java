@@ -9,6 +9,7 @@ import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.Failures;
 import io.todokit.dao.internal.ResultSets;
 import io.todokit.dao.internal.TaskRows;
+import io.todokit.dao.tasks.Task;
 import io.todokit.schema.jooq.enums.TaskPriority;
 import io.todokit.schema.jooq.enums.TaskStatus;
 import io.todokit.schema.jooq.tables.Tasks;
@@ -194,35 +195,33 @@ public final class ReminderDao {
 
   /**
    * Moves a task's reminder to {@code until} and arms it again, even when it was already claimed at
-   * that very time; like any edit of the task, this increments its version. A completed task keeps
-   * the new time, and its reminder fires only if it is reopened.
+   * that very time; like any edit of the task, this increments its version, and the task comes back
+   * with it (so that the caller's next {@code tasks().update} can pass {@link Task#version()}). A
+   * completed task keeps the new time, and its reminder fires only if it is reopened.
    *
    * @param userId the acting user
    * @param taskId the task
    * @param until when to remind the user (a time in the past makes the reminder due at once)
+   * @return the task as it is now, with its new version
    * @throws NotFoundException when the user has no such task
    */
-  public void snooze(UUID userId, UUID taskId, Instant until) {
+  public Task snooze(UUID userId, UUID taskId, Instant until) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(taskId, "taskId");
     Check.instant("remind_at", until);
     Instant now = context.now();
-    context.write(
-        dsl -> {
-          int updated =
-              dsl.update(TASKS)
-                  .set(TASKS.REMIND_AT, until)
-                  // The trigger re-arms only when remind_at changes; a snooze always re-arms.
-                  .setNull(TASKS.REMINDED_AT)
-                  .set(TASKS.VERSION, TASKS.VERSION.plus(1))
-                  .set(TASKS.UPDATED_AT, now)
-                  .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId))
-                  .execute();
-          if (updated == 0) {
-            throw new NotFoundException("task", taskId);
-          }
-          return null;
-        },
+    return context.write(
+        dsl ->
+            dsl.update(TASKS)
+                .set(TASKS.REMIND_AT, until)
+                // The trigger re-arms only when remind_at changes; a snooze always re-arms.
+                .setNull(TASKS.REMINDED_AT)
+                .set(TASKS.VERSION, TASKS.VERSION.plus(1))
+                .set(TASKS.UPDATED_AT, now)
+                .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId))
+                .returningResult(TaskRows.COLUMNS)
+                .fetchOptional(TaskRows::toTask)
+                .orElseThrow(() -> new NotFoundException("task", taskId)),
         taskId);
   }
 

@@ -82,59 +82,69 @@ public final class TagDao {
   }
 
   /**
-   * The tag with this id.
+   * The tag with this id, if the user has it.
    *
    * @param userId the acting user
-   * @param tagId the tag
-   * @return the tag
-   * @throws NotFoundException when the user has no such tag
+   * @param id the tag
+   * @return the tag, or empty when the user has no such tag
    */
-  public Tag get(UUID userId, UUID tagId) {
+  public Optional<Tag> find(UUID userId, UUID id) {
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(tagId, "tagId");
+    Objects.requireNonNull(id, "id");
     return context.read(
         dsl ->
             dsl.selectFrom(TAGS)
-                .where(TAGS.USER_ID.eq(userId), TAGS.ID.eq(tagId))
+                .where(TAGS.USER_ID.eq(userId), TAGS.ID.eq(id))
                 .fetchOptional()
-                .map(TagDao::toTag)
-                .orElseThrow(() -> new NotFoundException("tag", tagId)),
-        tagId);
+                .map(TagDao::toTag),
+        id);
+  }
+
+  /**
+   * The tag with this id.
+   *
+   * @param userId the acting user
+   * @param id the tag
+   * @return the tag
+   * @throws NotFoundException when the user has no such tag
+   */
+  public Tag get(UUID userId, UUID id) {
+    return find(userId, id).orElseThrow(() -> new NotFoundException("tag", id));
   }
 
   /**
    * Renames a tag (changing only the case of its name is allowed).
    *
    * @param userId the acting user
-   * @param tagId the tag
+   * @param id the tag
    * @param name the new name: 1 to 50 characters after trimming
    * @return the renamed tag
    * @throws ValidationException with field {@code name} for a blank, too long or NUL-holding name
    * @throws DuplicateException with field {@code name} when another tag of the user has that name
    * @throws NotFoundException when the user has no such tag
    */
-  public Tag rename(UUID userId, UUID tagId, String name) {
+  public Tag rename(UUID userId, UUID id, String name) {
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(tagId, "tagId");
+    Objects.requireNonNull(id, "id");
     String checked = TagValues.name(name);
-    return update(userId, tagId, TAGS.NAME, checked);
+    return update(userId, id, TAGS.NAME, checked);
   }
 
   /**
    * Gives a tag another color.
    *
    * @param userId the acting user
-   * @param tagId the tag
+   * @param id the tag
    * @param color a {@code #RRGGBB} color
    * @return the recolored tag
    * @throws ValidationException with field {@code color} when it is not {@code #RRGGBB}
    * @throws NotFoundException when the user has no such tag
    */
-  public Tag recolor(UUID userId, UUID tagId, String color) {
+  public Tag recolor(UUID userId, UUID id, String color) {
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(tagId, "tagId");
+    Objects.requireNonNull(id, "id");
     String checked = TagValues.color(color);
-    return update(userId, tagId, TAGS.COLOR, checked);
+    return update(userId, id, TAGS.COLOR, checked);
   }
 
   /**
@@ -142,13 +152,13 @@ public final class TagDao {
    * otherwise unchanged.
    *
    * @param userId the acting user
-   * @param tagId the tag
+   * @param id the tag
    * @throws NotFoundException when the user has no such tag
    */
-  public void delete(UUID userId, UUID tagId) {
+  public void delete(UUID userId, UUID id) {
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(tagId, "tagId");
-    context.deleteOwned(TAGS, TAGS.USER_ID, TAGS.ID, userId, tagId, "tag");
+    Objects.requireNonNull(id, "id");
+    context.deleteOwned(TAGS, TAGS.USER_ID, TAGS.ID, userId, id, "tag");
   }
 
   /**

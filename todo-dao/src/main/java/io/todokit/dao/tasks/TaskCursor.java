@@ -1,10 +1,7 @@
 package io.todokit.dao.tasks;
 
-import io.todokit.dao.ValidationException;
-import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.CursorCodec;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -29,9 +26,9 @@ record TaskCursor(Priority priority, @Nullable Instant dueAt, Instant createdAt,
             + '|'
             + priority.name()
             + '|'
-            + (dueAt == null ? "" : Long.toString(micros(dueAt)))
+            + (dueAt == null ? "" : CursorCodec.micros(dueAt))
             + '|'
-            + micros(createdAt)
+            + CursorCodec.micros(createdAt)
             + '|'
             + id;
     return codec.seal(userId, LIST, payload);
@@ -42,33 +39,14 @@ record TaskCursor(Priority priority, @Nullable Instant dueAt, Instant createdAt,
     if (parts.length != 5 || !parts[0].equals(VERSION)) {
       throw CursorCodec.invalid();
     }
+    Priority priority;
     try {
-      Priority priority = Priority.valueOf(parts[1]);
-      Instant dueAt = parts[2].isEmpty() ? null : instant(Long.parseLong(parts[2]));
-      Instant createdAt = instant(Long.parseLong(parts[3]));
-      UUID id = UUID.fromString(parts[4]);
-      if (!id.toString().equals(parts[4])) {
-        throw CursorCodec.invalid();
-      }
-      return new TaskCursor(priority, dueAt, createdAt, id);
+      priority = Priority.valueOf(parts[1]);
     } catch (IllegalArgumentException e) {
       throw CursorCodec.invalid();
     }
-  }
-
-  private static long micros(Instant instant) {
-    return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
-  }
-
-  /** An instant of the stored range, or the cursor error: never an out-of-range value for SQL. */
-  private static Instant instant(long micros) {
-    Instant instant =
-        Instant.ofEpochSecond(
-            Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-    try {
-      return Check.instant("cursor", instant);
-    } catch (ValidationException e) {
-      throw CursorCodec.invalid();
-    }
+    Instant dueAt = parts[2].isEmpty() ? null : CursorCodec.instant(parts[2]);
+    return new TaskCursor(
+        priority, dueAt, CursorCodec.instant(parts[3]), CursorCodec.uuid(parts[4]));
   }
 }

@@ -8,6 +8,7 @@ import static io.todokit.schema.jooq.Tables.USERS;
 import io.todokit.dao.ConcurrentUpdateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
@@ -162,25 +163,25 @@ public final class TaskDao {
    * The task with this id, if the user has it.
    *
    * @param userId the acting user
-   * @param taskId the task
+   * @param id the task
    * @return the task, or empty when the user has no such task
    */
-  public Optional<Task> find(UUID userId, UUID taskId) {
+  public Optional<Task> find(UUID userId, UUID id) {
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(taskId, "taskId");
-    return context.read(dsl -> select(dsl, userId, taskId), taskId);
+    Objects.requireNonNull(id, "id");
+    return context.read(dsl -> select(dsl, userId, id), id);
   }
 
   /**
    * The task with this id.
    *
    * @param userId the acting user
-   * @param taskId the task
+   * @param id the task
    * @return the task
    * @throws NotFoundException ({@code task}) when the user has no such task
    */
-  public Task get(UUID userId, UUID taskId) {
-    return find(userId, taskId).orElseThrow(() -> new NotFoundException("task", taskId));
+  public Task get(UUID userId, UUID id) {
+    return find(userId, id).orElseThrow(() -> new NotFoundException("task", id));
   }
 
   /**
@@ -194,7 +195,7 @@ public final class TaskDao {
    * returns the task after checking the version.
    *
    * @param userId the acting user
-   * @param taskId the task
+   * @param id the task
    * @param expectedVersion the version the caller read ({@link Task#version()})
    * @param patch the changes
    * @return the updated task
@@ -203,14 +204,14 @@ public final class TaskDao {
    * @throws ValidationException ({@code due_at}) when the task would have a recurrence rule but no
    *     due date
    */
-  public Task update(UUID userId, UUID taskId, long expectedVersion, TaskPatch patch) {
+  public Task update(UUID userId, UUID id, long expectedVersion, TaskPatch patch) {
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(taskId, "taskId");
+    Objects.requireNonNull(id, "id");
     Objects.requireNonNull(patch, "patch");
     if (patch.isEmpty()) {
-      Task current = get(userId, taskId);
+      Task current = get(userId, id);
       if (current.version() != expectedVersion) {
-        throw new ConcurrentUpdateException("task", taskId, expectedVersion, null);
+        throw new ConcurrentUpdateException("task", id, expectedVersion, null);
       }
       return current;
     }
@@ -228,15 +229,15 @@ public final class TaskDao {
                     .from(TASKS)
                     .join(USERS)
                     .on(USERS.ID.eq(TASKS.USER_ID))
-                    .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId))
+                    .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(id))
                     .forUpdate()
                     .of(TASKS)
                     .fetchOne();
             if (current == null) {
-              throw new NotFoundException("task", taskId);
+              throw new NotFoundException("task", id);
             }
             if (current.get(TASKS.VERSION) != expectedVersion) {
-              throw new ConcurrentUpdateException("task", taskId, expectedVersion, null);
+              throw new ConcurrentUpdateException("task", id, expectedVersion, null);
             }
             Instant due = dueChange != null ? dueChange.value() : current.get(TASKS.DUE_AT);
             RecurrenceSpec rule =
@@ -284,32 +285,30 @@ public final class TaskDao {
           Record row =
               update
                   .where(
-                      TASKS.USER_ID.eq(userId),
-                      TASKS.ID.eq(taskId),
-                      TASKS.VERSION.eq(expectedVersion))
+                      TASKS.USER_ID.eq(userId), TASKS.ID.eq(id), TASKS.VERSION.eq(expectedVersion))
                   .returningResult(TaskRows.COLUMNS)
                   .fetchOne();
           if (row == null) {
-            throw exists(dsl, userId, taskId)
-                ? new ConcurrentUpdateException("task", taskId, expectedVersion, null)
-                : new NotFoundException("task", taskId);
+            throw exists(dsl, userId, id)
+                ? new ConcurrentUpdateException("task", id, expectedVersion, null)
+                : new NotFoundException("task", id);
           }
           return TaskRows.toTask(row);
         },
-        taskId);
+        id);
   }
 
   /**
    * Deletes a task and its tag links.
    *
    * @param userId the acting user
-   * @param taskId the task
+   * @param id the task
    * @throws NotFoundException ({@code task}) when the user has no such task
    */
-  public void delete(UUID userId, UUID taskId) {
+  public void delete(UUID userId, UUID id) {
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(taskId, "taskId");
-    context.deleteOwned(TASKS, TASKS.USER_ID, TASKS.ID, userId, taskId, "task");
+    Objects.requireNonNull(id, "id");
+    context.deleteOwned(TASKS, TASKS.USER_ID, TASKS.ID, userId, id, "task");
   }
 
   /**
@@ -334,13 +333,13 @@ public final class TaskDao {
    * next task; the others return the completed task with no next task.
    *
    * @param userId the acting user
-   * @param taskId the task
+   * @param id the task
    * @return the completed task and the next one, if any
    * @throws NotFoundException ({@code task}) when the user has no such task
    */
-  public Completion complete(UUID userId, UUID taskId) {
+  public Completion complete(UUID userId, UUID id) {
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(taskId, "taskId");
+    Objects.requireNonNull(id, "id");
     Instant now = context.now();
     UUID nextId = context.newId();
     return context.write(
@@ -355,16 +354,12 @@ public final class TaskDao {
                   .set(TASKS.UPDATED_AT, now)
                   .from(USERS)
                   .where(
-                      USERS.ID.eq(TASKS.USER_ID),
-                      TASKS.USER_ID.eq(userId),
-                      TASKS.ID.eq(taskId),
-                      OPEN)
+                      USERS.ID.eq(TASKS.USER_ID), TASKS.USER_ID.eq(userId), TASKS.ID.eq(id), OPEN)
                   .returningResult(COLUMNS_AND_ZONE)
                   .fetchOne();
           if (row == null) {
             Task current =
-                select(dsl, userId, taskId)
-                    .orElseThrow(() -> new NotFoundException("task", taskId));
+                select(dsl, userId, id).orElseThrow(() -> new NotFoundException("task", id));
             return new Completion(current, Optional.empty());
           }
           Task completed;
@@ -419,11 +414,11 @@ public final class TaskDao {
                           TASK_TAGS.TAG_ID,
                           DSL.val(now, TASK_TAGS.CREATED_AT))
                       .from(TASK_TAGS)
-                      .where(TASK_TAGS.USER_ID.eq(userId), TASK_TAGS.TASK_ID.eq(taskId)))
+                      .where(TASK_TAGS.USER_ID.eq(userId), TASK_TAGS.TASK_ID.eq(id)))
               .execute();
           return new Completion(completed, Optional.of(next));
         },
-        taskId);
+        id);
   }
 
   /**
@@ -432,13 +427,13 @@ public final class TaskDao {
    * completed returns it unchanged.
    *
    * @param userId the acting user
-   * @param taskId the task
+   * @param id the task
    * @return the task
    * @throws NotFoundException ({@code task}) when the user has no such task
    */
-  public Task reopen(UUID userId, UUID taskId) {
+  public Task reopen(UUID userId, UUID id) {
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(taskId, "taskId");
+    Objects.requireNonNull(id, "id");
     Instant now = context.now();
     return context.write(
         dsl -> {
@@ -448,16 +443,15 @@ public final class TaskDao {
                   .set(TASKS.COMPLETED_AT, (Instant) null)
                   .set(TASKS.VERSION, TASKS.VERSION.plus(1L))
                   .set(TASKS.UPDATED_AT, now)
-                  .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId), TASKS.STATUS.eq(COMPLETED))
+                  .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(id), TASKS.STATUS.eq(COMPLETED))
                   .returningResult(TaskRows.COLUMNS)
                   .fetchOne();
           if (row != null) {
             return TaskRows.toTask(row);
           }
-          return select(dsl, userId, taskId)
-              .orElseThrow(() -> new NotFoundException("task", taskId));
+          return select(dsl, userId, id).orElseThrow(() -> new NotFoundException("task", id));
         },
-        taskId);
+        id);
   }
 
   /**
@@ -617,12 +611,17 @@ public final class TaskDao {
    * SQL; pages are keyset-paged, so concurrent inserts and deletes never shift a page.
    *
    * @param userId the acting user
-   * @param query the filters, page size and cursor
-   * @return the page; its {@link Page#nextCursor()} asks for the next one
+   * @param query the filters
+   * @param page the page: {@link PageRequest#first(int)}, or {@link Page#next()} of the previous
+   *     page (the same filters)
+   * @return the page; its {@link Page#next()} asks for the next one
+   * @throws ValidationException ({@code cursor}) when the cursor is not one this list handed out to
+   *     this user
    */
-  public Page<Task> query(UUID userId, TaskQuery query) {
+  public Page<Task> query(UUID userId, TaskQuery query, PageRequest page) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(page, "page");
     List<Condition> conditions = new ArrayList<>();
     conditions.add(TASKS.USER_ID.eq(userId));
     Set<TaskStatus> statuses = query.statuses();
@@ -659,11 +658,10 @@ public final class TaskDao {
                   + " @@ websearch_to_tsquery('simple', {2})",
               TASKS.TITLE, TASKS.DESCRIPTION, DSL.val(text)));
     }
-    String cursor = query.cursor();
-    if (cursor != null) {
-      conditions.add(after(TaskCursor.decode(context.cursors(), userId, cursor)));
-    }
-    int limit = query.limit();
+    page.cursor()
+        .ifPresent(
+            cursor -> conditions.add(after(TaskCursor.decode(context.cursors(), userId, cursor))));
+    int limit = page.limit();
     List<Task> tasks =
         context.read(
             dsl ->
@@ -675,10 +673,11 @@ public final class TaskDao {
                         .limit(limit + 1)),
             null);
     if (tasks.size() <= limit) {
-      return new Page<>(tasks, null);
+      return Page.last(tasks);
     }
     List<Task> items = tasks.subList(0, limit);
-    return new Page<>(items, TaskCursor.of(items.get(limit - 1)).encode(context.cursors(), userId));
+    String next = TaskCursor.of(items.get(limit - 1)).encode(context.cursors(), userId);
+    return Page.of(items, PageRequest.after(next, limit));
   }
 
   /**
@@ -751,15 +750,15 @@ public final class TaskDao {
         null);
   }
 
-  private static Optional<Task> select(DSLContext dsl, UUID userId, UUID taskId) {
+  private static Optional<Task> select(DSLContext dsl, UUID userId, UUID id) {
     return dsl.select(TaskRows.COLUMNS)
         .from(TASKS)
-        .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId))
+        .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(id))
         .fetchOptional(TaskRows::toTask);
   }
 
-  private static boolean exists(DSLContext dsl, UUID userId, UUID taskId) {
-    return dsl.fetchExists(TASKS, TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId));
+  private static boolean exists(DSLContext dsl, UUID userId, UUID id) {
+    return dsl.fetchExists(TASKS, TASKS.USER_ID.eq(userId), TASKS.ID.eq(id));
   }
 
   private static ZoneId zoneOf(DSLContext dsl, UUID userId) {

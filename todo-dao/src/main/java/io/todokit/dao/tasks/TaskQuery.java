@@ -2,7 +2,6 @@ package io.todokit.dao.tasks;
 
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
-import io.todokit.dao.internal.CursorCodec;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -12,14 +11,15 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A filtered, sorted, keyset-paged list of a user's tasks for {@link TaskDao#query}: an immutable
- * value built from {@link #open()} or {@link #all()} with withers; the filters combine with AND.
+ * The filters of a user's task list for {@link TaskDao#query}: an immutable value built from {@link
+ * #open()} or {@link #all()} with withers; the filters combine with AND. The page (size and cursor)
+ * is a separate {@link io.todokit.dao.PageRequest}.
  *
  * <pre>{@code
  * TaskQuery query = TaskQuery.open().withPriorities(Set.of(Priority.URGENT, Priority.HIGH))
- *     .withText("invoice").withLimit(20);
- * Page<Task> page = db.tasks().query(userId, query);
- * Page<Task> next = db.tasks().query(userId, query.withCursor(page.nextCursor()));
+ *     .withText("invoice");
+ * Page<Task> page = db.tasks().query(userId, query, PageRequest.first(20));
+ * Page<Task> next = db.tasks().query(userId, query, page.next().orElseThrow());
  * }</pre>
  *
  * <p>Tasks come most urgent first, then by due date (tasks without one last), then by creation
@@ -34,9 +34,6 @@ import org.jspecify.annotations.Nullable;
  * @param text words the title or description must contain (PostgreSQL {@code websearch_to_tsquery}
  *     syntax with the {@code simple} configuration: {@code "exact phrase"}, {@code -excluded},
  *     {@code or}), or null
- * @param limit the page size, 1 to 500 (50 by default)
- * @param cursor the {@link io.todokit.dao.Page#nextCursor()} of the previous page, or null for the
- *     first page
  */
 public record TaskQuery(
     Set<TaskStatus> statuses,
@@ -45,12 +42,7 @@ public record TaskQuery(
     @Nullable Instant dueFrom,
     @Nullable Instant dueTo,
     @Nullable Instant overdueAt,
-    @Nullable String text,
-    int limit,
-    @Nullable String cursor) {
-
-  /** The page size when none is set. */
-  public static final int DEFAULT_LIMIT = 50;
+    @Nullable String text) {
 
   private static final int MAX_TEXT = 1_000;
 
@@ -58,7 +50,7 @@ public record TaskQuery(
    * Checks the fields.
    *
    * @throws ValidationException naming the field: {@code statuses}, {@code priorities}, {@code
-   *     due_to}, {@code text}, {@code limit} or {@code cursor}
+   *     due_to} or {@code text}
    */
   public TaskQuery {
     statuses = nonEmpty("statuses", statuses, TaskStatus.class);
@@ -75,13 +67,9 @@ public record TaskQuery(
       text = text.strip();
       text = text.isEmpty() ? null : Check.optionalText("text", text, MAX_TEXT);
     }
-    Check.pageSize(limit);
-    if (cursor != null) {
-      CursorCodec.checkShape(cursor);
-    }
   }
 
-  /** Open tasks (pending and in progress), every priority, first page of 50. */
+  /** Open tasks (pending and in progress), every priority. */
   public static TaskQuery open() {
     return new TaskQuery(
         EnumSet.of(TaskStatus.PENDING, TaskStatus.IN_PROGRESS),
@@ -90,12 +78,10 @@ public record TaskQuery(
         null,
         null,
         null,
-        null,
-        DEFAULT_LIMIT,
         null);
   }
 
-  /** All tasks, completed ones included, every priority, first page of 50. */
+  /** All tasks, completed ones included, every priority. */
   public static TaskQuery all() {
     return open().withStatuses(EnumSet.allOf(TaskStatus.class));
   }
@@ -109,9 +95,7 @@ public record TaskQuery(
         dueFrom,
         dueTo,
         overdueAt,
-        text,
-        limit,
-        null);
+        text);
   }
 
   /** This query listing only tasks with these priorities (not empty). */
@@ -123,14 +107,12 @@ public record TaskQuery(
         dueFrom,
         dueTo,
         overdueAt,
-        text,
-        limit,
-        null);
+        text);
   }
 
   /** This query listing only tasks whose tags pass the filter. */
   public TaskQuery withTags(TagFilter tags) {
-    return new TaskQuery(statuses, priorities, tags, dueFrom, dueTo, overdueAt, text, limit, null);
+    return new TaskQuery(statuses, priorities, tags, dueFrom, dueTo, overdueAt, text);
   }
 
   /**
@@ -142,12 +124,12 @@ public record TaskQuery(
    * @throws ValidationException ({@code due_to}) when {@code from} is not before {@code to}
    */
   public TaskQuery withDueBetween(@Nullable Instant from, @Nullable Instant to) {
-    return new TaskQuery(statuses, priorities, tags, from, to, overdueAt, text, limit, null);
+    return new TaskQuery(statuses, priorities, tags, from, to, overdueAt, text);
   }
 
   /** This query listing only open tasks due before {@code now}, or without that filter if null. */
   public TaskQuery withOverdueAt(@Nullable Instant now) {
-    return new TaskQuery(statuses, priorities, tags, dueFrom, dueTo, now, text, limit, null);
+    return new TaskQuery(statuses, priorities, tags, dueFrom, dueTo, now, text);
   }
 
   /**
@@ -155,26 +137,7 @@ public record TaskQuery(
    * text filter).
    */
   public TaskQuery withText(@Nullable String text) {
-    return new TaskQuery(statuses, priorities, tags, dueFrom, dueTo, overdueAt, text, limit, null);
-  }
-
-  /** This query with another page size, 1 to 500. */
-  public TaskQuery withLimit(int limit) {
-    return new TaskQuery(
-        statuses, priorities, tags, dueFrom, dueTo, overdueAt, text, limit, cursor);
-  }
-
-  /**
-   * This query asking for the page after the one that returned {@code cursor}; the filters must
-   * stay the same (changing a filter drops the cursor).
-   *
-   * @param cursor a {@link io.todokit.dao.Page#nextCursor()}, or null for the first page
-   * @return the query
-   * @throws ValidationException ({@code cursor}) when the cursor is malformed or tampered with
-   */
-  public TaskQuery withCursor(@Nullable String cursor) {
-    return new TaskQuery(
-        statuses, priorities, tags, dueFrom, dueTo, overdueAt, text, limit, cursor);
+    return new TaskQuery(statuses, priorities, tags, dueFrom, dueTo, overdueAt, text);
   }
 
   private static <E extends Enum<E>> Set<E> nonEmpty(String field, Set<E> values, Class<E> type) {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * #toString()} leaves the password hash out.
  *
  * <pre>{@code
- * db.users().create(NewUser.of("alice", "Alice@Example.org", hash).withTimeZone("Europe/Berlin"));
+ * db.users().create(NewUser.of("alice", "Alice@Example.org", hash).withTimeZone(ZoneId.of("Europe/Berlin")));
  * }</pre>
  *
  * @param username 3 to 50 letters, digits, dots, underscores and hyphens, starting with a letter or
@@ -32,10 +32,7 @@ public record NewUser(String username, String email, String passwordHash, ZoneId
     username = UserValues.username(username);
     email = UserValues.email(email);
     passwordHash = UserValues.passwordHash(passwordHash);
-    if (timeZone == null) {
-      throw new ValidationException("time_zone", "is required");
-    }
-    timeZone = UserValues.timeZone(timeZone.getId());
+    timeZone = UserValues.timeZone(timeZone);
   }
 
   /**
@@ -59,12 +56,13 @@ public record NewUser(String username, String email, String passwordHash, ZoneId
   /**
    * The same user in another time zone.
    *
-   * @param zoneId an IANA time zone id such as {@code Europe/Berlin}, or {@code UTC}
+   * @param zone an IANA region such as {@code Europe/Berlin}, or {@code UTC}
    * @return the command
-   * @throws ValidationException with field {@code time_zone} for an unknown id or an offset
+   * @throws ValidationException with field {@code time_zone} for null or a zone that is not a
+   *     region (an offset such as {@code +02:00}, {@code Z}, {@code GMT})
    */
-  public NewUser withTimeZone(@Nullable String zoneId) {
-    return new NewUser(username, email, passwordHash, UserValues.timeZone(zoneId));
+  public NewUser withTimeZone(@Nullable ZoneId zone) {
+    return new NewUser(username, email, passwordHash, UserValues.timeZone(zone));
   }
 
   /** The command without the password hash. */

@@ -82,6 +82,17 @@ public final class UserDao {
   }
 
   /**
+   * The user with this id, active or not.
+   *
+   * @param userId the user
+   * @return the user
+   * @throws NotFoundException ({@code user}) when there is no such user
+   */
+  public User get(UUID userId) {
+    return find(userId).orElseThrow(() -> new NotFoundException("user", userId));
+  }
+
+  /**
    * The user with this email address, in any case (served by the index on {@code lower(email)}).
    *
    * @param email the address; surrounding spaces are ignored
@@ -115,16 +126,16 @@ public final class UserDao {
    * Changes a user's time zone.
    *
    * @param userId the user
-   * @param zoneId an IANA time zone id such as {@code Europe/Berlin}, or {@code UTC}
+   * @param zone an IANA region such as {@code Europe/Berlin}, or {@code UTC}
    * @return the changed user
-   * @throws ValidationException with field {@code time_zone} for an unknown id or an offset such as
-   *     {@code +05:00}
+   * @throws ValidationException with field {@code time_zone} for a zone that is not a region (an
+   *     offset such as {@code +05:00}, {@code Z}, {@code GMT}, {@code EST}) or is null
    * @throws NotFoundException when there is no such user
    */
-  public User setTimeZone(UUID userId, String zoneId) {
+  public User setTimeZone(UUID userId, ZoneId zone) {
     Objects.requireNonNull(userId, "userId");
-    ZoneId zone = UserValues.timeZone(zoneId);
-    return update(userId, USERS.TIME_ZONE, zone.getId());
+    ZoneId checked = UserValues.timeZone(zone);
+    return update(userId, USERS.TIME_ZONE, checked.getId());
   }
 
   /**

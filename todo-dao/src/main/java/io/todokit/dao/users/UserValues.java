@@ -55,7 +55,7 @@ final class UserValues {
   }
 
   /** A time zone: an IANA id known to Java (and by the same rule to PostgreSQL), or UTC. */
-  static ZoneId timeZone(@Nullable String zoneId) {
-    return Check.timeZone("time_zone", zoneId);
+  static ZoneId timeZone(@Nullable ZoneId zone) {
+    return Check.timeZone("time_zone", zone);
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.todokit.dao.DaoTestSupport;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,11 +120,11 @@ class ConversationDaoTest extends DaoTestSupport {
     Conversation first = conversations().create(user, "first");
     Conversation second = conversations().create(user, "second");
     Conversation third = conversations().create(user, "third");
-    assertThat(ids(conversations().list(user, null, 10)))
+    assertThat(ids(conversations().list(user, PageRequest.first(10))))
         .containsExactly(third.id(), second.id(), first.id());
 
     conversations().append(user, first.id(), NewMessage.user("back to this"));
-    Page<Conversation> page = conversations().list(user, null, 10);
+    Page<Conversation> page = conversations().list(user, PageRequest.first(10));
     assertThat(ids(page)).containsExactly(first.id(), third.id(), second.id());
     assertThat(page.items().get(0).lastMessageSeq()).isEqualTo(1);
     assertThat(page.items().get(0).updatedAt()).isAfter(first.updatedAt());
@@ -139,14 +140,14 @@ class ConversationDaoTest extends DaoTestSupport {
       created.add(dbAt(same).conversations().create(user, "c" + i).id());
     }
     List<UUID> seen = new ArrayList<>();
-    String cursor = null;
+    PageRequest request = PageRequest.first(3);
     List<Integer> sizes = new ArrayList<>();
     do {
-      Page<Conversation> page = conversations().list(user, cursor, 3);
+      Page<Conversation> page = conversations().list(user, request);
       sizes.add(page.items().size());
       seen.addAll(ids(page));
-      cursor = page.nextCursor();
-    } while (cursor != null);
+      request = page.next().orElse(null);
+    } while (request != null);
     assertThat(sizes).containsExactly(3, 3, 1);
     assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
     assertThat(seen).isSortedAccordingTo((a, b) -> b.compareTo(a));
@@ -163,7 +164,7 @@ class ConversationDaoTest extends DaoTestSupport {
             .withoutPadding()
             .encodeToString(("c1:1:" + UUID.randomUUID()).getBytes());
     for (String bad : List.of("", "!!!", "bm9wZQ", messageCursor, "' OR 1=1 --", "x".repeat(500))) {
-      assertValidation(() -> conversations().list(user, bad, 10), "cursor");
+      assertValidation(() -> conversations().list(user, PageRequest.after(bad, 10)), "cursor");
     }
     for (String bad :
         List.of(
@@ -171,12 +172,15 @@ class ConversationDaoTest extends DaoTestSupport {
             "!!!",
             conversationCursor,
             Base64.getUrlEncoder().encodeToString("m1:-3".getBytes()))) {
-      assertValidation(() -> conversations().messages(user, conversation.id(), bad, 10), "cursor");
+      assertValidation(
+          () -> conversations().messages(user, conversation.id(), PageRequest.after(bad, 10)),
+          "cursor");
     }
-    assertValidation(() -> conversations().list(user, null, 0), "limit");
-    assertValidation(() -> conversations().list(user, null, 501), "limit");
-    assertValidation(() -> conversations().messages(user, conversation.id(), null, 0), "limit");
-    assertValidation(() -> conversations().lastMessages(user, conversation.id(), 0), "n");
+    assertValidation(() -> conversations().list(user, PageRequest.first(0)), "limit");
+    assertValidation(() -> conversations().list(user, PageRequest.first(201)), "limit");
+    assertValidation(
+        () -> conversations().messages(user, conversation.id(), PageRequest.first(0)), "limit");
+    assertValidation(() -> conversations().lastMessages(user, conversation.id(), 0), "limit");
   }
 
   // ---- messages ----
@@ -214,7 +218,7 @@ class ConversationDaoTest extends DaoTestSupport {
         conversations().append(user, id, NewMessage.tool("call_1", "[{\"title\":\"Pay rent\"}]"));
     conversations().append(user, id, NewMessage.assistant("You have to pay rent."));
 
-    List<Message> replay = conversations().messages(user, id, null, 50).items();
+    List<Message> replay = conversations().messages(user, id, PageRequest.first(50)).items();
     assertThat(replay).extracting(Message::seq).containsExactly(1L, 2L, 3L, 4L);
     assertThat(replay)
         .extracting(Message::role)
@@ -318,13 +322,13 @@ class ConversationDaoTest extends DaoTestSupport {
     }
     List<Integer> sizes = new ArrayList<>();
     List<String> contents = new ArrayList<>();
-    String cursor = null;
+    PageRequest request = PageRequest.first(50);
     do {
-      Page<Message> page = conversations().messages(user, id, cursor, 50);
+      Page<Message> page = conversations().messages(user, id, request);
       sizes.add(page.items().size());
       page.items().forEach(m -> contents.add(m.content()));
-      cursor = page.nextCursor();
-    } while (cursor != null);
+      request = page.next().orElse(null);
+    } while (request != null);
     assertThat(sizes).containsExactly(50, 50, 20);
     assertThat(contents).isEqualTo(IntStream.rangeClosed(1, 120).mapToObj(i -> "m" + i).toList());
 
@@ -338,10 +342,10 @@ class ConversationDaoTest extends DaoTestSupport {
   void anEmptyConversationHasNoMessagesButAMissingOneIsNotFound() {
     UUID user = newUser();
     UUID id = conversations().create(user, "empty").id();
-    assertThat(conversations().messages(user, id, null, 10).items()).isEmpty();
+    assertThat(conversations().messages(user, id, PageRequest.first(10)).items()).isEmpty();
     assertThat(conversations().lastMessages(user, id, 10)).isEmpty();
     UUID missing = UUID.randomUUID();
-    assertNotFound(() -> conversations().messages(user, missing, null, 10));
+    assertNotFound(() -> conversations().messages(user, missing, PageRequest.first(10)));
     assertNotFound(() -> conversations().lastMessages(user, missing, 10));
     assertNotFound(() -> conversations().append(user, missing, NewMessage.user("x")));
   }
@@ -353,7 +357,8 @@ class ConversationDaoTest extends DaoTestSupport {
     Conversation conversation = conversations().create(owner, "private");
     UUID id = conversation.id();
     conversations().append(owner, id, NewMessage.assistantToolCalls("", CALL_1));
-    String ownersCursor = conversations().list(owner, null, 1).nextCursor();
+    java.util.Optional<String> ownersCursor =
+        conversations().list(owner, PageRequest.first(1)).nextCursor();
     long conversationsBefore = rows("conversations");
     long messagesBefore = rows("messages");
 
@@ -362,10 +367,10 @@ class ConversationDaoTest extends DaoTestSupport {
     assertNotFound(() -> conversations().delete(intruder, id));
     assertNotFound(() -> conversations().append(intruder, id, NewMessage.user("x")));
     assertNotFound(() -> conversations().append(intruder, id, NewMessage.tool("call_1", "x")));
-    assertNotFound(() -> conversations().messages(intruder, id, null, 10));
+    assertNotFound(() -> conversations().messages(intruder, id, PageRequest.first(10)));
     assertNotFound(() -> conversations().lastMessages(intruder, id, 10));
-    assertThat(conversations().list(intruder, null, 10).items()).isEmpty();
-    assertThat(ownersCursor).isNull();
+    assertThat(conversations().list(intruder, PageRequest.first(10)).items()).isEmpty();
+    assertThat(ownersCursor).isEmpty();
 
     assertThat(rows("conversations")).isEqualTo(conversationsBefore);
     assertThat(rows("messages")).isEqualTo(messagesBefore);
@@ -406,12 +411,12 @@ class ConversationDaoTest extends DaoTestSupport {
       pool.shutdownNow();
     }
     List<Message> all = new ArrayList<>();
-    String cursor = null;
+    PageRequest request = PageRequest.first(200);
     do {
-      Page<Message> page = conversations().messages(user, id, cursor, 500);
+      Page<Message> page = conversations().messages(user, id, request);
       all.addAll(page.items());
-      cursor = page.nextCursor();
-    } while (cursor != null);
+      request = page.next().orElse(null);
+    } while (request != null);
     assertThat(seqs).hasSize(400);
     assertThat(all)
         .extracting(Message::seq)

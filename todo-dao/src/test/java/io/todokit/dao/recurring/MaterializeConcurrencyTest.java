@@ -50,7 +50,7 @@ class MaterializeConcurrencyTest extends DaoTestSupport {
                                     ? "{\"frequency\": \"weekly\"}"
                                     : "{\"frequency\": \"daily\"}"),
                             start)
-                        .withTimeZone(zone)
+                        .withTimeZone(ZoneId.of(zone))
                         .withMissedPolicy(MissedPolicy.ALL));
         expected.put(template.id(), expectedOccurrences(start, ZoneId.of(zone), weekly ? 7 : 1));
       }

@@ -333,7 +333,7 @@ class MaterializeIsolationTest extends DaoTestSupport {
 
     assertThat(first.failed()).extracting(TemplateFailure::templateId).containsExactly(bad);
     assertThat(first.claimedTemplates()).isEqualTo(1);
-    assertThat(first.moreMayBeDue(1)).isTrue();
+    assertThat(first.moreMayBeDue()).isTrue();
     assertThat(second.failed()).isEmpty();
     assertThat(second.created()).extracting(Task::templateId).containsAnyElementsOf(good);
   }

@@ -95,7 +95,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                         rule("{\"frequency\": \"weekly\", \"days\": [\"monday\", \"friday\"]}"),
                         Instant.parse("2026-03-04T18:30:00Z"))
                     .withPriority(Priority.HIGH)
-                    .withTimeZone("UTC")
+                    .withTimeZone(ZoneId.of("UTC"))
                     .withMissedPolicy(MissedPolicy.ALL));
     assertThat(template.startsAt()).isEqualTo(Instant.parse("2026-03-04T18:30:00Z"));
     assertThat(template.nextDueAt()).isEqualTo(Instant.parse("2026-03-06T18:30:00Z"));
@@ -148,22 +148,29 @@ class RecurringTaskDaoTest extends DaoTestSupport {
     assertValidation(
         () ->
             db.recurring()
-                .create(user, NewRecurringTask.of("a", DAILY, start).withTimeZone("Mars/Olympus")),
+                .create(
+                    user, NewRecurringTask.of("a", DAILY, start).withTimeZone(ZoneId.of("+02:00"))),
         "time_zone");
     assertValidation(
         () ->
             db.recurring()
-                .create(user, NewRecurringTask.of("a", DAILY, start).withTimeZone("europe/berlin")),
+                .create(
+                    user, NewRecurringTask.of("a", DAILY, start).withTimeZone(ZoneId.of("GMT"))),
         "time_zone");
     assertValidation(
         () ->
             db.recurring()
-                .create(user, NewRecurringTask.of("a", DAILY, start).withTimeZone("UTC'; --")),
+                .create(
+                    user,
+                    NewRecurringTask.of("a", DAILY, start).withTimeZone(java.time.ZoneOffset.UTC)),
         "time_zone");
     assertValidation(
         () ->
             db.recurring()
-                .create(user, new NewRecurringTask("a", null, null, DAILY, null, null, null, null)),
+                .create(
+                    user,
+                    new NewRecurringTask(
+                        "a", null, Priority.MEDIUM, DAILY, null, null, null, MissedPolicy.LATEST)),
         "starts_at");
     assertValidation(
         () ->
@@ -171,7 +178,14 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 .create(
                     user,
                     new NewRecurringTask(
-                        "a", null, null, DAILY, null, start, LocalDateTime.now(), null)),
+                        "a",
+                        null,
+                        Priority.MEDIUM,
+                        DAILY,
+                        null,
+                        start,
+                        LocalDateTime.now(),
+                        MissedPolicy.LATEST)),
         "starts_at");
     // Rules in the JSON shape are validated when parsed, naming the part.
     assertValidation(() -> rule("{\"frequency\": \"hourly\"}"), "recurrence_rule.frequency");
@@ -193,7 +207,8 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 db.recurring()
                     .create(
                         UUID.randomUUID(),
-                        NewRecurringTask.of("a", DAILY, Instant.now()).withTimeZone("UTC")))
+                        NewRecurringTask.of("a", DAILY, Instant.now())
+                            .withTimeZone(ZoneId.of("UTC"))))
         .isInstanceOfSatisfying(
             NotFoundException.class, e -> assertThat(e.entity()).isEqualTo("user"));
   }
@@ -239,7 +254,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                     "Review",
                     rule("{\"frequency\": \"weekly\", \"days\": [\"tuesday\"]}"),
                     LocalDateTime.parse("2026-02-24T17:00"))
-                .withTimeZone("America/New_York")
+                .withTimeZone(ZoneId.of("America/New_York"))
                 .withMissedPolicy(MissedPolicy.ALL));
     List<Task> created =
         db.recurring().materializeDue(Instant.parse("2026-03-25T00:00:00Z"), 100).created();
@@ -265,7 +280,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                     "Invoice",
                     rule("{\"frequency\": \"monthly\"}"),
                     LocalDateTime.parse("2026-01-31T10:00"))
-                .withTimeZone("Asia/Tokyo")
+                .withTimeZone(ZoneId.of("Asia/Tokyo"))
                 .withMissedPolicy(MissedPolicy.ALL));
     List<Task> created =
         db.recurring().materializeDue(Instant.parse("2026-05-01T00:00:00Z"), 100).created();
@@ -504,7 +519,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
     MaterializeResult first = db.recurring().materializeDue(now, 10);
     assertThat(first.created()).hasSize(RecurringTaskDao.MAX_OCCURRENCES_PER_TEMPLATE);
     assertThat(first.backloggedTemplateIds()).containsExactly(template.id());
-    assertThat(first.moreMayBeDue(10)).isTrue();
+    assertThat(first.moreMayBeDue()).isTrue();
     assertThat(db.recurring().get(user, template.id()).nextDueAt())
         .isEqualTo(start.plusSeconds(86_400L * 1_000));
 
@@ -514,7 +529,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
       next = db.recurring().materializeDue(now, 10);
       total += next.created().size();
     } while (!next.backloggedTemplateIds().isEmpty());
-    assertThat(next.moreMayBeDue(10)).isFalse();
+    assertThat(next.moreMayBeDue()).isFalse();
     assertThat(total).isEqualTo(expectedTotal);
     assertThat(
             count(
@@ -538,7 +553,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
         db.recurring().materializeDue(Instant.parse("2026-06-02T10:00:00Z"), 1);
     assertThat(result.claimedTemplates()).isEqualTo(1);
     assertThat(result.created()).extracting(Task::templateId).containsExactly(early.id());
-    assertThat(result.moreMayBeDue(1)).isTrue();
+    assertThat(result.moreMayBeDue()).isTrue();
     assertThat(db.recurring().get(user, late.id()).nextDueAt())
         .isEqualTo(Instant.parse("2026-06-02T09:00:00Z"));
     assertValidation(() -> db.recurring().materializeDue(Instant.now(), 0), "limit");
@@ -607,7 +622,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 user,
                 NewRecurringTask.of("a", DAILY, LocalDateTime.parse("2026-06-01T09:00"))
                     .withDescription("d")
-                    .withTimeZone("Europe/Berlin"));
+                    .withTimeZone(ZoneId.of("Europe/Berlin")));
     RecurringTask renamed =
         recurringAt("2026-06-10T00:00:00Z")
             .update(
@@ -615,7 +630,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 template.id(),
                 RecurringTaskPatch.empty()
                     .withTitle(" b ")
-                    .withoutDescription()
+                    .withDescription(null)
                     .withPriority(Priority.LOW)
                     .withMissedPolicy(MissedPolicy.ALL));
     assertThat(renamed.title()).isEqualTo("b");
@@ -638,7 +653,10 @@ class RecurringTaskDaoTest extends DaoTestSupport {
 
     RecurringTask tokyo =
         recurringAt("2026-06-10T12:00:00Z")
-            .update(user, template.id(), RecurringTaskPatch.empty().withTimeZone("Asia/Tokyo"));
+            .update(
+                user,
+                template.id(),
+                RecurringTaskPatch.empty().withTimeZone(ZoneId.of("Asia/Tokyo")));
     assertThat(tokyo.timeZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
     assertThat(tokyo.startsAt()).isEqualTo(Instant.parse("2026-06-01T00:00:00Z"));
     assertThat(tokyo.nextDueAt()).isEqualTo(Instant.parse("2026-06-15T00:00:00Z"));
@@ -688,7 +706,9 @@ class RecurringTaskDaoTest extends DaoTestSupport {
         () ->
             db.recurring()
                 .update(
-                    user, template.id(), RecurringTaskPatch.empty().withTimeZone("Nowhere/City")),
+                    user,
+                    template.id(),
+                    RecurringTaskPatch.empty().withTimeZone(ZoneId.of("EST5EDT"))),
         "time_zone");
     assertValidation(
         () ->
@@ -790,7 +810,9 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 .update(
                     intruder,
                     id,
-                    RecurringTaskPatch.empty().withRecurrence(DAILY).withTimeZone("Asia/Tokyo")));
+                    RecurringTaskPatch.empty()
+                        .withRecurrence(DAILY)
+                        .withTimeZone(ZoneId.of("Asia/Tokyo"))));
     assertNotFound(() -> later.recurring().pause(intruder, id));
     assertNotFound(() -> later.recurring().resume(intruder, id));
     assertNotFound(() -> later.recurring().delete(intruder, id));

@@ -3,6 +3,7 @@ package io.todokit.dao.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.todokit.dao.DaoTestSupport;
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.TodoDb;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -138,19 +139,27 @@ class TaskQueryPlansTest extends DaoTestSupport {
 
   @Test
   void queryOfOpenTasksScansTheOpenPriorityIndex() {
-    String cursor = capturing.tasks().query(user, TaskQuery.open().withLimit(10)).nextCursor();
-    assertThat(plan("query open", db -> db.tasks().query(user, TaskQuery.open().withLimit(10))))
+    String cursor =
+        capturing
+            .tasks()
+            .query(user, TaskQuery.open(), PageRequest.first(10))
+            .nextCursor()
+            .orElseThrow();
+    assertThat(
+            plan(
+                "query open",
+                db -> db.tasks().query(user, TaskQuery.open(), PageRequest.first(10))))
         .contains("tasks_user_open_priority_idx");
     assertThat(
             plan(
                 "query open, second page",
-                db -> db.tasks().query(user, TaskQuery.open().withLimit(10).withCursor(cursor))))
+                db -> db.tasks().query(user, TaskQuery.open(), PageRequest.after(cursor, 10))))
         .contains("tasks_user_open_priority_idx");
   }
 
   @Test
   void otherQueriesStayOnTheUsersIndexes() {
-    plan("query all", db -> db.tasks().query(user, TaskQuery.all().withLimit(10)));
+    plan("query all", db -> db.tasks().query(user, TaskQuery.all(), PageRequest.first(10)));
     plan(
         "query tags",
         db ->
@@ -159,12 +168,17 @@ class TaskQueryPlansTest extends DaoTestSupport {
                     user,
                     TaskQuery.open()
                         .withTags(
-                            TagFilter.anyOf(Set.of(tag)).withNoneOf(Set.of(UUID.randomUUID())))));
+                            TagFilter.anyOf(Set.of(tag)).withNoneOf(Set.of(UUID.randomUUID()))),
+                    PageRequest.first()));
     plan("withTags all-of", db -> db.tasks().withTags(user, TagFilter.allOf(Set.of(tag))));
-    plan("query text", db -> db.tasks().query(user, TaskQuery.all().withText("milk")));
+    plan(
+        "query text",
+        db -> db.tasks().query(user, TaskQuery.all().withText("milk"), PageRequest.first()));
     plan(
         "query overdue",
-        db -> db.tasks().query(user, TaskQuery.open().withOverdueAt(Instant.now())));
+        db ->
+            db.tasks()
+                .query(user, TaskQuery.open().withOverdueAt(Instant.now()), PageRequest.first()));
   }
 
   @Test
@@ -172,7 +186,7 @@ class TaskQueryPlansTest extends DaoTestSupport {
     // With one user's 100 rows the per-user btree wins; across all users' tasks (an operator's
     // query, or a user with very many tasks) the GIN index must be usable by the same expression.
     statements.clear();
-    capturing.tasks().query(user, TaskQuery.all().withText("milk"));
+    capturing.tasks().query(user, TaskQuery.all().withText("milk"), PageRequest.first());
     String statement = statements.get(0);
     String where = statement.substring(statement.indexOf("to_tsvector"));
     where = where.substring(0, where.indexOf(')', where.indexOf("websearch_to_tsquery")) + 1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.todokit.dao.DaoTestSupport;
 import io.todokit.dao.Page;
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -95,20 +96,26 @@ class TaskQueryTest extends DaoTestSupport {
   }
 
   private static List<Task> pageThrough(TaskQuery query) {
+    return pageThrough(query, PageRequest.DEFAULT_LIMIT);
+  }
+
+  private static List<Task> pageThrough(TaskQuery query, int limit) {
     List<Task> seen = new ArrayList<>();
-    TaskQuery next = query;
+    PageRequest next = PageRequest.first(limit);
     int pages = 0;
     while (true) {
-      Page<Task> page = db.tasks().query(user, next);
-      assertThat(page.items().size()).isLessThanOrEqualTo(query.limit());
+      Page<Task> page = db.tasks().query(user, query, next);
+      assertThat(page.items().size()).isLessThanOrEqualTo(limit);
       seen.addAll(page.items());
       pages++;
       assertThat(pages).isLessThan(1_000);
-      if (!page.hasNext()) {
+      if (page.next().isEmpty()) {
         return seen;
       }
-      assertThat(page.items()).hasSize(query.limit());
-      next = next.withCursor(page.nextCursor());
+      assertThat(page.items()).hasSize(limit);
+      next = page.next().get();
+      assertThat(next.limit()).isEqualTo(limit);
+      assertThat(next.cursor()).isEqualTo(page.nextCursor());
     }
   }
 
@@ -122,19 +129,19 @@ class TaskQueryTest extends DaoTestSupport {
 
   @Test
   void pagesConcatenateToTheWholeSortedListWithoutDuplicatesOrGaps() {
-    for (int limit : new int[] {1, 7, 50, 500}) {
-      List<Task> pages = pageThrough(TaskQuery.all().withLimit(limit));
+    for (int limit : new int[] {1, 7, 50, 200}) {
+      List<Task> pages = pageThrough(TaskQuery.all(), limit);
       assertThat(pages).extracting(Task::id).containsExactlyElementsOf(expected(t -> true));
       assertThat(new HashSet<>(pages)).hasSize(300);
     }
-    assertThat(pageThrough(TaskQuery.open().withLimit(13)))
+    assertThat(pageThrough(TaskQuery.open(), 13))
         .extracting(Task::id)
         .containsExactlyElementsOf(expected(TaskQueryTest::open));
   }
 
   @Test
   void theDefaultsAreOpenTasksInPagesOf50() {
-    Page<Task> first = db.tasks().query(user, TaskQuery.open());
+    Page<Task> first = db.tasks().query(user, TaskQuery.open(), PageRequest.first());
     assertThat(first.items()).hasSize(50);
     assertThat(first.items()).allMatch(TaskQueryTest::open);
     assertThat(first.items().get(0).priority()).isEqualTo(Priority.URGENT);
@@ -146,9 +153,8 @@ class TaskQueryTest extends DaoTestSupport {
         TaskQuery.all()
             .withStatuses(EnumSet.of(TaskStatus.PENDING, TaskStatus.COMPLETED))
             .withPriorities(EnumSet.of(Priority.URGENT, Priority.LOW))
-            .withTags(TagFilter.anyOf(Set.of(red)).withNoneOf(Set.of(blue)))
-            .withLimit(4);
-    assertThat(pageThrough(query))
+            .withTags(TagFilter.anyOf(Set.of(red)).withNoneOf(Set.of(blue)));
+    assertThat(pageThrough(query, 4))
         .extracting(Task::id)
         .containsExactlyElementsOf(
             expected(
@@ -157,32 +163,30 @@ class TaskQueryTest extends DaoTestSupport {
                         && (t.priority() == Priority.URGENT || t.priority() == Priority.LOW)
                         && all.indexOf(t) % 4 == 1));
 
-    assertThat(
-            pageThrough(TaskQuery.all().withStatuses(Set.of(TaskStatus.IN_PROGRESS)).withLimit(9)))
+    assertThat(pageThrough(TaskQuery.all().withStatuses(Set.of(TaskStatus.IN_PROGRESS)), 9))
         .extracting(Task::id)
         .containsExactlyElementsOf(expected(t -> t.status() == TaskStatus.IN_PROGRESS));
 
-    assertThat(
-            pageThrough(TaskQuery.all().withTags(TagFilter.allOf(Set.of(red, blue))).withLimit(11)))
+    assertThat(pageThrough(TaskQuery.all().withTags(TagFilter.allOf(Set.of(red, blue))), 11))
         .extracting(Task::id)
         .containsExactlyElementsOf(expected(t -> all.indexOf(t) % 4 == 3));
 
     Instant from = NOW.minusSeconds(60);
     Instant to = NOW.plusSeconds(86_400);
-    assertThat(pageThrough(TaskQuery.all().withDueBetween(from, to).withLimit(6)))
+    assertThat(pageThrough(TaskQuery.all().withDueBetween(from, to), 6))
         .extracting(Task::id)
         .containsExactlyElementsOf(
             expected(
                 t -> t.dueAt() != null && !t.dueAt().isBefore(from) && t.dueAt().isBefore(to)));
 
-    assertThat(pageThrough(TaskQuery.all().withOverdueAt(NOW).withLimit(8)))
+    assertThat(pageThrough(TaskQuery.all().withOverdueAt(NOW), 8))
         .extracting(Task::id)
         .containsExactlyElementsOf(expected(t -> t.isOverdue(NOW)));
   }
 
   @Test
   void textSearchMatchesTitleAndDescriptionWords() {
-    assertThat(pageThrough(TaskQuery.all().withText("milk").withLimit(5)))
+    assertThat(pageThrough(TaskQuery.all().withText("milk"), 5))
         .extracting(Task::id)
         .containsExactlyElementsOf(expected(t -> t.title().startsWith("Buy milk")));
     assertThat(pageThrough(TaskQuery.all().withText("CHEESE")))
@@ -200,32 +204,42 @@ class TaskQueryTest extends DaoTestSupport {
     // Hostile input is just text.
     assertThat(
             db.tasks()
-                .query(user, TaskQuery.all().withText("'); DROP TABLE tasks; -- /* */"))
+                .query(
+                    user,
+                    TaskQuery.all().withText("'); DROP TABLE tasks; -- /* */"),
+                    PageRequest.first())
                 .items())
         .isEmpty();
-    assertThat(db.tasks().query(user, TaskQuery.all().withText("   ")).items()).hasSize(50);
+    assertThat(db.tasks().query(user, TaskQuery.all().withText("   "), PageRequest.first()).items())
+        .hasSize(50);
     assertThat(rows("tasks")).isEqualTo(320);
   }
 
   @Test
   void anotherUsersTasksNeverAppear() {
     assertThat(pageThrough(TaskQuery.all().withText("theirs"))).isEmpty();
-    Page<Task> theirs = db.tasks().query(other, TaskQuery.all().withLimit(500));
+    Page<Task> theirs = db.tasks().query(other, TaskQuery.all(), PageRequest.first(200));
     assertThat(theirs.items()).hasSize(20).allMatch(t -> t.userId().equals(other));
     // The user's red tag is not the other user's.
     assertThat(
-            db.tasks().query(other, TaskQuery.all().withTags(TagFilter.anyOf(Set.of(red)))).items())
+            db.tasks()
+                .query(
+                    other,
+                    TaskQuery.all().withTags(TagFilter.anyOf(Set.of(red))),
+                    PageRequest.first())
+                .items())
         .isEmpty();
     // A cursor is sealed for the user it was handed out to: another user's is refused.
-    Page<Task> mine = db.tasks().query(user, TaskQuery.all().withLimit(1));
-    assertThatThrownBy(() -> db.tasks().query(other, TaskQuery.all().withCursor(mine.nextCursor())))
+    Page<Task> mine = db.tasks().query(user, TaskQuery.all(), PageRequest.first(1));
+    assertThatThrownBy(() -> db.tasks().query(other, TaskQuery.all(), mine.next().orElseThrow()))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
   }
 
   @Test
   void tamperedOrMalformedCursorsAreRefused() {
-    String cursor = db.tasks().query(user, TaskQuery.all().withLimit(3)).nextCursor();
+    String cursor =
+        db.tasks().query(user, TaskQuery.all(), PageRequest.first(3)).nextCursor().orElseThrow();
     String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
     // Same shape, another priority: only the tag tells.
     String otherPriority =
@@ -249,20 +263,21 @@ class TaskQueryTest extends DaoTestSupport {
                 .encodeToString("t1|URGENT||1|x|0".getBytes(StandardCharsets.UTF_8)));
     for (String value : bad) {
       // Refused when the query is built (its shape), or at the latest when it runs (its tag).
-      assertThatThrownBy(() -> db.tasks().query(user, TaskQuery.all().withCursor(value)))
+      assertThatThrownBy(
+              () -> db.tasks().query(user, TaskQuery.all(), PageRequest.after(value, 50)))
           .as(value)
           .isInstanceOfSatisfying(
               ValidationException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
     }
-    assertThat(TaskQuery.all().withCursor(cursor).cursor()).isEqualTo(cursor);
+    assertThat(PageRequest.after(cursor, 50).cursor()).contains(cursor);
   }
 
   @Test
   void badQueryParametersAreRefused() {
-    assertThatThrownBy(() -> TaskQuery.open().withLimit(0))
+    assertThatThrownBy(() -> PageRequest.first(0))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("limit"));
-    assertThatThrownBy(() -> TaskQuery.open().withLimit(501))
+    assertThatThrownBy(() -> PageRequest.first(201))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("limit"));
     assertThatThrownBy(() -> TaskQuery.open().withStatuses(Set.of()))
@@ -280,9 +295,7 @@ class TaskQueryTest extends DaoTestSupport {
     assertThatThrownBy(() -> TaskQuery.open().withText("x".repeat(1_001)))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("text"));
-    assertThat(TaskQuery.open().withLimit(500).withLimit(1).limit()).isEqualTo(1);
-    // Changing a filter starts over at the first page.
-    String cursor = db.tasks().query(user, TaskQuery.all().withLimit(3)).nextCursor();
-    assertThat(TaskQuery.all().withCursor(cursor).withText("milk").cursor()).isNull();
+    assertThat(PageRequest.first(200).limit()).isEqualTo(200);
+    assertThat(PageRequest.first().limit()).isEqualTo(50);
   }
 }

@@ -2,6 +2,7 @@ package io.todokit.examples.quickstart;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.conversations.Conversation;
@@ -98,8 +99,7 @@ public final class QuickStart {
     User alice =
         db.users()
             .create(
-                NewUser.of("alice", "alice@example.org", "{noop}not-a-hash")
-                    .withTimeZone(ZONE.getId()));
+                NewUser.of("alice", "alice@example.org", "{noop}not-a-hash").withTimeZone(ZONE));
     Report report = new Report(out, alice.timeZone());
     Days days = new Days(now, alice.timeZone());
 
@@ -311,7 +311,8 @@ public final class QuickStart {
                     + report.time(today.get(1).dueAt())
                     + "."));
 
-    List<Message> messages = db.conversations().messages(user.id(), chat.id(), null, 50).items();
+    List<Message> messages =
+        db.conversations().messages(user.id(), chat.id(), PageRequest.first(50)).items();
     report.section("Conversation \"" + chat.title() + "\" replayed");
     for (Message message : messages) {
       report.message(message);

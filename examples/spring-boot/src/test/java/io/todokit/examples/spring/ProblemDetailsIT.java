@@ -177,7 +177,7 @@ class ProblemDetailsIT extends ServiceTest {
     assertBadRequest(
         api.get(user, "/api/tasks?limit=many"), "/api/tasks", "limit", "must be a whole number");
     assertBadRequest(
-        api.get(user, "/api/tasks?limit=0"), "/api/tasks", "limit", "must be 1 to 500 (was 0)");
+        api.get(user, "/api/tasks?limit=0"), "/api/tasks", "limit", "must be 1 to 200 (was 0)");
     assertThat(api.get(user, "/api/tasks?cursor=garbage").body().get("field").asString())
         .isEqualTo("cursor");
   }

@@ -190,7 +190,7 @@ public final class SchedulerWorker {
           result.created().size(),
           result.deactivatedTemplateIds().size(),
           result.backloggedTemplateIds().size());
-      more = result.moreMayBeDue(settings.templateBatch());
+      more = result.moreMayBeDue();
     }
     return new CycleResult(claimed, failed, templates, created);
   }

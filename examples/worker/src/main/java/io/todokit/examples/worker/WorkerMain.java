@@ -15,6 +15,7 @@ import io.todokit.testing.PostgresServer;
 import io.todokit.testing.ProvisioningSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -112,7 +113,8 @@ public final class WorkerMain {
     User user =
         db.users()
             .create(
-                NewUser.of("demo", "demo@example.org", "{noop}demo").withTimeZone("Europe/Berlin"));
+                NewUser.of("demo", "demo@example.org", "{noop}demo")
+                    .withTimeZone(ZoneId.of("Europe/Berlin")));
     Map<String, Integer> remindInSeconds =
         Map.of("Stretch", 0, "Drink water", 0, "Check the oven", 5, "Call mom", 10, "Leave", 20);
     remindInSeconds.forEach(

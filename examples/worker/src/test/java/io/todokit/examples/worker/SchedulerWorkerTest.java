@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -80,7 +81,7 @@ class SchedulerWorkerTest {
             .create(
                 user,
                 NewRecurringTask.of("Template " + u + "." + t, daily, start)
-                    .withTimeZone("UTC")
+                    .withTimeZone(ZoneId.of("UTC"))
                     .withMissedPolicy(MissedPolicy.ALL));
         expectedOccurrences += daysAgo + 1;
       }
@@ -203,7 +204,7 @@ class SchedulerWorkerTest {
         .create(
             user,
             NewRecurringTask.of("Daily", daily, NOW.minus(Duration.ofDays(2)))
-                .withTimeZone("UTC")
+                .withTimeZone(ZoneId.of("UTC"))
                 .withMissedPolicy(MissedPolicy.ALL));
     ReminderSender failsOnBoom =
         reminder -> {

@@ -1,6 +1,7 @@
 package io.todokit.examples.quickstart.docs;
 
 import io.todokit.dao.Page;
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.tasks.Completion;
 import io.todokit.dao.tasks.NewTask;
@@ -77,10 +78,10 @@ public final class Demo01Tasks {
     // end::tasks-complete[]
 
     // tag::tasks-query[]
-    TaskQuery query = TaskQuery.open().withText("rent").withLimit(20);
-    Page<Task> page = db.tasks().query(userId, query);
-    if (page.hasNext()) {
-      page = db.tasks().query(userId, query.withCursor(page.nextCursor()));
+    TaskQuery query = TaskQuery.open().withText("rent");
+    Page<Task> page = db.tasks().query(userId, query, PageRequest.first(20));
+    if (page.next().isPresent()) { // the same filters, the page after this one
+      page = db.tasks().query(userId, query, page.next().get());
     }
     // end::tasks-query[]
     return new Result(overdue, today, urgent, renamed, completion, nextRent, page);

@@ -10,6 +10,7 @@ import io.todokit.recurrence.RecurrenceSpec;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** Recurring templates: create one, let a worker turn its occurrences into tasks, pause it. */
@@ -47,7 +48,7 @@ public final class Demo04RecurringTemplates {
                 "Stand-up",
                 RecurrenceSpec.weekly(1, DayOfWeek.MONDAY, DayOfWeek.THURSDAY),
                 LocalDateTime.parse("2026-03-02T09:00"))
-            .withTimeZone("Europe/Berlin") // 09:00 on Berlin's wall clock, summer and winter
+            .withTimeZone(ZoneId.of("Europe/Berlin")) // 09:00 Berlin time, summer and winter
             .withPriority(Priority.HIGH)
             .withMissedPolicy(MissedPolicy.LATEST); // after downtime: only the latest occurrence
     RecurringTask template = db.recurring().create(userId, standUp);

@@ -1,6 +1,7 @@
 package io.todokit.examples.quickstart.docs;
 
 import io.todokit.dao.Page;
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.conversations.Conversation;
 import io.todokit.dao.conversations.Message;
@@ -44,7 +45,7 @@ public final class Demo05Conversations {
     db.conversations().append(userId, id, NewMessage.assistant("Done: it's on your list."));
 
     List<Message> context = db.conversations().lastMessages(userId, id, 20); // oldest first
-    Page<Conversation> recent = db.conversations().list(userId, null, 10); // most recent first
+    Page<Conversation> recent = db.conversations().list(userId, PageRequest.first(10)); // latest
     // end::conversations[]
     return new Result(context, recent);
   }

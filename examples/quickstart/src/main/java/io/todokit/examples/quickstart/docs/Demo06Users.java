@@ -4,6 +4,8 @@ import io.todokit.dao.TodoDb;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.users.NewUser;
 import io.todokit.dao.users.User;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -36,16 +38,16 @@ public final class Demo06Users {
     String passwordHash = "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
     NewUser newUser =
         NewUser.of(username, username + "@Example.org", passwordHash)
-            .withTimeZone("America/New_York");
+            .withTimeZone(ZoneId.of("America/New_York"));
     User user = db.users().create(newUser);
     Optional<User> found = db.users().findByEmail(username + "@EXAMPLE.ORG"); // any case
-    User moved = db.users().setTimeZone(user.id(), "Asia/Tokyo"); // "due today" follows the user
+    User moved = db.users().setTimeZone(user.id(), ZoneId.of("Asia/Tokyo")); // due today follows
     // end::users[]
 
     String field = null;
     // tag::users-validation[]
     try {
-      db.users().setTimeZone(user.id(), "+09:00"); // offsets are refused: they know no DST
+      db.users().setTimeZone(user.id(), ZoneOffset.ofHours(9)); // offsets are refused: no DST
     } catch (ValidationException e) {
       field = e.field(); // "time_zone"; e.reason() says why
     }

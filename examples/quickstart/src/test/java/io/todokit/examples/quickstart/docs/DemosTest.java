@@ -61,7 +61,7 @@ class DemosTest {
     return db.users()
         .create(
             NewUser.of(username, username + "@example.org", "{noop}hash")
-                .withTimeZone("Europe/Berlin"))
+                .withTimeZone(ZoneId.of("Europe/Berlin")))
         .id();
   }
 

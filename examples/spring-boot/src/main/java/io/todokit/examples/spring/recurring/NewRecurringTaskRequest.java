@@ -6,6 +6,7 @@ import io.todokit.dao.recurring.MissedPolicy;
 import io.todokit.dao.recurring.NewRecurringTask;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.examples.spring.web.JsonEnums;
+import io.todokit.examples.spring.web.TimeZones;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -75,7 +76,7 @@ record NewRecurringTaskRequest(
         description,
         orDefault(JsonEnums.parse("priority", priority, Priority.class), Priority.MEDIUM),
         rule,
-        timeZone,
+        TimeZones.parse("time_zone", timeZone),
         instant,
         local,
         orDefault(

@@ -6,6 +6,7 @@ import io.todokit.dao.recurring.MissedPolicy;
 import io.todokit.dao.recurring.RecurringTaskPatch;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.examples.spring.web.JsonEnums;
+import io.todokit.examples.spring.web.TimeZones;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -41,8 +42,7 @@ record RecurringTaskChanges(
       patch = patch.withTitle(title);
     }
     if (description != null) {
-      patch =
-          description.isEmpty() ? patch.withoutDescription() : patch.withDescription(description);
+      patch = patch.withDescription(description.isEmpty() ? null : description);
     }
     Priority newPriority = JsonEnums.parse("priority", priority, Priority.class);
     if (newPriority != null) {
@@ -52,7 +52,7 @@ record RecurringTaskChanges(
       patch = patch.withRecurrence(RecurrenceJson.parse(recurrenceRule.toString()));
     }
     if (timeZone != null) {
-      patch = patch.withTimeZone(timeZone);
+      patch = patch.withTimeZone(TimeZones.parse("time_zone", timeZone));
     }
     MissedPolicy newPolicy = JsonEnums.parse("missed_policy", missedPolicy, MissedPolicy.class);
     if (newPolicy != null) {

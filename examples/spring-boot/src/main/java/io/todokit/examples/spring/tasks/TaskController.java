@@ -1,5 +1,6 @@
 package io.todokit.examples.spring.tasks;
 
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.tasks.Task;
@@ -63,11 +64,9 @@ class TaskController {
       }
       return TaskList.of(db.tasks().byTag(user.id(), tagId));
     }
-    TaskQuery query =
-        TaskQuery.open()
-            .withLimit(limit == null ? TaskQuery.DEFAULT_LIMIT : limit)
-            .withCursor(cursor);
-    return TaskList.of(db.tasks().query(user.id(), query));
+    int size = limit == null ? PageRequest.DEFAULT_LIMIT : limit;
+    PageRequest page = cursor == null ? PageRequest.first(size) : PageRequest.after(cursor, size);
+    return TaskList.of(db.tasks().query(user.id(), TaskQuery.open(), page));
   }
 
   /** The user's open tasks due before now, earliest first. */

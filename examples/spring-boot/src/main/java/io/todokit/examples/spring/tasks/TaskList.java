@@ -19,6 +19,7 @@ record TaskList(List<TaskJson> items, @Nullable String nextCursor) {
   }
 
   static TaskList of(Page<Task> page) {
-    return new TaskList(page.items().stream().map(TaskJson::of).toList(), page.nextCursor());
+    return new TaskList(
+        page.items().stream().map(TaskJson::of).toList(), page.nextCursor().orElse(null));
   }
 }

@@ -123,7 +123,7 @@ public final class TodoWorkerAutoConfiguration {
                   result.failed().size());
             }
             created += result.created().size();
-            more = result.moreMayBeDue(batchSize);
+            more = result.moreMayBeDue();
           }
           return created;
         });

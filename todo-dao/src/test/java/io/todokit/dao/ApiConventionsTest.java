@@ -1,0 +1,284 @@
+package io.todokit.dao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.todokit.dao.conversations.Conversation;
+import io.todokit.dao.conversations.MessageRole;
+import io.todokit.dao.conversations.NewMessage;
+import io.todokit.dao.recurring.MissedPolicy;
+import io.todokit.dao.recurring.NewRecurringTask;
+import io.todokit.dao.recurring.RecurringTask;
+import io.todokit.dao.recurring.RecurringTaskPatch;
+import io.todokit.dao.tags.NewTag;
+import io.todokit.dao.tags.Tag;
+import io.todokit.dao.tasks.NewTask;
+import io.todokit.dao.tasks.Priority;
+import io.todokit.dao.tasks.Task;
+import io.todokit.dao.tasks.TaskPatch;
+import io.todokit.dao.tasks.TaskQuery;
+import io.todokit.dao.users.User;
+import io.todokit.recurrence.RecurrenceSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+/** The rules of docs/api-conventions.md that hold across every DAO. */
+class ApiConventionsTest extends DaoTestSupport {
+
+  private static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
+
+  private final TodoDb at = dbAt(NOW);
+
+  private static void assertNotFound(ThrowingCallable call, String entity, UUID id) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            NotFoundException.class,
+            e -> {
+              assertThat(e.entity()).isEqualTo(entity);
+              assertThat(e.id()).isEqualTo(id.toString());
+            });
+  }
+
+  // ---- find returns Optional, get throws NotFoundException -------------------------------------
+
+  @Test
+  void everyDaoWithRowsByIdHasFindAndGet() {
+    UUID user = newUser();
+    Task task = at.tasks().create(user, NewTask.titled("t"));
+    Tag tag = at.tags().create(user, NewTag.named("n"));
+    RecurringTask template =
+        at.recurring()
+            .create(user, NewRecurringTask.of("r", RecurrenceSpec.daily(1), NOW.plusSeconds(60)));
+    Conversation conversation = at.conversations().create(user, "c");
+
+    assertThat(at.tasks().find(user, task.id())).contains(task);
+    assertThat(at.tasks().get(user, task.id())).isEqualTo(task);
+    assertThat(at.tags().find(user, tag.id())).contains(tag);
+    assertThat(at.tags().get(user, tag.id())).isEqualTo(tag);
+    assertThat(at.recurring().find(user, template.id())).contains(template);
+    assertThat(at.recurring().get(user, template.id())).isEqualTo(template);
+    assertThat(at.conversations().find(user, conversation.id())).contains(conversation);
+    assertThat(at.conversations().get(user, conversation.id())).isEqualTo(conversation);
+    User stored = at.users().find(user).orElseThrow();
+    assertThat(at.users().get(user)).isEqualTo(stored);
+  }
+
+  @Test
+  void findIsEmptyAndGetIsNotFoundForAnotherUsersOrAMissingRow() {
+    UUID owner = newUser();
+    UUID other = newUser();
+    Task task = at.tasks().create(owner, NewTask.titled("t"));
+    Tag tag = at.tags().create(owner, NewTag.named("n"));
+    RecurringTask template =
+        at.recurring()
+            .create(owner, NewRecurringTask.of("r", RecurrenceSpec.daily(1), NOW.plusSeconds(60)));
+    Conversation conversation = at.conversations().create(owner, "c");
+    UUID ghost = UUID.randomUUID();
+
+    assertThat(at.tasks().find(other, task.id())).isEmpty();
+    assertNotFound(() -> at.tasks().get(other, task.id()), "task", task.id());
+    assertThat(at.tags().find(other, tag.id())).isEmpty();
+    assertNotFound(() -> at.tags().get(other, tag.id()), "tag", tag.id());
+    assertThat(at.recurring().find(other, template.id())).isEmpty();
+    assertNotFound(() -> at.recurring().get(other, template.id()), "recurring task", template.id());
+    assertThat(at.conversations().find(other, conversation.id())).isEmpty();
+    assertNotFound(
+        () -> at.conversations().get(other, conversation.id()), "conversation", conversation.id());
+    assertThat(at.users().find(ghost)).isEmpty();
+    assertNotFound(() -> at.users().get(ghost), "user", ghost);
+  }
+
+  // ---- every change of a versioned row returns it with its new version -------------------------
+
+  @Test
+  void snoozeReturnsTheTaskWithItsNewVersionAndAnUpdateWithThatVersionSucceeds() {
+    UUID user = newUser();
+    Task task = at.tasks().create(user, NewTask.titled("call").withRemindAt(NOW.plusSeconds(60)));
+    Instant until = NOW.plus(Duration.ofHours(1));
+
+    Task snoozed = at.reminders().snooze(user, task.id(), until);
+
+    assertThat(snoozed.version()).isEqualTo(task.version() + 1);
+    assertThat(snoozed.remindAt()).isEqualTo(until);
+    assertThat(snoozed).isEqualTo(at.tasks().get(user, task.id()));
+    Task renamed =
+        at.tasks()
+            .update(user, task.id(), snoozed.version(), TaskPatch.empty().withTitle("call back"));
+    assertThat(renamed.title()).isEqualTo("call back");
+    assertThat(renamed.version()).isEqualTo(snoozed.version() + 1);
+  }
+
+  @Test
+  void snoozeOfAMissingTaskIsNotFound() {
+    UUID user = newUser();
+    UUID ghost = UUID.randomUUID();
+
+    assertNotFound(() -> at.reminders().snooze(user, ghost, NOW), "task", ghost);
+  }
+
+  // ---- commands and patches are validated when built -------------------------------------------
+
+  private static void assertInvalid(ThrowingCallable call, String field) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo(field));
+  }
+
+  @Test
+  void newRecurringTaskFactoriesAndWithersRefuseBadValuesNamingTheField() {
+    RecurrenceSpec daily = RecurrenceSpec.daily(1);
+    NewRecurringTask ok = NewRecurringTask.of("r", daily, NOW);
+
+    assertInvalid(() -> NewRecurringTask.of(" ", daily, NOW), "title");
+    assertInvalid(() -> NewRecurringTask.of("r", null, NOW), "recurrence_rule");
+    assertInvalid(() -> NewRecurringTask.of("r", daily, (Instant) null), "starts_at");
+    assertInvalid(
+        () -> NewRecurringTask.of("r", daily.withMode(RecurrenceSpec.Mode.AFTER_COMPLETION), NOW),
+        "recurrence_rule.mode");
+    assertInvalid(() -> ok.withDescription("a\u0000b"), "description");
+    assertInvalid(() -> ok.withPriority(null), "priority");
+    assertInvalid(() -> ok.withMissedPolicy(null), "missed_policy");
+    assertInvalid(() -> ok.withTimeZone(ZoneOffset.ofHours(2)), "time_zone");
+    assertInvalid(() -> ok.withTimeZone(null), "time_zone");
+  }
+
+  @Test
+  void newRecurringTaskFactoriesSpellTheDefaultsOut() {
+    NewRecurringTask template = NewRecurringTask.of(" r ", RecurrenceSpec.daily(1), NOW);
+
+    assertThat(template.title()).isEqualTo("r");
+    assertThat(template.priority()).isEqualTo(Priority.MEDIUM);
+    assertThat(template.missedPolicy()).isEqualTo(MissedPolicy.LATEST);
+    assertThat(template.timeZone()).isNull(); // the user's zone, which only the database knows
+  }
+
+  @Test
+  void recurringTaskPatchWithersRefuseBadValuesNamingTheField() {
+    RecurringTaskPatch empty = RecurringTaskPatch.empty();
+
+    assertInvalid(() -> empty.withTitle(null), "title");
+    assertInvalid(() -> empty.withTitle(""), "title");
+    assertInvalid(() -> empty.withDescription("x".repeat(10_001)), "description");
+    assertInvalid(() -> empty.withPriority(null), "priority");
+    assertInvalid(() -> empty.withRecurrence(null), "recurrence_rule");
+    assertInvalid(() -> empty.withTimeZone(ZoneId.of("GMT")), "time_zone");
+    assertInvalid(() -> empty.withMissedPolicy(null), "missed_policy");
+    assertThat(empty.isEmpty()).isTrue();
+    assertThat(empty.withDescription(null).isEmpty()).isFalse();
+    assertThat(empty.withTitle(" a ")).isEqualTo(empty.withTitle("a"));
+  }
+
+  @Test
+  void recurringTaskPatchClearsTheDescriptionWithNullAndAnEmptyPatchChangesNothing() {
+    UUID user = newUser();
+    RecurringTask template =
+        at.recurring()
+            .create(
+                user,
+                NewRecurringTask.of("r", RecurrenceSpec.daily(1), NOW.plusSeconds(60))
+                    .withDescription("d"));
+    TodoDb later = dbAt(NOW.plus(Duration.ofHours(1)));
+
+    RecurringTask unchanged =
+        later.recurring().update(user, template.id(), RecurringTaskPatch.empty());
+    RecurringTask cleared =
+        later
+            .recurring()
+            .update(user, template.id(), RecurringTaskPatch.empty().withDescription(null));
+
+    assertThat(unchanged).isEqualTo(template);
+    assertThat(cleared.description()).isNull();
+    assertThat(cleared.title()).isEqualTo("r");
+    assertNotFound(
+        () -> at.recurring().update(newUser(), template.id(), RecurringTaskPatch.empty()),
+        "recurring task",
+        template.id());
+  }
+
+  @Test
+  void newMessageFactoriesRefuseBadValuesNamingTheField() {
+    assertInvalid(() -> NewMessage.user(null), "content");
+    assertInvalid(() -> NewMessage.user("a\u0000b"), "content");
+    assertInvalid(() -> NewMessage.assistantToolCalls("", "not json"), "tool_calls");
+    assertInvalid(() -> NewMessage.assistantToolCalls("", "[] []"), "tool_calls");
+    assertInvalid(() -> NewMessage.assistantToolCalls("", "42"), "tool_calls");
+    assertInvalid(() -> NewMessage.tool(" ", "result"), "tool_call_id");
+    assertInvalid(() -> new NewMessage(MessageRole.USER, "x", "[]", null), "tool_calls");
+    assertInvalid(() -> new NewMessage(MessageRole.USER, "x", null, "call_1"), "tool_call_id");
+    assertInvalid(() -> new NewMessage(MessageRole.TOOL, "x", null, null), "tool_call_id");
+    assertThat(NewMessage.assistantToolCalls("", "[ {\"id\" : \"c\"} ]").toolCalls())
+        .isEqualTo("[{\"id\":\"c\"}]");
+  }
+
+  // ---- one page request type, no null cursor ---------------------------------------------------
+
+  @Test
+  void pageRequestValidatesItsLimitAndCursorWhenBuilt() {
+    assertThat(PageRequest.first().limit()).isEqualTo(50);
+    assertThat(PageRequest.first().cursor()).isEmpty();
+    assertThat(PageRequest.first(1).limit()).isEqualTo(1);
+    assertThat(PageRequest.first(200).limit()).isEqualTo(200);
+    assertInvalid(() -> PageRequest.first(0), "limit");
+    assertInvalid(() -> PageRequest.first(201), "limit");
+    assertInvalid(() -> PageRequest.after(null, 10), "cursor");
+    assertInvalid(() -> PageRequest.after("", 10), "cursor");
+    assertInvalid(() -> PageRequest.after("not a cursor!", 10), "cursor");
+  }
+
+  @Test
+  void pageNextAsksForThePageAfterWithTheSameLimitAndTheLastPageHasNoNext() {
+    UUID user = newUser();
+    for (int i = 0; i < 3; i++) {
+      at.tasks().create(user, NewTask.titled("t" + i));
+    }
+
+    Page<Task> first = at.tasks().query(user, TaskQuery.open(), PageRequest.first(2));
+    PageRequest next = first.next().orElseThrow();
+    Page<Task> second = at.tasks().query(user, TaskQuery.open(), next);
+
+    assertThat(first.items()).hasSize(2);
+    assertThat(next.limit()).isEqualTo(2);
+    assertThat(next.cursor()).isEqualTo(first.nextCursor()).isPresent();
+    assertThat(PageRequest.after(first.nextCursor().orElseThrow(), 2)).isEqualTo(next);
+    assertThat(second.items()).hasSize(1).doesNotContainAnyElementsOf(first.items());
+    assertThat(second.next()).isEmpty();
+    assertThat(second.nextCursor()).isEmpty();
+    assertThat(second.hasNext()).isFalse();
+  }
+
+  @Test
+  void conversationsAndMessagesPageWithThePageRequestToo() {
+    UUID user = newUser();
+    Conversation a = at.conversations().create(user, "a");
+    Conversation b = dbAt(NOW.plusSeconds(1)).conversations().create(user, "b");
+    for (int i = 0; i < 3; i++) {
+      at.conversations().append(user, a.id(), NewMessage.user("m" + i));
+    }
+
+    Page<Conversation> conversations = at.conversations().list(user, PageRequest.first(1));
+    Page<Conversation> rest = at.conversations().list(user, conversations.next().orElseThrow());
+    Page<io.todokit.dao.conversations.Message> messages =
+        at.conversations().messages(user, a.id(), PageRequest.first(2));
+    Page<io.todokit.dao.conversations.Message> last =
+        at.conversations().messages(user, a.id(), messages.next().orElseThrow());
+
+    assertThat(conversations.items()).hasSize(1);
+    assertThat(rest.items()).hasSize(1).doesNotContainAnyElementsOf(conversations.items());
+    assertThat(List.of(conversations.items().get(0).id(), rest.items().get(0).id()))
+        .containsExactlyInAnyOrder(a.id(), b.id());
+    assertThat(rest.next()).isEmpty();
+    assertThat(messages.items()).extracting(m -> m.content()).containsExactly("m0", "m1");
+    assertThat(last.items()).extracting(m -> m.content()).containsExactly("m2");
+    assertThat(last.next()).isEmpty();
+    assertThat(at.conversations().lastMessages(user, a.id(), 2))
+        .extracting(m -> m.content())
+        .containsExactly("m1", "m2");
+    assertInvalid(() -> at.conversations().lastMessages(user, a.id(), 0), "limit");
+  }
+}

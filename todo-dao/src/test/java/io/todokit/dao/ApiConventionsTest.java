@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.todokit.dao.conversations.Conversation;
 import io.todokit.dao.conversations.MessageRole;
 import io.todokit.dao.conversations.NewMessage;
+import io.todokit.dao.recurring.MaterializeResult;
 import io.todokit.dao.recurring.MissedPolicy;
 import io.todokit.dao.recurring.NewRecurringTask;
 import io.todokit.dao.recurring.RecurringTask;
@@ -280,5 +281,47 @@ class ApiConventionsTest extends DaoTestSupport {
         .extracting(m -> m.content())
         .containsExactly("m1", "m2");
     assertInvalid(() -> at.conversations().lastMessages(user, a.id(), 0), "limit");
+  }
+
+  // ---- now comes from the TodoDb clock, with asOf overloads for reads ------------------------
+
+  @Test
+  void overdueAndDueTodayReadTheClockAndTheAsOfOverloadsTakeAnotherInstant() {
+    UUID user = newUser();
+    Task yesterday =
+        at.tasks().create(user, NewTask.titled("y").withDueAt(NOW.minus(Duration.ofDays(1))));
+    Task soon = at.tasks().create(user, NewTask.titled("s").withDueAt(NOW.plusSeconds(60)));
+
+    assertThat(at.tasks().overdue(user)).containsExactly(yesterday);
+    assertThat(at.tasks().overdue(user, NOW.plusSeconds(120))).containsExactly(yesterday, soon);
+    assertThat(at.tasks().dueToday(user)).containsExactly(soon);
+    assertThat(at.tasks().dueToday(user, NOW.minus(Duration.ofDays(1)))).containsExactly(yesterday);
+    assertInvalid(() -> at.tasks().overdue(user, Instant.MAX), "as_of");
+    assertInvalid(() -> at.tasks().dueToday(user, Instant.MIN), "as_of");
+  }
+
+  @Test
+  void claimDueAndMaterializeDueTakeNowFromTheClockForWhatIsDueAndWhatTheyWrite() {
+    UUID user = newUser();
+    Task call = at.tasks().create(user, NewTask.titled("call").withRemindAt(NOW.plusSeconds(60)));
+    at.recurring()
+        .create(user, NewRecurringTask.of("r", RecurrenceSpec.daily(1), NOW.plusSeconds(60)));
+    TodoDb later = dbAt(NOW.plusSeconds(90));
+
+    assertThat(at.reminders().claimDue(10)).noneMatch(r -> r.taskId().equals(call.id()));
+    assertThat(later.reminders().claimDue(10)).anyMatch(r -> r.taskId().equals(call.id()));
+    assertThat(at.tasks().get(user, call.id()).updatedAt()).isEqualTo(NOW.plusSeconds(90));
+    MaterializeResult none = at.recurring().materializeDue(10);
+    MaterializeResult made = later.recurring().materializeDue(10);
+
+    assertThat(none.created()).noneMatch(t -> t.userId().equals(user));
+    assertThat(made.created())
+        .filteredOn(t -> t.userId().equals(user))
+        .singleElement()
+        .satisfies(
+            task -> {
+              assertThat(task.dueAt()).isEqualTo(NOW.plusSeconds(60));
+              assertThat(task.createdAt()).isEqualTo(NOW.plusSeconds(90));
+            });
   }
 }

@@ -50,13 +50,13 @@ class InputLimitsTest extends DaoTestSupport {
       assertRefused(() -> TaskPatch.empty().withRemindAt(bad), "remind_at");
       assertRefused(() -> TaskQuery.open().withOverdueAt(bad), "overdue_at");
       assertRefused(() -> TaskQuery.open().withDueBetween(bad, null), "due_from");
-      assertRefused(() -> db.tasks().overdue(user, bad), "now");
-      assertRefused(() -> db.tasks().dueToday(user, bad), "now");
+      assertRefused(() -> db.tasks().overdue(user, bad), "as_of");
+      assertRefused(() -> db.tasks().dueToday(user, bad), "as_of");
       assertRefused(() -> db.tasks().dueBetween(user, Instant.EPOCH, bad), "to");
       assertRefused(() -> db.reminders().due(bad, Instant.EPOCH), "from");
-      assertRefused(() -> db.reminders().claimDue(bad, 10), "now");
+      assertRefused(() -> dbAt(bad).reminders().claimDue(10), "now");
       assertRefused(() -> db.reminders().snooze(user, task.id(), bad), "remind_at");
-      assertRefused(() -> db.recurring().materializeDue(bad, 10), "now");
+      assertRefused(() -> dbAt(bad).recurring().materializeDue(10), "now");
       assertRefused(
           () ->
               db.recurring()

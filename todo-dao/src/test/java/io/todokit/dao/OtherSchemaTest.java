@@ -70,7 +70,8 @@ class OtherSchemaTest {
                       .withRemindAt(NOW.minusSeconds(120))
                       .withTagIds(List.of(tag.id())));
       assertThat(db.tasks().overdue(user, NOW)).extracting(Task::id).containsExactly(task.id());
-      assertThat(db.reminders().claimDue(NOW, 10)).hasSize(1);
+      assertThat(db.withClock(Clock.fixed(NOW, ZoneOffset.UTC)).reminders().claimDue(10))
+          .hasSize(1);
       var conversation = db.conversations().create(user, "Chat");
       db.conversations().append(user, conversation.id(), NewMessage.user("hi"));
       assertThat(
@@ -85,7 +86,12 @@ class OtherSchemaTest {
                   "Stand-up",
                   RecurrenceJson.parse("{\"frequency\": \"daily\"}"),
                   NOW.minusSeconds(3600)));
-      assertThat(db.recurring().materializeDue(NOW, 10).created()).isNotEmpty();
+      assertThat(
+              db.withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+                  .recurring()
+                  .materializeDue(10)
+                  .created())
+          .isNotEmpty();
       db.transaction(tx -> tx.tasks().complete(user, task.id()));
 
       assertThat(count(dataSource, "public.users")).isZero();

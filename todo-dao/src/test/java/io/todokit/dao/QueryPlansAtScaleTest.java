@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -102,12 +104,17 @@ class QueryPlansAtScaleTest extends DaoTestSupport {
 
   @Test
   void theReminderClaimUsesTheArmedReminderIndex() {
-    assertThat(plans(db -> db.reminders().claimDue(NOW, 100))).contains("tasks_armed_reminder_idx");
+    assertThat(
+            plans(db -> db.withClock(Clock.fixed(NOW, ZoneOffset.UTC)).reminders().claimDue(100)))
+        .contains("tasks_armed_reminder_idx");
   }
 
   @Test
   void theTemplateScanUsesTheDueTemplateIndex() {
-    assertThat(plans(db -> db.recurring().materializeDue(NOW, 100)))
+    assertThat(
+            plans(
+                db ->
+                    db.withClock(Clock.fixed(NOW, ZoneOffset.UTC)).recurring().materializeDue(100)))
         .contains("recurring_tasks_due_idx");
   }
 

@@ -1,5 +1,7 @@
 package org.example.boot;
 
+import java.time.ZoneOffset;
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.todokit.dao.RecurrenceJson;
@@ -86,7 +88,7 @@ class ConsumerApplicationTests {
                 RecurrenceJson.parse("{\"frequency\": \"weekly\", \"days\": [\"monday\"]}"),
                 start));
 
-    MaterializeResult result = db.recurring().materializeDue(start.plusSeconds(14 * 86_400), 10);
+    MaterializeResult result = db.withClock(Clock.fixed(start.plusSeconds(14 * 86_400), ZoneOffset.UTC)).recurring().materializeDue(10);
 
     assertThat(result.failed()).isEmpty();
     assertThat(result.created()).isNotEmpty();

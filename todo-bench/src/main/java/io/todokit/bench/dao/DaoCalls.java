@@ -15,8 +15,10 @@ import io.todokit.dao.tasks.TaskPatch;
 import io.todokit.dao.tasks.TaskQuery;
 import io.todokit.dao.users.NewUser;
 import io.todokit.recurrence.RecurrenceSpec;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -155,7 +157,10 @@ final class DaoCalls {
     calls.add(write("tags.removeTag", db -> db.tags().removeTag(user, task, tag0)));
     // reminders
     calls.add(read("reminders.due", db -> db.reminders().due(now.minusSeconds(3_600), now)));
-    calls.add(write("reminders.claimDue", db -> db.reminders().claimDue(now, 100)));
+    calls.add(
+        write(
+            "reminders.claimDue",
+            db -> db.withClock(Clock.fixed(now, ZoneOffset.UTC)).reminders().claimDue(100)));
     calls.add(
         write("reminders.snooze", db -> db.reminders().snooze(user, task, now.plusSeconds(600))));
     // recurring templates
@@ -183,11 +188,17 @@ final class DaoCalls {
               db.recurring().resume(user, paused.id());
             }));
     calls.add(write("recurring.delete", db -> db.recurring().delete(user, template)));
-    calls.add(write("recurring.materializeDue", db -> db.recurring().materializeDue(now, 100)));
+    calls.add(
+        write(
+            "recurring.materializeDue",
+            db -> db.withClock(Clock.fixed(now, ZoneOffset.UTC)).recurring().materializeDue(100)));
     calls.add(
         write(
             "recurring.materializeDue.all",
-            db -> db.recurring().materializeDue(now, 10, MissedPolicy.ALL)));
+            db ->
+                db.withClock(Clock.fixed(now, ZoneOffset.UTC))
+                    .recurring()
+                    .materializeDue(10, MissedPolicy.ALL)));
     // conversations
     calls.add(read("conversations.get", db -> db.conversations().get(user, conversation)));
     calls.add(

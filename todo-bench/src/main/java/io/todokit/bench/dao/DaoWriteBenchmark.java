@@ -9,6 +9,7 @@ import io.todokit.dao.tasks.NewTask;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.dao.tasks.Task;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -197,7 +198,7 @@ public class DaoWriteBenchmark {
 
   @Benchmark
   public List<Reminder> claimDueDao(BenchDatabase b, Claim s) {
-    s.claimed = b.db.reminders().claimDue(Dataset.NOW, 100);
+    s.claimed = b.db.withClock(Clock.fixed(Dataset.NOW, ZoneOffset.UTC)).reminders().claimDue(100);
     return s.claimed;
   }
 
@@ -256,7 +257,8 @@ public class DaoWriteBenchmark {
 
   @Benchmark
   public MaterializeResult materializeDueDao(BenchDatabase b, Materialize s) {
-    s.result = b.db.recurring().materializeDue(Dataset.NOW, 100);
+    s.result =
+        b.db.withClock(Clock.fixed(Dataset.NOW, ZoneOffset.UTC)).recurring().materializeDue(100);
     return s.result;
   }
 

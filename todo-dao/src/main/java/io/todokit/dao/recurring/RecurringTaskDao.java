@@ -385,27 +385,27 @@ public final class RecurringTaskDao {
 
   /**
    * Turns the due occurrences of active templates into tasks, each template by its own missed
-   * policy; see {@link #materializeDue(Instant, int, MissedPolicy)}.
+   * policy; see {@link #materializeDue(int, MissedPolicy)}.
    *
-   * @param now the time up to which occurrences are due (usually the current time)
    * @param limit how many due templates to claim, 1 to {@value #MAX_TEMPLATES_PER_CALL}
    * @return what the call did
    * @throws ValidationException ({@code limit}) for a bad limit
    */
-  public MaterializeResult materializeDue(Instant now, int limit) {
-    return materialize(now, limit, null);
+  public MaterializeResult materializeDue(int limit) {
+    return materialize(limit, null);
   }
 
   /**
    * Turns the due occurrences of active templates into tasks: a worker's call, across all users (it
    * takes no user id; each task is created for its template's owner).
    *
-   * <p>In one transaction it claims up to {@code limit} active templates with {@code nextDueAt <=
-   * now}, earliest first, with {@code FOR UPDATE SKIP LOCKED} (so concurrent workers share the work
-   * instead of waiting), creates their tasks and advances them. Each task takes the template's
-   * title, description and priority; its due date and occurrence are the occurrence's instant. With
-   * {@link MissedPolicy#LATEST} only the latest occurrence at or before {@code now} is created and
-   * the earlier passed ones are skipped; with {@link MissedPolicy#ALL} every passed occurrence is
+   * <p>"Now" is the {@code TodoDb} clock's instant ({@code TodoDb.withClock}). In one transaction
+   * it claims up to {@code limit} active templates with {@code nextDueAt <= now}, earliest first,
+   * with {@code FOR UPDATE SKIP LOCKED} (so concurrent workers share the work instead of waiting),
+   * creates their tasks and advances them. Each task takes the template's title, description and
+   * priority; its due date and occurrence are the occurrence's instant. With {@link
+   * MissedPolicy#LATEST} only the latest occurrence at or before {@code now} is created and the
+   * earlier passed ones are skipped; with {@link MissedPolicy#ALL} every passed occurrence is
    * created, at most {@value #MAX_OCCURRENCES_PER_TEMPLATE} per template and call ({@code
    * nextDueAt} then advances only past the last one created, the template is reported as
    * backlogged, and the next call continues). {@code nextDueAt} becomes the first occurrence after
@@ -414,7 +414,7 @@ public final class RecurringTaskDao {
    * its rule ended (COUNT, UNTIL), or it has no storable next occurrence (beyond the year 9999, or
    * one the calculator fails to compute, for a rule written by plain SQL). The unique key on (user,
    * template, occurrence) and {@code ON CONFLICT DO NOTHING} make sure that no occurrence is ever
-   * created twice, even by racing workers; a second call with the same {@code now} creates nothing.
+   * created twice, even by racing workers; a second call at the same instant creates nothing.
    *
    * <p>One template never blocks the others: each claimed template is read and made on its own, in
    * a savepoint. A template that fails (a row Java cannot read, such as a rule or time zone written
@@ -425,14 +425,13 @@ public final class RecurringTaskDao {
    * or deadlock: SQLState classes 08, 40, 53, 57, 58 and XX, and 55P03, 25006) are not the
    * template's fault: they abort the whole call, which then writes nothing, and deactivate nothing.
    *
-   * @param now the time up to which occurrences are due (usually the current time)
    * @param limit how many due templates to claim, 1 to {@value #MAX_TEMPLATES_PER_CALL}
    * @param policy the missed policy for every claimed template, overriding theirs
    * @return what the call did
    * @throws ValidationException ({@code limit}) for a bad limit
    */
-  public MaterializeResult materializeDue(Instant now, int limit, MissedPolicy policy) {
-    return materialize(now, limit, Objects.requireNonNull(policy, "policy"));
+  public MaterializeResult materializeDue(int limit, MissedPolicy policy) {
+    return materialize(limit, Objects.requireNonNull(policy, "policy"));
   }
 
   /**
@@ -450,14 +449,14 @@ public final class RecurringTaskDao {
         RECURRING_TASKS.TIME_ZONE, RECURRING_TASKS.TITLE, context.function("todokit_is_blank"));
   }
 
-  private MaterializeResult materialize(Instant now, int limit, @Nullable MissedPolicy override) {
-    Objects.requireNonNull(now, "now");
-    Check.instant("now", now);
+  private MaterializeResult materialize(int limit, @Nullable MissedPolicy override) {
     if (limit < 1 || limit > MAX_TEMPLATES_PER_CALL) {
       throw new ValidationException(
           "limit", "must be 1 to " + MAX_TEMPLATES_PER_CALL + " (was " + limit + ")");
     }
-    Instant createdAt = context.now();
+    // One instant from the TodoDb clock: what is due, and when the tasks are made.
+    Instant now = context.now();
+    Instant createdAt = now;
     return context.write(
         dsl -> {
           // Read from the result set and mapped row by row: jOOQ's record conversion fails the

@@ -121,17 +121,18 @@ public final class ReminderDao {
    *
    * <p>Across all users: for trusted workers only.
    *
-   * @param now the current time; reminders with {@code remind_at <= now} are due
+   * <p>"Now" is the {@code TodoDb} clock's instant ({@code TodoDb.withClock}): reminders with
+   * {@code remind_at <= now} are due.
+   *
    * @param limit how many to claim at most: 1 to {@value #MAX_CLAIM}
    * @return the claimed reminders ordered by {@code remind_at}, then task id, then user id, in SQL
    *     exactly as {@link #due} orders them; empty when none is due
    * @throws ValidationException with field {@code limit} when it is outside 1 to {@value
    *     #MAX_CLAIM}
    */
-  public List<Reminder> claimDue(Instant now, int limit) {
-    Objects.requireNonNull(now, "now");
-    Check.instant("now", now);
+  public List<Reminder> claimDue(int limit) {
     int checkedLimit = Check.pageSize(limit);
+    Instant now = context.now();
     Tasks candidate = TASKS.as("candidate");
     List<Claimed> claimed =
         context.write(

@@ -455,17 +455,39 @@ public final class TaskDao {
   }
 
   /**
-   * The user's open tasks due before {@code now}.
+   * The user's open tasks due before now, by the {@code TodoDb} clock.
    *
    * @param userId the acting user
-   * @param now the present
    * @return the tasks, earliest due first
    */
-  public List<Task> overdue(UUID userId, Instant now) {
+  public List<Task> overdue(UUID userId) {
+    return overdue(userId, context.now());
+  }
+
+  /**
+   * The user's open tasks due before {@code asOf}.
+   *
+   * @param userId the acting user
+   * @param asOf the instant to look from
+   * @return the tasks, earliest due first
+   * @throws ValidationException ({@code as_of}) outside the years 1 to 9999
+   */
+  public List<Task> overdue(UUID userId, Instant asOf) {
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(now, "now");
-    Check.instant("now", now);
-    return list(TASKS.USER_ID.eq(userId).and(OPEN).and(TASKS.DUE_AT.lt(now)), BY_DUE);
+    Objects.requireNonNull(asOf, "asOf");
+    Check.instant("as_of", asOf);
+    return list(TASKS.USER_ID.eq(userId).and(OPEN).and(TASKS.DUE_AT.lt(asOf)), BY_DUE);
+  }
+
+  /**
+   * The user's open tasks due today, by the {@code TodoDb} clock; see {@link #dueToday(UUID,
+   * Instant)}.
+   *
+   * @param userId the acting user
+   * @return the tasks, earliest due first; empty for an unknown user
+   */
+  public List<Task> dueToday(UUID userId) {
+    return dueToday(userId, context.now());
   }
 
   /**
@@ -480,16 +502,16 @@ public final class TaskDao {
    * ambiguous local midnight to the later instant and start such a day an hour late).
    *
    * @param userId the acting user
-   * @param now the present, which decides what "today" is
+   * @param asOf the instant whose local day is "today"
    * @return the tasks, earliest due first; empty for an unknown user
    * @throws ValidationException ({@code time_zone}) when the user's stored zone is not one {@code
    *     java.time} knows (only plain SQL can store such a zone, e.g. PostgreSQL's abbreviation
    *     {@code PST})
    */
-  public List<Task> dueToday(UUID userId, Instant now) {
+  public List<Task> dueToday(UUID userId, Instant asOf) {
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(now, "now");
-    Check.instant("now", now);
+    Objects.requireNonNull(asOf, "asOf");
+    Check.instant("as_of", asOf);
     return context.read(
         dsl -> {
           String zone =
@@ -500,7 +522,7 @@ public final class TaskDao {
           if (zone == null) {
             return List.<Task>of();
           }
-          LocalDay today = LocalDay.containing(now, Check.storedZone(zone));
+          LocalDay today = LocalDay.containing(asOf, Check.storedZone(zone));
           return TaskRows.fetchTasks(
               dsl.select(TaskRows.COLUMNS)
                   .from(TASKS)

@@ -72,7 +72,7 @@ class MaterializeConcurrencyTest extends DaoTestSupport {
                   long created = 0;
                   MaterializeResult result;
                   do {
-                    result = db.recurring().materializeDue(NOW, 7);
+                    result = dbAt(NOW).recurring().materializeDue(7);
                     created += result.created().size();
                   } while (result.claimedTemplates() > 0);
                   return created;
@@ -88,7 +88,7 @@ class MaterializeConcurrencyTest extends DaoTestSupport {
       pool.shutdownNow();
     }
 
-    assertThat(db.recurring().materializeDue(NOW, 1000).claimedTemplates()).isZero();
+    assertThat(dbAt(NOW).recurring().materializeDue(1000).claimedTemplates()).isZero();
     assertThat(
             count(
                 "SELECT count(*) FROM (SELECT template_id, occurrence_at FROM tasks"

@@ -96,7 +96,7 @@ class MaterializeIsolationTest extends DaoTestSupport {
     assertThat(text("SELECT end_reason FROM recurring_tasks WHERE id = ?", bad))
         .startsWith(reasonStart)
         .doesNotContain("\n", "\tat ");
-    MaterializeResult again = db.recurring().materializeDue(NOW, 10);
+    MaterializeResult again = dbAt(NOW).recurring().materializeDue(10);
     assertThat(again.claimedTemplates()).isZero();
     assertThat(again.failed()).isEmpty();
   }
@@ -112,7 +112,7 @@ class MaterializeIsolationTest extends DaoTestSupport {
   void aRuleJavaCannotParseIsStoppedAndTheOthersAreMade() {
     UUID bad = badTemplate("bad rule", "{\"frequency\": \"daily\", \"every\": 2}", "UTC");
 
-    MaterializeResult result = db.recurring().materializeDue(NOW, 10);
+    MaterializeResult result = dbAt(NOW).recurring().materializeDue(10);
 
     assertTheGoodTemplatesWereMade(result);
     TemplateFailure failure = failureOf(result, bad);
@@ -135,8 +135,8 @@ class MaterializeIsolationTest extends DaoTestSupport {
     // V11's check (NOT VALID) refuses any UPDATE of such a row, so it could not even be stopped.
     UUID bad = badTemplate("bad zone", DAILY, zone);
 
-    MaterializeResult first = db.recurring().materializeDue(NOW, 10);
-    MaterializeResult second = db.recurring().materializeDue(NOW, 1);
+    MaterializeResult first = dbAt(NOW).recurring().materializeDue(10);
+    MaterializeResult second = dbAt(NOW).recurring().materializeDue(1);
 
     assertTheGoodTemplatesWereMade(first);
     assertThat(first.failed()).isEmpty();
@@ -153,7 +153,7 @@ class MaterializeIsolationTest extends DaoTestSupport {
     UUID bad = badTemplate("infinite", DAILY, "UTC");
     sql("UPDATE recurring_tasks SET starts_at = '-infinity' WHERE id = ?", bad);
 
-    MaterializeResult result = db.recurring().materializeDue(NOW, 10);
+    MaterializeResult result = dbAt(NOW).recurring().materializeDue(10);
 
     assertTheGoodTemplatesWereMade(result);
     assertThat(failureOf(result, bad).reason())
@@ -172,7 +172,7 @@ class MaterializeIsolationTest extends DaoTestSupport {
     UUID bad =
         badTemplate("huge interval", "{\"frequency\": \"daily\", \"interval\": 2000000000}", "UTC");
 
-    MaterializeResult result = db.recurring().materializeDue(NOW, 10);
+    MaterializeResult result = dbAt(NOW).recurring().materializeDue(10);
 
     assertTheGoodTemplatesWereMade(result);
     List<UUID> stopped =
@@ -208,7 +208,7 @@ class MaterializeIsolationTest extends DaoTestSupport {
                     Instant.parse("9999-03-01T09:00:00Z")));
 
     MaterializeResult result =
-        db.recurring().materializeDue(Instant.parse("9999-06-01T00:00:00Z"), 10);
+        dbAt(Instant.parse("9999-06-01T00:00:00Z")).recurring().materializeDue(10);
 
     assertThat(result.created())
         .filteredOn(task -> yearly.id().equals(task.templateId()))
@@ -245,7 +245,7 @@ class MaterializeIsolationTest extends DaoTestSupport {
     MaterializeResult result;
     try {
       bad = badTemplate("x".repeat(300), DAILY, "UTC");
-      result = db.recurring().materializeDue(NOW, 10);
+      result = dbAt(NOW).recurring().materializeDue(10);
     } finally {
       sql(
           "ALTER TABLE recurring_tasks ADD CONSTRAINT recurring_tasks_title_length"
@@ -282,7 +282,7 @@ class MaterializeIsolationTest extends DaoTestSupport {
       sql("ALTER TABLE recurring_tasks ENABLE TRIGGER ALL");
     }
 
-    MaterializeResult result = db.recurring().materializeDue(NOW, 10);
+    MaterializeResult result = dbAt(NOW).recurring().materializeDue(10);
 
     assertTheGoodTemplatesWereMade(result);
     TemplateFailure failure = failureOf(result, bad);
@@ -303,7 +303,7 @@ class MaterializeIsolationTest extends DaoTestSupport {
         "ALTER TABLE recurring_tasks ADD CONSTRAINT recurring_tasks_title_length"
             + " CHECK (btrim(title) <> '' AND char_length(title) <= 255) NOT VALID");
 
-    MaterializeResult result = db.recurring().materializeDue(NOW, 10);
+    MaterializeResult result = dbAt(NOW).recurring().materializeDue(10);
 
     assertTheGoodTemplatesWereMade(result);
     TemplateFailure failure = failureOf(result, bad);
@@ -315,7 +315,7 @@ class MaterializeIsolationTest extends DaoTestSupport {
                 + " check constraint \"recurring_tasks_title_length\"");
     assertThat(text("SELECT is_active::text FROM recurring_tasks WHERE id = ?", bad))
         .isEqualTo("true");
-    MaterializeResult again = db.recurring().materializeDue(NOW, 10);
+    MaterializeResult again = dbAt(NOW).recurring().materializeDue(10);
     assertThat(again.claimedTemplates()).isEqualTo(1);
     assertThat(again.failed()).extracting(TemplateFailure::templateId).containsExactly(bad);
     assertThat(again.created()).isEmpty();
@@ -328,8 +328,8 @@ class MaterializeIsolationTest extends DaoTestSupport {
   void withALimitOfOneTheBadTemplateTakesOneCallAndTheNextCallMovesOn() {
     UUID bad = badTemplate("bad rule", "{\"frequency\": \"daily\", \"every\": 2}", "UTC");
 
-    MaterializeResult first = db.recurring().materializeDue(NOW, 1);
-    MaterializeResult second = db.recurring().materializeDue(NOW, 1);
+    MaterializeResult first = dbAt(NOW).recurring().materializeDue(1);
+    MaterializeResult second = dbAt(NOW).recurring().materializeDue(1);
 
     assertThat(first.failed()).extracting(TemplateFailure::templateId).containsExactly(bad);
     assertThat(first.claimedTemplates()).isEqualTo(1);
@@ -360,8 +360,8 @@ class MaterializeIsolationTest extends DaoTestSupport {
 
       for (Runnable call :
           List.<Runnable>of(
-              () -> db.recurring().materializeDue(NOW, 10),
-              () -> db.transaction(tx -> tx.recurring().materializeDue(NOW, 10)))) {
+              () -> dbAt(NOW).recurring().materializeDue(10),
+              () -> dbAt(NOW).transaction(tx -> tx.recurring().materializeDue(10)))) {
         assertThatThrownBy(call::run)
             .satisfies(error -> assertThat(sqlState(error)).isEqualTo(sqlState));
         assertThat(rows("tasks")).isZero();
@@ -382,7 +382,7 @@ class MaterializeIsolationTest extends DaoTestSupport {
   @Test
   void resumingAFixedTemplateClearsItsReasonAndSkipsWhatPassed() {
     UUID bad = badTemplate("bad rule", "{\"frequency\": \"daily\", \"every\": 2}", "UTC");
-    db.recurring().materializeDue(NOW, 10);
+    dbAt(NOW).recurring().materializeDue(10);
     sql("UPDATE recurring_tasks SET recurrence_rule = ?::jsonb WHERE id = ?", DAILY, bad);
     UUID owner = owner(bad);
     RecurringTask stopped = db.recurring().get(owner, bad);

@@ -225,7 +225,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 NewRecurringTask.of("Stand-up", DAILY, LocalDateTime.parse("2026-03-27T09:00"))
                     .withMissedPolicy(MissedPolicy.ALL));
     MaterializeResult result =
-        db.recurring().materializeDue(Instant.parse("2026-03-31T12:00:00Z"), 100);
+        dbAt(Instant.parse("2026-03-31T12:00:00Z")).recurring().materializeDue(100);
 
     List<Task> created = result.created();
     assertThat(created)
@@ -257,7 +257,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 .withTimeZone(ZoneId.of("America/New_York"))
                 .withMissedPolicy(MissedPolicy.ALL));
     List<Task> created =
-        db.recurring().materializeDue(Instant.parse("2026-03-25T00:00:00Z"), 100).created();
+        dbAt(Instant.parse("2026-03-25T00:00:00Z")).recurring().materializeDue(100).created();
     List<Instant> expected = new ArrayList<>();
     for (LocalDate date = LocalDate.parse("2026-02-24");
         !date.isAfter(LocalDate.parse("2026-03-24"));
@@ -283,7 +283,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 .withTimeZone(ZoneId.of("Asia/Tokyo"))
                 .withMissedPolicy(MissedPolicy.ALL));
     List<Task> created =
-        db.recurring().materializeDue(Instant.parse("2026-05-01T00:00:00Z"), 100).created();
+        dbAt(Instant.parse("2026-05-01T00:00:00Z")).recurring().materializeDue(100).created();
     assertThat(created)
         .extracting(t -> t.dueAt().atZone(tokyo).toLocalDateTime())
         .containsExactly(
@@ -307,8 +307,9 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                     .withDescription("to the landlord")
                     .withPriority(Priority.URGENT));
     Instant now = Instant.parse("2026-01-01T09:00:00Z");
+    // The clock is 5 s past the occurrence: the task is due at the occurrence, made at the clock.
     MaterializeResult result =
-        dbAt(Instant.parse("2026-01-01T09:00:05Z")).recurring().materializeDue(now, 10);
+        dbAt(Instant.parse("2026-01-01T09:00:05Z")).recurring().materializeDue(10);
     assertThat(result.created()).hasSize(1);
     Task task = result.created().get(0);
     assertThat(task.userId()).isEqualTo(user);
@@ -341,7 +342,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 user, NewRecurringTask.of("all", DAILY, start).withMissedPolicy(MissedPolicy.ALL));
     Instant now = Instant.parse("2026-06-11T10:00:00Z");
 
-    MaterializeResult result = db.recurring().materializeDue(now, 10);
+    MaterializeResult result = dbAt(now).recurring().materializeDue(10);
 
     assertThat(result.claimedTemplates()).isEqualTo(2);
     assertThat(result.created().stream().filter(t -> t.templateId().equals(latest.id())))
@@ -371,8 +372,9 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 NewRecurringTask.of("all", DAILY, Instant.parse("2026-06-01T09:00:00Z"))
                     .withMissedPolicy(MissedPolicy.ALL));
     MaterializeResult result =
-        db.recurring()
-            .materializeDue(Instant.parse("2026-06-11T10:00:00Z"), 10, MissedPolicy.LATEST);
+        dbAt(Instant.parse("2026-06-11T10:00:00Z"))
+            .recurring()
+            .materializeDue(10, MissedPolicy.LATEST);
     assertThat(result.created())
         .extracting(Task::occurrenceAt)
         .containsExactly(Instant.parse("2026-06-11T09:00:00Z"));
@@ -386,7 +388,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
         .create(user, NewRecurringTask.of("old", DAILY, Instant.parse("1901-01-01T06:00:00Z")));
     long started = System.nanoTime();
     MaterializeResult result =
-        db.recurring().materializeDue(Instant.parse("2026-06-11T10:00:00Z"), 10);
+        dbAt(Instant.parse("2026-06-11T10:00:00Z")).recurring().materializeDue(10);
     assertThat(result.created())
         .extracting(Task::occurrenceAt)
         .containsExactly(Instant.parse("2026-06-11T06:00:00Z"));
@@ -422,7 +424,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                     .withMissedPolicy(MissedPolicy.ALL));
 
     MaterializeResult result =
-        db.recurring().materializeDue(Instant.parse("2026-07-01T00:00:00Z"), 10);
+        dbAt(Instant.parse("2026-07-01T00:00:00Z")).recurring().materializeDue(10);
 
     assertThat(result.created().stream().filter(t -> t.templateId().equals(counted.id())))
         .extracting(Task::occurrenceAt)
@@ -445,8 +447,9 @@ class RecurringTaskDaoTest extends DaoTestSupport {
       assertThat(ended.endReason()).isEqualTo("the rule ended");
     }
     assertThat(
-            db.recurring()
-                .materializeDue(Instant.parse("2030-01-01T00:00:00Z"), 10)
+            dbAt(Instant.parse("2030-01-01T00:00:00Z"))
+                .recurring()
+                .materializeDue(10)
                 .claimedTemplates())
         .isZero();
   }
@@ -463,7 +466,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                     rule("{\"frequency\": \"yearly\", \"count\": 1}"),
                     Instant.parse("2026-06-01T09:00:00Z")));
     MaterializeResult result =
-        db.recurring().materializeDue(Instant.parse("2026-06-01T09:00:00Z"), 10);
+        dbAt(Instant.parse("2026-06-01T09:00:00Z")).recurring().materializeDue(10);
     assertThat(result.created()).hasSize(1);
     assertThat(result.deactivatedTemplateIds()).containsExactly(template.id());
   }
@@ -477,8 +480,8 @@ class RecurringTaskDaoTest extends DaoTestSupport {
             NewRecurringTask.of("a", DAILY, Instant.parse("2026-06-01T09:00:00Z"))
                 .withMissedPolicy(MissedPolicy.ALL));
     Instant now = Instant.parse("2026-06-05T10:00:00Z");
-    assertThat(db.recurring().materializeDue(now, 10).created()).hasSize(5);
-    MaterializeResult second = db.recurring().materializeDue(now, 10);
+    assertThat(dbAt(now).recurring().materializeDue(10).created()).hasSize(5);
+    MaterializeResult second = dbAt(now).recurring().materializeDue(10);
     assertThat(second.created()).isEmpty();
     assertThat(second.claimedTemplates()).isZero();
     assertThat(count("SELECT count(*) FROM tasks WHERE user_id = ?", user)).isEqualTo(5);
@@ -494,9 +497,9 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 NewRecurringTask.of("a", DAILY, Instant.parse("2026-06-01T09:00:00Z"))
                     .withMissedPolicy(MissedPolicy.ALL));
     Instant now = Instant.parse("2026-06-03T10:00:00Z");
-    assertThat(db.recurring().materializeDue(now, 10).created()).hasSize(3);
+    assertThat(dbAt(now).recurring().materializeDue(10).created()).hasSize(3);
     sql("UPDATE recurring_tasks SET next_due_at = starts_at WHERE id = ?", template.id());
-    MaterializeResult again = db.recurring().materializeDue(now, 10);
+    MaterializeResult again = dbAt(now).recurring().materializeDue(10);
     assertThat(again.claimedTemplates()).isEqualTo(1);
     assertThat(again.created()).isEmpty();
     assertThat(count("SELECT count(*) FROM tasks WHERE template_id = ?", template.id()))
@@ -516,7 +519,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
     Instant now = Instant.parse("2025-01-01T12:00:00Z");
     long expectedTotal = (now.getEpochSecond() - start.getEpochSecond()) / 86_400 + 1;
 
-    MaterializeResult first = db.recurring().materializeDue(now, 10);
+    MaterializeResult first = dbAt(now).recurring().materializeDue(10);
     assertThat(first.created()).hasSize(RecurringTaskDao.MAX_OCCURRENCES_PER_TEMPLATE);
     assertThat(first.backloggedTemplateIds()).containsExactly(template.id());
     assertThat(first.moreMayBeDue()).isTrue();
@@ -526,7 +529,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
     long total = first.created().size();
     MaterializeResult next;
     do {
-      next = db.recurring().materializeDue(now, 10);
+      next = dbAt(now).recurring().materializeDue(10);
       total += next.created().size();
     } while (!next.backloggedTemplateIds().isEmpty());
     assertThat(next.moreMayBeDue()).isFalse();
@@ -550,14 +553,14 @@ class RecurringTaskDaoTest extends DaoTestSupport {
             .create(
                 user, NewRecurringTask.of("late", DAILY, Instant.parse("2026-06-02T09:00:00Z")));
     MaterializeResult result =
-        db.recurring().materializeDue(Instant.parse("2026-06-02T10:00:00Z"), 1);
+        dbAt(Instant.parse("2026-06-02T10:00:00Z")).recurring().materializeDue(1);
     assertThat(result.claimedTemplates()).isEqualTo(1);
     assertThat(result.created()).extracting(Task::templateId).containsExactly(early.id());
     assertThat(result.moreMayBeDue()).isTrue();
     assertThat(db.recurring().get(user, late.id()).nextDueAt())
         .isEqualTo(Instant.parse("2026-06-02T09:00:00Z"));
-    assertValidation(() -> db.recurring().materializeDue(Instant.now(), 0), "limit");
-    assertValidation(() -> db.recurring().materializeDue(Instant.now(), 1_001), "limit");
+    assertValidation(() -> dbAt(Instant.now()).recurring().materializeDue(0), "limit");
+    assertValidation(() -> dbAt(Instant.now()).recurring().materializeDue(1_001), "limit");
   }
 
   // ---- pause, resume, update, delete ----
@@ -576,17 +579,18 @@ class RecurringTaskDaoTest extends DaoTestSupport {
     assertThat(paused.paused()).isTrue();
     assertThat(paused.nextDueAt()).isEqualTo(template.nextDueAt());
     assertThat(
-            db.recurring()
-                .materializeDue(Instant.parse("2026-06-10T10:00:00Z"), 10)
+            dbAt(Instant.parse("2026-06-10T10:00:00Z"))
+                .recurring()
+                .materializeDue(10)
                 .claimedTemplates())
         .isZero();
 
     RecurringTask resumed = recurringAt("2026-06-10T10:00:00Z").resume(user, template.id());
     assertThat(resumed.active()).isTrue();
     assertThat(resumed.nextDueAt()).isEqualTo(Instant.parse("2026-06-11T09:00:00Z"));
-    assertThat(db.recurring().materializeDue(Instant.parse("2026-06-10T10:00:00Z"), 10).created())
+    assertThat(dbAt(Instant.parse("2026-06-10T10:00:00Z")).recurring().materializeDue(10).created())
         .isEmpty();
-    assertThat(db.recurring().materializeDue(Instant.parse("2026-06-11T09:00:00Z"), 10).created())
+    assertThat(dbAt(Instant.parse("2026-06-11T09:00:00Z")).recurring().materializeDue(10).created())
         .hasSize(1);
 
     // resuming an active template keeps its pending occurrence
@@ -744,7 +748,7 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 user,
                 NewRecurringTask.of("a", DAILY, Instant.parse("2026-06-01T09:00:00Z"))
                     .withMissedPolicy(MissedPolicy.ALL));
-    db.recurring().materializeDue(Instant.parse("2026-06-02T10:00:00Z"), 10);
+    dbAt(Instant.parse("2026-06-02T10:00:00Z")).recurring().materializeDue(10);
     db.recurring().delete(user, template.id());
     assertThat(count("SELECT count(*) FROM recurring_tasks WHERE id = ?", template.id())).isZero();
     assertThat(

@@ -11,8 +11,10 @@ import io.todokit.dao.tasks.Priority;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -146,7 +148,8 @@ class ReminderDaoTest extends DaoTestSupport {
     UUID future = reminderTask(alice, "future", NOW.plusNanos(1000));
     sql("UPDATE tasks SET version = 4 WHERE id = ?", past);
 
-    List<Reminder> claimed = at(NOW).reminders().claimDue(NOW, 10);
+    List<Reminder> claimed =
+        at(NOW).withClock(Clock.fixed(NOW, ZoneOffset.UTC)).reminders().claimDue(10);
 
     assertThat(ids(claimed)).containsExactly(past, exactlyNow);
     assertThat(instant("reminded_at", past)).isEqualTo(NOW);
@@ -155,7 +158,7 @@ class ReminderDaoTest extends DaoTestSupport {
     assertThat(instant("reminded_at", future)).isNull();
     assertThat(version(past)).isEqualTo(4);
     assertThat(version(exactlyNow)).isZero();
-    assertThat(db.reminders().claimDue(NOW, 10)).isEmpty();
+    assertThat(dbAt(NOW).reminders().claimDue(10)).isEmpty();
     assertThat(db.reminders().due(NOW.minus(Duration.ofDays(7)), NOW.plusNanos(1000))).isEmpty();
   }
 
@@ -167,9 +170,9 @@ class ReminderDaoTest extends DaoTestSupport {
       tasks.add(reminderTask(user, "r" + i, NOW.minus(Duration.ofMinutes(10 - i))));
     }
 
-    List<Reminder> first = db.reminders().claimDue(NOW, 4);
-    List<Reminder> second = db.reminders().claimDue(NOW, 4);
-    List<Reminder> third = db.reminders().claimDue(NOW, 4);
+    List<Reminder> first = dbAt(NOW).reminders().claimDue(4);
+    List<Reminder> second = dbAt(NOW).reminders().claimDue(4);
+    List<Reminder> third = dbAt(NOW).reminders().claimDue(4);
 
     assertThat(ids(first)).containsExactlyElementsOf(tasks.subList(0, 4));
     assertThat(ids(second)).containsExactlyElementsOf(tasks.subList(4, 8));
@@ -211,7 +214,7 @@ class ReminderDaoTest extends DaoTestSupport {
             secondUser + "/" + highest);
 
     List<Reminder> listed = db.reminders().due(at, NOW);
-    List<Reminder> claimed = db.reminders().claimDue(NOW, 10);
+    List<Reminder> claimed = dbAt(NOW).reminders().claimDue(10);
 
     assertThat(listed).extracting(r -> r.userId() + "/" + r.taskId()).isEqualTo(expected);
     assertThat(claimed).extracting(r -> r.userId() + "/" + r.taskId()).isEqualTo(expected);
@@ -235,7 +238,7 @@ class ReminderDaoTest extends DaoTestSupport {
     List<Reminder> claimed;
     System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
     try {
-      claimed = at(NOW).reminders().claimDue(NOW, 10);
+      claimed = at(NOW).withClock(Clock.fixed(NOW, ZoneOffset.UTC)).reminders().claimDue(10);
     } finally {
       System.setErr(stderr);
     }
@@ -249,7 +252,7 @@ class ReminderDaoTest extends DaoTestSupport {
         .singleElement()
         .asString()
         .contains("user " + alice, "task " + unknownPriority, "critical", "marked sent");
-    assertThat(db.reminders().claimDue(NOW, 10)).isEmpty();
+    assertThat(dbAt(NOW).reminders().claimDue(10)).isEmpty();
   }
 
   @ParameterizedTest
@@ -257,7 +260,7 @@ class ReminderDaoTest extends DaoTestSupport {
   void claimDueRefusesALimitOutsideOneToFiveHundred(int limit) {
     UUID task = reminderTask(newUser(), "due", NOW);
 
-    assertThatThrownBy(() -> db.reminders().claimDue(NOW, limit))
+    assertThatThrownBy(() -> dbAt(NOW).reminders().claimDue(limit))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("limit"));
 
@@ -268,7 +271,7 @@ class ReminderDaoTest extends DaoTestSupport {
   void claimDueAcceptsTheLargestLimit() {
     UUID task = reminderTask(newUser(), "due", NOW);
 
-    assertThat(ids(db.reminders().claimDue(NOW, ReminderDao.MAX_CLAIM))).containsExactly(task);
+    assertThat(ids(dbAt(NOW).reminders().claimDue(ReminderDao.MAX_CLAIM))).containsExactly(task);
   }
 
   // ---- arming and disarming ------------------------------------------------------------------
@@ -276,22 +279,22 @@ class ReminderDaoTest extends DaoTestSupport {
   @Test
   void movingRemindAtWithPlainSqlRearmsAClaimedReminder() {
     UUID task = reminderTask(newUser(), "move me", NOW.minusSeconds(60));
-    assertThat(ids(db.reminders().claimDue(NOW, 5))).containsExactly(task);
+    assertThat(ids(dbAt(NOW).reminders().claimDue(5))).containsExactly(task);
 
     sql("UPDATE tasks SET remind_at = ? WHERE id = ?", NOW.minusSeconds(30), task);
 
     assertThat(instant("reminded_at", task)).isNull();
-    assertThat(ids(db.reminders().claimDue(NOW, 5))).containsExactly(task);
+    assertThat(ids(dbAt(NOW).reminders().claimDue(5))).containsExactly(task);
   }
 
   @Test
   void settingRemindAtToTheSameTimeWithPlainSqlLeavesTheClaim() {
     UUID task = reminderTask(newUser(), "same", NOW.minusSeconds(60));
-    db.reminders().claimDue(NOW, 5);
+    dbAt(NOW).reminders().claimDue(5);
 
     sql("UPDATE tasks SET remind_at = remind_at, title = 'renamed' WHERE id = ?", task);
 
-    assertThat(db.reminders().claimDue(NOW, 5)).isEmpty();
+    assertThat(dbAt(NOW).reminders().claimDue(5)).isEmpty();
   }
 
   @Test
@@ -301,22 +304,22 @@ class ReminderDaoTest extends DaoTestSupport {
 
     complete(task);
     assertThat(db.reminders().due(NOW.minusSeconds(120), NOW)).isEmpty();
-    assertThat(db.reminders().claimDue(NOW, 5)).isEmpty();
+    assertThat(dbAt(NOW).reminders().claimDue(5)).isEmpty();
 
     reopen(task);
     assertThat(ids(db.reminders().due(NOW.minusSeconds(120), NOW))).containsExactly(task);
-    assertThat(ids(db.reminders().claimDue(NOW, 5))).containsExactly(task);
+    assertThat(ids(dbAt(NOW).reminders().claimDue(5))).containsExactly(task);
   }
 
   @Test
   void reopeningAClaimedReminderDoesNotArmItAgain() {
     UUID task = reminderTask(newUser(), "claimed then completed", NOW.minusSeconds(60));
-    db.reminders().claimDue(NOW, 5);
+    dbAt(NOW).reminders().claimDue(5);
     complete(task);
 
     reopen(task);
 
-    assertThat(db.reminders().claimDue(NOW, 5)).isEmpty();
+    assertThat(dbAt(NOW).reminders().claimDue(5)).isEmpty();
   }
 
   // ---- snooze --------------------------------------------------------------------------------
@@ -325,7 +328,7 @@ class ReminderDaoTest extends DaoTestSupport {
   void snoozeMovesTheReminderRearmsItAndBumpsTheVersion() {
     UUID user = newUser();
     UUID task = reminderTask(user, "snooze me", NOW.minusSeconds(60));
-    db.reminders().claimDue(NOW, 5);
+    dbAt(NOW).reminders().claimDue(5);
     Instant snoozedAt = NOW.plusSeconds(5);
     Instant later = NOW.plus(Duration.ofMinutes(10));
 
@@ -335,8 +338,8 @@ class ReminderDaoTest extends DaoTestSupport {
     assertThat(instant("reminded_at", task)).isNull();
     assertThat(instant("updated_at", task)).isEqualTo(snoozedAt);
     assertThat(version(task)).isEqualTo(1);
-    assertThat(db.reminders().claimDue(NOW, 5)).isEmpty();
-    assertThat(ids(db.reminders().claimDue(later, 5))).containsExactly(task);
+    assertThat(dbAt(NOW).reminders().claimDue(5)).isEmpty();
+    assertThat(ids(dbAt(later).reminders().claimDue(5))).containsExactly(task);
   }
 
   @Test
@@ -344,11 +347,11 @@ class ReminderDaoTest extends DaoTestSupport {
     UUID user = newUser();
     Instant remindAt = NOW.minusSeconds(60);
     UUID task = reminderTask(user, "again", remindAt);
-    db.reminders().claimDue(NOW, 5);
+    dbAt(NOW).reminders().claimDue(5);
 
     db.reminders().snooze(user, task, remindAt);
 
-    assertThat(ids(db.reminders().claimDue(NOW, 5))).containsExactly(task);
+    assertThat(ids(dbAt(NOW).reminders().claimDue(5))).containsExactly(task);
   }
 
   @Test
@@ -356,7 +359,7 @@ class ReminderDaoTest extends DaoTestSupport {
     UUID alice = newUser();
     UUID bob = newUser();
     UUID task = reminderTask(alice, "alice's", NOW.minusSeconds(60));
-    db.reminders().claimDue(NOW, 5);
+    dbAt(NOW).reminders().claimDue(5);
     UUID missing = UUID.randomUUID();
 
     assertThatThrownBy(() -> db.reminders().snooze(bob, task, NOW.plusSeconds(60)))
@@ -399,7 +402,7 @@ class ReminderDaoTest extends DaoTestSupport {
                   start.await();
                   int calls = 0;
                   while (true) {
-                    List<Reminder> batch = db.reminders().claimDue(NOW, 7);
+                    List<Reminder> batch = dbAt(NOW).reminders().claimDue(7);
                     calls++;
                     batchSizes.add(batch.size());
                     if (batch.isEmpty()) {

@@ -79,7 +79,9 @@ class ReminderPlanTest extends DaoTestSupport {
   @Test
   void claimDueUsesThePartialIndex() throws SQLException {
     assertThat(count("SELECT count(*) FROM tasks")).isEqualTo(50_000);
-    Query claim = capture(() -> capturing.reminders().claimDue(NOW, 7));
+    Query claim =
+        capture(
+            () -> capturing.withClock(Clock.fixed(NOW, ZoneOffset.UTC)).reminders().claimDue(7));
 
     List<String> custom = explain(claim, false);
     List<String> generic = explain(claim, true);

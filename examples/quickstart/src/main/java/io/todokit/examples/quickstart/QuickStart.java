@@ -258,7 +258,8 @@ public final class QuickStart {
 
   /** What a scheduler does: turn the templates' due occurrences into tasks. */
   private static void materializeTemplates(TodoDb db, Instant now, Report report) {
-    MaterializeResult result = db.recurring().materializeDue(now, 100);
+    MaterializeResult result =
+        db.withClock(Clock.fixed(now, ZoneOffset.UTC)).recurring().materializeDue(100);
     report.tasks(
         "materializeDue: tasks made from " + result.claimedTemplates() + " templates",
         result.created());
@@ -266,12 +267,15 @@ public final class QuickStart {
 
   /** What a scheduler does: claim the due reminders, each exactly once, and send them. */
   private static void claimReminders(TodoDb db, Instant now, Report report) {
-    List<Reminder> claimed = db.reminders().claimDue(now, 100);
+    List<Reminder> claimed =
+        db.withClock(Clock.fixed(now, ZoneOffset.UTC)).reminders().claimDue(100);
     report.section("claimDue: " + claimed.size() + " reminders to send");
     for (Reminder reminder : claimed) {
       report.line(report.dateTime(reminder.remindAt()) + "  " + reminder.title());
     }
-    report.line("a second claimDue returns " + db.reminders().claimDue(now, 100).size());
+    report.line(
+        "a second claimDue returns "
+            + db.withClock(Clock.fixed(now, ZoneOffset.UTC)).reminders().claimDue(100).size());
   }
 
   /**

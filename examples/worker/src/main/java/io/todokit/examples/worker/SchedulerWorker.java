@@ -16,12 +16,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends due reminders and turns due recurring-template occurrences into tasks, on a schedule.
  *
- * <p>Each cycle claims reminders with {@code db.reminders().claimDue(now, batch)} and hands them to
- * a {@link ReminderSender}, then calls {@code db.recurring().materializeDue(now, batch)}; each
- * repeats while a batch came back full, so a backlog is worked off in one cycle. One line per batch
- * is logged (at INFO when it did something, DEBUG when it found nothing). Cycles run one at a time
- * on a single thread, {@link WorkerSettings#interval()} apart; a failing cycle (the database is
- * down, say) is logged and the next one runs as planned.
+ * <p>Each cycle claims reminders with {@code db.withClock(clock).reminders().claimDue(batch)} and
+ * hands them to a {@link ReminderSender}, then calls {@code
+ * db.withClock(clock).recurring().materializeDue(batch)}; each repeats while a batch came back
+ * full, so a backlog is worked off in one cycle. One line per batch is logged (at INFO when it did
+ * something, DEBUG when it found nothing). Cycles run one at a time on a single thread, {@link
+ * WorkerSettings#interval()} apart; a failing cycle (the database is down, say) is logged and the
+ * next one runs as planned.
  *
  * <p>Run as many replicas as you like against one database: {@code claimDue} and {@code
  * materializeDue} pick their rows with {@code FOR UPDATE SKIP LOCKED} and mark them in the same
@@ -162,7 +163,7 @@ public final class SchedulerWorker {
     int failed = 0;
     boolean more = true;
     while (more && carryOn()) {
-      List<Reminder> batch = db.reminders().claimDue(clock.instant(), settings.reminderBatch());
+      List<Reminder> batch = db.withClock(clock).reminders().claimDue(settings.reminderBatch());
       int batchFailed = sendAll(batch);
       claimed += batch.size();
       failed += batchFailed;
@@ -180,7 +181,7 @@ public final class SchedulerWorker {
     more = true;
     while (more && carryOn()) {
       MaterializeResult result =
-          db.recurring().materializeDue(clock.instant(), settings.templateBatch());
+          db.withClock(clock).recurring().materializeDue(settings.templateBatch());
       templates += result.claimedTemplates();
       created += result.created().size();
       log(

@@ -4,8 +4,10 @@ import io.todokit.dao.TodoDb;
 import io.todokit.dao.reminders.Reminder;
 import io.todokit.dao.tasks.NewTask;
 import io.todokit.dao.tasks.Task;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,14 +52,19 @@ public final class Demo03Reminders {
 
     // A worker (see examples/worker): each due reminder is returned by exactly one claim,
     // however many workers run; send them after the call returns (at most once).
+    // "Now" is the TodoDb clock's: here a worker's, 31 minutes on.
     Instant later = now.plus(Duration.ofMinutes(31));
-    List<Reminder> claimed = db.reminders().claimDue(later, 100);
-    List<Reminder> claimedAgain = db.reminders().claimDue(later, 100); // empty
+    TodoDb worker = db.withClock(Clock.fixed(later, ZoneOffset.UTC));
+    List<Reminder> claimed = worker.reminders().claimDue(100);
+    List<Reminder> claimedAgain = worker.reminders().claimDue(100); // empty
 
     // Snoozing moves the reminder and arms it again.
     db.reminders().snooze(userId, call.id(), later.plus(Duration.ofMinutes(10)));
     // end::reminders[]
-    List<Reminder> afterSnooze = db.reminders().claimDue(later.plus(Duration.ofMinutes(10)), 100);
+    List<Reminder> afterSnooze =
+        db.withClock(Clock.fixed(later.plus(Duration.ofMinutes(10)), ZoneOffset.UTC))
+            .reminders()
+            .claimDue(100);
     return new Result(window, claimed, claimedAgain, afterSnooze);
   }
 }

@@ -7,10 +7,12 @@ import io.todokit.dao.recurring.NewRecurringTask;
 import io.todokit.dao.recurring.RecurringTask;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.recurrence.RecurrenceSpec;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Recurring templates: create one, let a worker turn its occurrences into tasks, pause it. */
@@ -57,8 +59,10 @@ public final class Demo04RecurringTemplates {
     // tag::recurring-materialize[]
     // A worker's call, across all users: claims due templates (SKIP LOCKED), creates their tasks
     // and advances them; a unique key makes sure that no occurrence is ever created twice.
-    MaterializeResult first = db.recurring().materializeDue(now, 100);
-    MaterializeResult second = db.recurring().materializeDue(now, 100); // creates nothing
+    // "Now" is the TodoDb clock's (TodoDb.withClock).
+    TodoDb worker = db.withClock(Clock.fixed(now, ZoneOffset.UTC));
+    MaterializeResult first = worker.recurring().materializeDue(100);
+    MaterializeResult second = worker.recurring().materializeDue(100); // creates nothing
     // end::recurring-materialize[]
 
     // tag::recurring-pause[]

@@ -53,7 +53,7 @@ public final class TodoWorkerAutoConfiguration {
           int claimed = 0;
           boolean more = true;
           while (more && !stopping.getAsBoolean()) {
-            List<Reminder> batch = db.reminders().claimDue(now.instant(), batchSize);
+            List<Reminder> batch = db.withClock(now).reminders().claimDue(batchSize);
             int failed = 0;
             for (Reminder reminder : batch) {
               try {
@@ -111,7 +111,7 @@ public final class TodoWorkerAutoConfiguration {
           int created = 0;
           boolean more = true;
           while (more && !stopping.getAsBoolean()) {
-            MaterializeResult result = db.recurring().materializeDue(now.instant(), batchSize);
+            MaterializeResult result = db.withClock(now).recurring().materializeDue(batchSize);
             if (result.claimedTemplates() > 0) {
               log.info(
                   "todokit: templates: claimed {}, created {} tasks, {} ended, {} backlogged,"

@@ -7,6 +7,7 @@ import static io.todokit.schema.jooq.Tables.USERS;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.Change;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.Failures;
@@ -249,19 +250,19 @@ public final class RecurringTaskDao {
           RecurringTask current = lockedTemplate(dsl, userId, id);
           UpdateSetMoreStep<RecurringTasksRecord> update =
               dsl.update(RECURRING_TASKS).set(RECURRING_TASKS.UPDATED_AT, now);
-          if (patch.title() instanceof RecurringTaskPatch.Change<String> title) {
+          if (patch.title() instanceof Change<String> title) {
             update = update.set(RECURRING_TASKS.TITLE, title.value());
           }
-          if (patch.description() instanceof RecurringTaskPatch.Change<String> description) {
+          if (patch.description() instanceof Change<String> description) {
             update = update.set(RECURRING_TASKS.DESCRIPTION, description.value());
           }
-          if (patch.priority() instanceof RecurringTaskPatch.Change<Priority> priority) {
+          if (patch.priority() instanceof Change<Priority> priority) {
             update =
                 update.set(
                     RECURRING_TASKS.PRIORITY,
                     TaskRows.priority(Objects.requireNonNull(priority.value())));
           }
-          if (patch.missedPolicy() instanceof RecurringTaskPatch.Change<MissedPolicy> policy) {
+          if (patch.missedPolicy() instanceof Change<MissedPolicy> policy) {
             update =
                 update.set(
                     RECURRING_TASKS.MISSED_POLICY, Objects.requireNonNull(policy.value()).dbName());

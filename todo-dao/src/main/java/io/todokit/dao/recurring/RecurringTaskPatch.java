@@ -1,6 +1,7 @@
 package io.todokit.dao.recurring;
 
 import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.Change;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.recurrence.RecurrenceSpec;
@@ -26,9 +27,6 @@ import org.jspecify.annotations.Nullable;
  * thread-safe.
  */
 public final class RecurringTaskPatch {
-
-  /** A field's new value; a null {@code Change} reference means "unchanged". */
-  record Change<T>(@Nullable T value) {}
 
   private static final RecurringTaskPatch EMPTY =
       new RecurringTaskPatch(null, null, null, null, null, null);
@@ -179,19 +177,10 @@ public final class RecurringTaskPatch {
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("RecurringTaskPatch[");
-    String[] names = {
-      "title", "description", "priority", "recurrence_rule", "time_zone", "missed_policy"
-    };
-    List<@Nullable Change<?>> changes = changes();
-    String separator = "";
-    for (int i = 0; i < names.length; i++) {
-      Change<?> change = changes.get(i);
-      if (change != null) {
-        text.append(separator).append(names[i]).append('=').append(change.value());
-        separator = ", ";
-      }
-    }
-    return text.append(']').toString();
+    return Change.describe(
+        "RecurringTaskPatch",
+        List.of(
+            "title", "description", "priority", "recurrence_rule", "time_zone", "missed_policy"),
+        changes());
   }
 }

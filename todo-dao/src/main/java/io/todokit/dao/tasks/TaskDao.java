@@ -11,6 +11,7 @@ import io.todokit.dao.Page;
 import io.todokit.dao.PageRequest;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.Change;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.NextOccurrence;
@@ -218,9 +219,9 @@ public final class TaskDao {
     Instant now = context.now();
     return context.write(
         dsl -> {
-          TaskPatch.Change<RecurrenceSpec> ruleChange = patch.recurrence();
+          Change<RecurrenceSpec> ruleChange = patch.recurrence();
           RecurrenceSpec newRule = ruleChange == null ? null : ruleChange.value();
-          TaskPatch.Change<Instant> dueChange = patch.dueAt();
+          Change<Instant> dueChange = patch.dueAt();
           if (ruleChange != null || (dueChange != null && dueChange.value() == null)) {
             // The rule needs a due date (and maybe its day as anchor): check against the row,
             // locked so that the check still holds when the UPDATE runs.
@@ -256,18 +257,18 @@ public final class TaskDao {
               dsl.update(TASKS)
                   .set(TASKS.VERSION, TASKS.VERSION.plus(1L))
                   .set(TASKS.UPDATED_AT, now);
-          if (patch.title() instanceof TaskPatch.Change<String> title) {
+          if (patch.title() instanceof Change<String> title) {
             update = update.set(TASKS.TITLE, title.value());
           }
-          if (patch.description() instanceof TaskPatch.Change<String> description) {
+          if (patch.description() instanceof Change<String> description) {
             update = update.set(TASKS.DESCRIPTION, description.value());
           }
-          if (patch.priority() instanceof TaskPatch.Change<Priority> priority) {
+          if (patch.priority() instanceof Change<Priority> priority) {
             update =
                 update.set(
                     TASKS.PRIORITY, TaskRows.priority(Objects.requireNonNull(priority.value())));
           }
-          if (patch.status() instanceof TaskPatch.Change<TaskStatus> status) {
+          if (patch.status() instanceof Change<TaskStatus> status) {
             update =
                 update
                     .set(TASKS.STATUS, TaskRows.status(Objects.requireNonNull(status.value())))
@@ -276,7 +277,7 @@ public final class TaskDao {
           if (dueChange != null) {
             update = update.set(TASKS.DUE_AT, dueChange.value());
           }
-          if (patch.remindAt() instanceof TaskPatch.Change<Instant> remindAt) {
+          if (patch.remindAt() instanceof Change<Instant> remindAt) {
             update = update.set(TASKS.REMIND_AT, remindAt.value());
           }
           if (ruleChange != null) {

@@ -2,10 +2,11 @@ package io.todokit.dao.tasks;
 
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.Change;
 import io.todokit.dao.internal.Check;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +28,6 @@ import org.jspecify.annotations.Nullable;
  * ({@link ValidationException} naming the field). Immutable and thread-safe.
  */
 public final class TaskPatch {
-
-  /** A field's new value; a null {@code Change} reference means "unchanged". */
-  record Change<T>(@Nullable T value) {}
 
   private static final TaskPatch EMPTY = new TaskPatch(null, null, null, null, null, null, null);
 
@@ -142,13 +140,7 @@ public final class TaskPatch {
 
   /** True when the patch changes nothing. */
   public boolean isEmpty() {
-    return title == null
-        && description == null
-        && priority == null
-        && status == null
-        && dueAt == null
-        && remindAt == null
-        && recurrence == null;
+    return changes().stream().allMatch(Objects::isNull);
   }
 
   @Nullable Change<String> title() {
@@ -180,15 +172,7 @@ public final class TaskPatch {
   }
 
   private List<@Nullable Change<?>> changes() {
-    List<@Nullable Change<?>> changes = new ArrayList<>();
-    changes.add(title);
-    changes.add(description);
-    changes.add(priority);
-    changes.add(status);
-    changes.add(dueAt);
-    changes.add(remindAt);
-    changes.add(recurrence);
-    return changes;
+    return Arrays.asList(title, description, priority, status, dueAt, remindAt, recurrence);
   }
 
   @Override
@@ -203,19 +187,10 @@ public final class TaskPatch {
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder("TaskPatch[");
-    String[] names = {
-      "title", "description", "priority", "status", "due_at", "remind_at", "recurrence_rule"
-    };
-    List<@Nullable Change<?>> changes = changes();
-    String separator = "";
-    for (int i = 0; i < names.length; i++) {
-      Change<?> change = changes.get(i);
-      if (change != null) {
-        text.append(separator).append(names[i]).append('=').append(change.value());
-        separator = ", ";
-      }
-    }
-    return text.append(']').toString();
+    return Change.describe(
+        "TaskPatch",
+        List.of(
+            "title", "description", "priority", "status", "due_at", "remind_at", "recurrence_rule"),
+        changes());
   }
 }

@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -478,9 +477,7 @@ final class JdbcTwin {
           Optional<Instant> nextDue =
               rule == null || due == null
                   ? Optional.empty()
-                  : rule.nextInSeries(
-                          due.atZone(ZoneId.of(java.util.Objects.requireNonNull(zone))), now)
-                      .map(ZonedDateTime::toInstant);
+                  : rule.nextInSeries(due, ZoneId.of(java.util.Objects.requireNonNull(zone)), now);
           if (nextDue.isEmpty() || rule == null || due == null) {
             result = new Completion(completed, Optional.empty());
           } else {

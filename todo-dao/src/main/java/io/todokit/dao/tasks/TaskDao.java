@@ -379,12 +379,12 @@ public final class TaskDao {
           if (rule == null || due == null) {
             return new Completion(completed, Optional.empty());
           }
-          String zone = row.get(USERS.TIME_ZONE);
+          ZoneId zone = ZoneId.of(row.get(USERS.TIME_ZONE));
           NextOccurrence step =
               NextOccurrence.of(
                   due,
                   rule.count() != null || rule.endDate() != null,
-                  () -> rule.nextInSeries(due.atZone(ZoneId.of(zone)), now));
+                  () -> rule.nextInSeries(due, zone, now).map(next -> next.atZone(zone)));
           if (!(step instanceof NextOccurrence.At at)) {
             return new Completion(completed, Optional.empty());
           }

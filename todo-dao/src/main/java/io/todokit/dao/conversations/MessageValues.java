@@ -27,7 +27,9 @@ final class MessageValues {
   private MessageValues() {}
 
   static String content(@Nullable String content) {
-    return Check.optionalText("content", Check.required("content", content), MAX_CONTENT);
+    String required = Check.required("content", content);
+    Check.optionalText("content", required, MAX_CONTENT);
+    return required;
   }
 
   /** The tool calls as compact JSON, or null; assistant messages only. */

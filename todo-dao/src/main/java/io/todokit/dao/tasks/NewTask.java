@@ -53,9 +53,11 @@ public record NewTask(
    *
    * @param title 1 to 255 characters after trimming
    * @return the command
-   * @throws ValidationException ({@code title}) for a blank, too long or NUL-containing title
+   * @throws ValidationException ({@code title}) for a missing, blank, too long or NUL-containing
+   *     title
    */
-  public static NewTask titled(String title) {
+  @SuppressWarnings("NullAway") // the canonical constructor refuses a null, naming the field
+  public static NewTask titled(@Nullable String title) {
     return new NewTask(title, null, Priority.MEDIUM, null, null, null, List.of());
   }
 

@@ -20,6 +20,9 @@ module io.todokit.dao {
   requires com.fasterxml.jackson.databind;
   requires org.postgresql.jdbc;
   requires org.slf4j;
+  // Compile time only (a provided dependency): javac and javadoc read the JAXB annotations of
+  // jOOQ's Settings; nothing needs them at run time.
+  requires static jakarta.xml.bind;
 
   exports io.todokit.dao;
   exports io.todokit.dao.conversations;

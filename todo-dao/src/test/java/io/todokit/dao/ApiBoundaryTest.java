@@ -95,6 +95,7 @@ public class ApiBoundaryTest {
   }
 
   /** A leak of each kind (test code in the exported package io.todokit.dao). */
+  @SuppressWarnings("ComparableType") // a leak through a type argument, on purpose
   public static class Leaky implements Comparable<Ids> {
     protected Ids ids;
 

@@ -9,6 +9,7 @@ import io.todokit.dao.Page;
 import io.todokit.dao.PageRequest;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.internal.Json;
 import io.todokit.dao.internal.ResultSets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,15 +141,8 @@ final class Messages {
   private void requireAnsweredCall(
       DSLContext dsl, UUID userId, UUID conversationId, String toolCallId) {
     // The JSON documents are built with Jackson and bound as parameters, never concatenated.
-    JSONB asElement =
-        JSONB.jsonb(
-            context
-                .json()
-                .createArrayNode()
-                .add(context.json().createObjectNode().put("id", toolCallId))
-                .toString());
-    JSONB asObject =
-        JSONB.jsonb(context.json().createObjectNode().put("id", toolCallId).toString());
+    JSONB asElement = JSONB.jsonb(Json.array().add(Json.object().put("id", toolCallId)).toString());
+    JSONB asObject = JSONB.jsonb(Json.object().put("id", toolCallId).toString());
     // Plain-SQL template: jOOQ's open-source DSL has no jsonb containment operator (@>).
     Condition answers =
         DSL.condition("{0} @> {1}", MESSAGES.TOOL_CALLS, DSL.val(asElement))

@@ -37,8 +37,6 @@ final class ConversationRows {
           CONVERSATIONS.CREATED_AT,
           CONVERSATIONS.UPDATED_AT);
 
-  static final int MAX_TITLE = 255;
-
   static io.todokit.schema.jooq.enums.MessageRole role(MessageRole role) {
     return switch (role) {
       case USER -> io.todokit.schema.jooq.enums.MessageRole.user;

@@ -8,6 +8,7 @@ import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
 import io.todokit.dao.PageRequest;
 import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.Json;
 import io.todokit.dao.internal.ResultSets;
@@ -105,9 +106,7 @@ final class Messages {
   List<Message> lastMessages(UUID userId, UUID conversationId, int limit) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(conversationId, "conversationId");
-    if (limit < 1 || limit > 500) {
-      throw new ValidationException("limit", "must be 1 to 500 (was " + limit + ")");
-    }
+    Check.pageSize(limit);
     return context.read(
         dsl -> {
           List<Message> newestFirst =

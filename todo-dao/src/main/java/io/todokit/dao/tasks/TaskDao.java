@@ -280,7 +280,7 @@ public final class TaskDao {
    *     page (the same filters)
    * @return the page; its {@link Page#next()} asks for the next one
    * @throws ValidationException ({@code cursor}) when the cursor is not one this list handed out to
-   *     this user
+   *     this user for the same filters
    */
   public Page<Task> query(UUID userId, TaskQuery query, PageRequest page) {
     return reads.query(userId, query, page);

@@ -50,17 +50,19 @@ final class Messages {
           }
           // seq is assigned by the BEFORE INSERT trigger, which also raises a foreign key
           // violation (→ NotFoundException) for another user's or a missing conversation.
-          return dsl.insertInto(MESSAGES)
-              .set(MESSAGES.USER_ID, userId)
-              .set(MESSAGES.CONVERSATION_ID, conversationId)
-              .set(MESSAGES.ID, id)
-              .set(MESSAGES.ROLE, ConversationRows.role(message.role()))
-              .set(MESSAGES.CONTENT, content)
-              .set(MESSAGES.TOOL_CALLS, toolCalls)
-              .set(MESSAGES.TOOL_CALL_ID, toolCallId)
-              .set(MESSAGES.CREATED_AT, now)
-              .returningResult(MESSAGE_COLUMNS)
-              .fetchSingle(ConversationRows::toMessage);
+          return ResultSets.fetch(
+                  dsl.insertInto(MESSAGES)
+                      .set(MESSAGES.USER_ID, userId)
+                      .set(MESSAGES.CONVERSATION_ID, conversationId)
+                      .set(MESSAGES.ID, id)
+                      .set(MESSAGES.ROLE, ConversationRows.role(message.role()))
+                      .set(MESSAGES.CONTENT, content)
+                      .set(MESSAGES.TOOL_CALLS, toolCalls)
+                      .set(MESSAGES.TOOL_CALL_ID, toolCallId)
+                      .set(MESSAGES.CREATED_AT, now)
+                      .returningResult(MESSAGE_COLUMNS),
+                  ConversationRows::toMessage)
+              .getFirst();
         },
         conversationId);
   }

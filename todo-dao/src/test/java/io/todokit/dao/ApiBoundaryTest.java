@@ -6,7 +6,6 @@ import io.todokit.dao.internal.Ids;
 import io.todokit.schema.jooq.tables.records.TasksRecord;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -15,21 +14,6 @@ import org.junit.jupiter.api.Test;
  * that its {@link Leaky} fixture counts as API for the check.
  */
 public class ApiBoundaryTest {
-
-  private static final String DAO_CONTEXT = "(io.todokit.dao.internal.DaoContext)";
-
-  /**
-   * The known violations. Removed when DAO construction is private to TodoDb (branch i11-dao);
-   * {@link #theAllowListHoldsOnlyViolationsThatStillExist} then fails until this list is emptied.
-   */
-  private static final Set<String> ALLOWED =
-      Set.of(
-          "public io.todokit.dao.tasks.TaskDao" + DAO_CONTEXT,
-          "public io.todokit.dao.tags.TagDao" + DAO_CONTEXT,
-          "public io.todokit.dao.reminders.ReminderDao" + DAO_CONTEXT,
-          "public io.todokit.dao.recurring.RecurringTaskDao" + DAO_CONTEXT,
-          "public io.todokit.dao.conversations.ConversationDao" + DAO_CONTEXT,
-          "public io.todokit.dao.users.UserDao" + DAO_CONTEXT);
 
   private final ApiSurface surface = ApiSurface.ofModuleOf(TodoDb.class);
 
@@ -50,24 +34,7 @@ public class ApiBoundaryTest {
 
   @Test
   void noPublicSignatureMentionsAnInternalOrGeneratedType() {
-    Set<String> unexpected = new TreeSet<>();
-    for (String violation : surface.violations()) {
-      if (!ALLOWED.contains(member(violation))) {
-        unexpected.add(violation);
-      }
-    }
-
-    assertThat(unexpected).isEmpty();
-  }
-
-  @Test
-  void theAllowListHoldsOnlyViolationsThatStillExist() {
-    Set<String> stillThere = new TreeSet<>();
-    for (String violation : surface.violations()) {
-      stillThere.add(member(violation));
-    }
-
-    assertThat(stillThere).as("remove allow-list entries that are fixed").containsAll(ALLOWED);
+    assertThat(new TreeSet<>(surface.violations())).isEmpty();
   }
 
   @Test
@@ -88,10 +55,6 @@ public class ApiBoundaryTest {
                 + " mentions io.todokit.dao.internal.Ids",
             "class io.todokit.dao.ApiBoundaryTest$Leaky$Nested extends mentions"
                 + " io.todokit.dao.ApiBoundaryTest$Hidden");
-  }
-
-  private static String member(String violation) {
-    return violation.substring(0, violation.indexOf(" mentions "));
   }
 
   /** A leak of each kind (test code in the exported package io.todokit.dao). */

@@ -79,12 +79,15 @@ final class TaskCompletion {
           if (rule == null || due == null) {
             return new Completion(completed, Optional.empty());
           }
-          ZoneId zone = ZoneId.of(row.get(USERS.TIME_ZONE));
+          String zoneId = row.get(USERS.TIME_ZONE);
           NextOccurrence step =
               NextOccurrence.of(
                   due,
                   rule.count() != null || rule.endDate() != null,
-                  () -> rule.nextInSeries(due, zone, now).map(next -> next.atZone(zone)));
+                  () -> { // an unknown stored zone ends the series like any other failure
+                    ZoneId zone = ZoneId.of(zoneId);
+                    return rule.nextInSeries(due, zone, now).map(next -> next.atZone(zone));
+                  });
           if (!(step instanceof NextOccurrence.At at)) {
             return new Completion(completed, Optional.empty());
           }

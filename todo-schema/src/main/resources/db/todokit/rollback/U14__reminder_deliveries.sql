@@ -1,4 +1,4 @@
--- Undoes step 14: one reminder per task back into tasks.remind_at, the earliest absolute one (or,
+-- Step 14, undone: one reminder per task back into tasks.remind_at, the earliest absolute one (or,
 -- for a task with only relative reminders, the earliest that has a fire instant); a firing that
 -- is over (delivered, failed or missed) sets reminded_at, so that it does not fire again.
 ALTER TABLE tasks ADD COLUMN remind_at timestamptz;

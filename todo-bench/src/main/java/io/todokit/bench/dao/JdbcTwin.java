@@ -193,7 +193,14 @@ final class JdbcTwin {
           + " cast(? as uuid) and \"todokit\".\"task_tags\".\"task_id\" = cast(? as uuid))";
 
   /** The next task's reminders, copied from the completed one (absolute ones shifted). */
-  static final String COPY_REMINDERS = "PLACEHOLDER";
+  static final String COPY_REMINDERS =
+      "insert into \"todokit\".\"reminders\" (\"user_id\", \"task_id\", \"at\", \"before_due\", \"created_at\","
+          + " \"updated_at\") select \"todokit\".\"reminders\".\"user_id\", cast(? as uuid),"
+          + " \"todokit\".\"reminders\".\"at\" + cast(? as interval day to second), \"todokit\".\"reminders\".\"before_due\","
+          + " cast(? as timestamp with time zone), cast(? as timestamp with time zone) from"
+          + " \"todokit\".\"reminders\" where (\"todokit\".\"reminders\".\"user_id\" = cast(? as uuid) and"
+          + " \"todokit\".\"reminders\".\"task_id\" = cast(? as uuid)) order by"
+          + " \"todokit\".\"reminders\".\"created_at\", \"todokit\".\"reminders\".\"id\"";
 
   static final String DUE_TEMPLATES =
       "select \"todokit\".\"recurring_tasks\".\"id\", \"todokit\".\"recurring_tasks\".\"user_id\","
@@ -443,7 +450,7 @@ final class JdbcTwin {
               zone = null;
             } else {
               completed = task(r);
-              zone = r.getString(17);
+              zone = r.getString(15);
             }
           }
         }

@@ -412,6 +412,61 @@ public final class ReminderDao {
   }
 
   /**
+   * Marks several claimed firings delivered in one statement, each fenced by its token as {@link
+   * #ack} is: a worker acknowledges a whole batch with one round trip.
+   *
+   * @param leases the claims' leases, at most {@value ClaimRequest#MAX_LIMIT}
+   * @return the leases that were acknowledged; the others were lost ({@link
+   *     LeaseOutcome#LEASE_LOST}) and nothing changed for them
+   * @throws ValidationException ({@code leases}) when there are more than {@value
+   *     ClaimRequest#MAX_LIMIT}
+   */
+  public java.util.Set<LeaseToken> ackAll(java.util.Collection<LeaseToken> leases) {
+    Check.noNulls("leases", leases);
+    if (leases.size() > ClaimRequest.MAX_LIMIT) {
+      throw new ValidationException(
+          "leases", "must be at most " + ClaimRequest.MAX_LIMIT + " (was " + leases.size() + ")");
+    }
+    if (leases.isEmpty()) {
+      return java.util.Set.of();
+    }
+    Instant now = context.now();
+    List<org.jooq.Row3<UUID, UUID, UUID>> rows =
+        leases.stream()
+            .map(
+                l ->
+                    DSL.row(
+                        DSL.val(l.userId(), REMINDERS.USER_ID),
+                        DSL.val(l.reminderId(), REMINDERS.ID),
+                        DSL.val(l.token(), REMINDERS.LEASE_TOKEN)))
+            .toList();
+    Table<org.jooq.Record3<UUID, UUID, UUID>> acked =
+        DSL.values(rows.toArray(org.jooq.Row3[]::new)).as("acked", "user_id", "id", "token");
+    Field<UUID> userId = acked.field("user_id", UUID.class);
+    Field<UUID> id = acked.field("id", UUID.class);
+    Field<UUID> token = acked.field("token", UUID.class);
+    return context.write(
+        dsl ->
+            java.util.Set.copyOf(
+                dsl.update(REMINDERS)
+                    .set(REMINDERS.STATE, DSL.inline("delivered"))
+                    .set(REMINDERS.DELIVERED_AT, now)
+                    .setNull(REMINDERS.LEASE_TOKEN)
+                    .setNull(REMINDERS.NEXT_ATTEMPT_AT)
+                    .setNull(REMINDERS.LAST_ERROR)
+                    .set(REMINDERS.UPDATED_AT, now)
+                    .from(acked)
+                    .where(
+                        REMINDERS.USER_ID.eq(userId),
+                        REMINDERS.ID.eq(id),
+                        REMINDERS.LEASE_TOKEN.eq(token),
+                        REMINDERS.STATE.eq(LEASED))
+                    .returningResult(REMINDERS.USER_ID, REMINDERS.ID, token)
+                    .fetch(r -> new LeaseToken(r.value1(), r.value2(), r.value3()))),
+        null);
+  }
+
+  /**
    * Reports a failed delivery attempt: the firing is pending again after the policy's backoff, or
    * failed (the dead letter) when this was its last attempt. Fenced by the token in one statement.
    *

@@ -128,6 +128,7 @@ public final class ReminderWorker implements AutoCloseable {
     int retried = 0;
     int deadLettered = 0;
     int lost = 0;
+    List<LeaseToken> sent = new ArrayList<>(claims.size());
     try {
       for (int i = 0; i < claims.size(); i++) {
         ReminderClaim claim = claims.get(i);
@@ -135,24 +136,18 @@ public final class ReminderWorker implements AutoCloseable {
         try {
           failure = sends.get(i).get();
         } catch (InterruptedException e) {
-          // Shutting down hard: what is not settled is left to its lease.
+          // Shutting down hard: the sent ones are acked below, the rest left to their leases.
           Thread.currentThread().interrupt();
           break;
         } catch (java.util.concurrent.ExecutionException e) {
           failure = new IllegalStateException(e.getCause());
         }
-        LeaseOutcome outcome =
-            failure == null
-                ? reminders.ack(claim.lease())
-                : reminders.nack(claim.lease(), describe(failure));
-        switch (outcome) {
-          case DONE -> {
-            if (failure == null) {
-              delivered++;
-            } else {
-              retried++;
-            }
-          }
+        if (failure == null) {
+          sent.add(claim.lease());
+          continue;
+        }
+        switch (reminders.nack(claim.lease(), describe(failure))) {
+          case DONE -> retried++;
           case DEAD_LETTERED -> deadLettered++;
           case LEASE_LOST -> lost++;
         }
@@ -160,6 +155,10 @@ public final class ReminderWorker implements AutoCloseable {
     } finally {
       renewal.cancel(false);
     }
+    // One statement acknowledges every sent firing of the batch.
+    int acked = reminders.ackAll(sent).size();
+    delivered = acked;
+    lost += sent.size() - acked;
     return new BatchResult(
         claims.size(), delivered, retried, deadLettered, lost, claims.size() == request.limit());
   }

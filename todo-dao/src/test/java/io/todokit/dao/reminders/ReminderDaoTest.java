@@ -292,6 +292,27 @@ class ReminderDaoTest extends DaoTestSupport {
   }
 
   @Test
+  void ackAllAcknowledgesTheLeasesStillHeldInOneCallAndReportsTheLostOnes() {
+    UUID alice = newUser();
+    Task task = task(alice, "Batch", NOW.plusSeconds(3600));
+    for (int i = 1; i <= 3; i++) {
+      at(NOW).add(alice, task.id(), ReminderSpec.at(NOW.minusSeconds(i)));
+    }
+    List<ReminderClaim> claims = at(NOW).claim(ClaimRequest.of(10));
+    at(NOW).nack(claims.get(0).lease(), "gone");
+
+    java.util.Set<LeaseToken> acked =
+        at(NOW).ackAll(claims.stream().map(ReminderClaim::lease).toList());
+
+    assertThat(acked).containsExactlyInAnyOrder(claims.get(1).lease(), claims.get(2).lease());
+    assertThat(at(NOW).list(alice, task.id()))
+        .extracting(Reminder::state)
+        .containsExactlyInAnyOrder(
+            ReminderState.PENDING, ReminderState.DELIVERED, ReminderState.DELIVERED);
+    assertThat(at(NOW).ackAll(List.of())).isEmpty();
+  }
+
+  @Test
   void anAckAfterTheLeaseExpiredButBeforeAnotherClaimStillCounts() {
     UUID alice = newUser();
     Task task = task(alice, "Dentist", NOW.plusSeconds(3600));

@@ -2,6 +2,7 @@ package io.todokit.dao;
 
 import io.todokit.dao.conversations.ConversationDao;
 import io.todokit.dao.internal.CursorCodec;
+import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.DaoContext.Timeouts;
 import io.todokit.dao.internal.SqlErrors;
@@ -56,12 +57,12 @@ public final class TodoDb {
   private TodoDb(DaoContext context, TodoSchema schema) {
     this.context = context;
     this.schema = schema;
-    this.tasks = new TaskDao(context);
-    this.tags = new TagDao(context);
-    this.reminders = new ReminderDao(context);
-    this.recurring = new RecurringTaskDao(context);
-    this.conversations = new ConversationDao(context);
-    this.users = new UserDao(context);
+    this.tasks = DaoAccess.create(TaskDao.class, context);
+    this.tags = DaoAccess.create(TagDao.class, context);
+    this.reminders = DaoAccess.create(ReminderDao.class, context);
+    this.recurring = DaoAccess.create(RecurringTaskDao.class, context);
+    this.conversations = DaoAccess.create(ConversationDao.class, context);
+    this.users = DaoAccess.create(UserDao.class, context);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
 import io.todokit.dao.PageRequest;
 import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
 import java.util.List;
 import java.util.Objects;
@@ -28,12 +29,11 @@ public final class ConversationDao {
   private final Conversations conversations;
   private final Messages messages;
 
-  /**
-   * Creates the DAO; use {@code TodoDb.conversations()} instead.
-   *
-   * @param context the shared DAO context
-   */
-  public ConversationDao(DaoContext context) {
+  static {
+    DaoAccess.register(ConversationDao.class, ConversationDao::new);
+  }
+
+  private ConversationDao(DaoContext context) {
     Objects.requireNonNull(context, "context");
     this.conversations = new Conversations(context);
     this.messages = new Messages(context);

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
-import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.SelectField;
 
@@ -36,8 +35,6 @@ final class ConversationRows {
           CONVERSATIONS.LAST_MESSAGE_SEQ,
           CONVERSATIONS.CREATED_AT,
           CONVERSATIONS.UPDATED_AT);
-
-  static final int MAX_TITLE = 255;
 
   static io.todokit.schema.jooq.enums.MessageRole role(MessageRole role) {
     return switch (role) {
@@ -79,18 +76,5 @@ final class ConversationRows {
         ResultSets.text(row, MESSAGES.TOOL_CALLS),
         ResultSets.text(row, MESSAGES.TOOL_CALL_ID),
         Objects.requireNonNull(ResultSets.instant(row, MESSAGES.CREATED_AT)));
-  }
-
-  static Message toMessage(Record row) {
-    JSONB toolCalls = row.get(MESSAGES.TOOL_CALLS);
-    return new Message(
-        row.get(MESSAGES.ID),
-        row.get(MESSAGES.CONVERSATION_ID),
-        row.get(MESSAGES.SEQ),
-        role(row.get(MESSAGES.ROLE)),
-        row.get(MESSAGES.CONTENT),
-        toolCalls == null ? null : toolCalls.data(),
-        row.get(MESSAGES.TOOL_CALL_ID),
-        row.get(MESSAGES.CREATED_AT));
   }
 }

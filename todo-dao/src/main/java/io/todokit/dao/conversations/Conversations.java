@@ -1,7 +1,6 @@
 package io.todokit.dao.conversations;
 
 import static io.todokit.dao.conversations.ConversationRows.CONVERSATION_COLUMNS;
-import static io.todokit.dao.conversations.ConversationRows.MAX_TITLE;
 import static io.todokit.dao.conversations.ConversationRows.toConversation;
 import static io.todokit.schema.jooq.Tables.CONVERSATIONS;
 
@@ -10,6 +9,7 @@ import io.todokit.dao.Page;
 import io.todokit.dao.PageRequest;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.internal.Limits;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +29,7 @@ final class Conversations {
 
   Conversation create(UUID userId, String title) {
     Objects.requireNonNull(userId, "userId");
-    String checkedTitle = Check.text("title", title, 1, MAX_TITLE);
+    String checkedTitle = Check.text("title", title, 1, Limits.TITLE);
     Instant now = context.now();
     UUID id = context.newId();
     return context.write(
@@ -90,7 +90,7 @@ final class Conversations {
   Conversation rename(UUID userId, UUID id, String title) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(id, "id");
-    String checkedTitle = Check.text("title", title, 1, MAX_TITLE);
+    String checkedTitle = Check.text("title", title, 1, Limits.TITLE);
     Instant now = context.now();
     return context.write(
         dsl ->

@@ -8,7 +8,9 @@ import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
 import io.todokit.dao.PageRequest;
 import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.internal.Json;
 import io.todokit.dao.internal.ResultSets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,17 +50,19 @@ final class Messages {
           }
           // seq is assigned by the BEFORE INSERT trigger, which also raises a foreign key
           // violation (→ NotFoundException) for another user's or a missing conversation.
-          return dsl.insertInto(MESSAGES)
-              .set(MESSAGES.USER_ID, userId)
-              .set(MESSAGES.CONVERSATION_ID, conversationId)
-              .set(MESSAGES.ID, id)
-              .set(MESSAGES.ROLE, ConversationRows.role(message.role()))
-              .set(MESSAGES.CONTENT, content)
-              .set(MESSAGES.TOOL_CALLS, toolCalls)
-              .set(MESSAGES.TOOL_CALL_ID, toolCallId)
-              .set(MESSAGES.CREATED_AT, now)
-              .returningResult(MESSAGE_COLUMNS)
-              .fetchSingle(ConversationRows::toMessage);
+          return ResultSets.fetch(
+                  dsl.insertInto(MESSAGES)
+                      .set(MESSAGES.USER_ID, userId)
+                      .set(MESSAGES.CONVERSATION_ID, conversationId)
+                      .set(MESSAGES.ID, id)
+                      .set(MESSAGES.ROLE, ConversationRows.role(message.role()))
+                      .set(MESSAGES.CONTENT, content)
+                      .set(MESSAGES.TOOL_CALLS, toolCalls)
+                      .set(MESSAGES.TOOL_CALL_ID, toolCallId)
+                      .set(MESSAGES.CREATED_AT, now)
+                      .returningResult(MESSAGE_COLUMNS),
+                  ConversationRows::toMessage)
+              .getFirst();
         },
         conversationId);
   }
@@ -104,9 +108,7 @@ final class Messages {
   List<Message> lastMessages(UUID userId, UUID conversationId, int limit) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(conversationId, "conversationId");
-    if (limit < 1 || limit > 500) {
-      throw new ValidationException("limit", "must be 1 to 500 (was " + limit + ")");
-    }
+    Check.pageSize(limit);
     return context.read(
         dsl -> {
           List<Message> newestFirst =
@@ -140,15 +142,8 @@ final class Messages {
   private void requireAnsweredCall(
       DSLContext dsl, UUID userId, UUID conversationId, String toolCallId) {
     // The JSON documents are built with Jackson and bound as parameters, never concatenated.
-    JSONB asElement =
-        JSONB.jsonb(
-            context
-                .json()
-                .createArrayNode()
-                .add(context.json().createObjectNode().put("id", toolCallId))
-                .toString());
-    JSONB asObject =
-        JSONB.jsonb(context.json().createObjectNode().put("id", toolCallId).toString());
+    JSONB asElement = JSONB.jsonb(Json.array().add(Json.object().put("id", toolCallId)).toString());
+    JSONB asObject = JSONB.jsonb(Json.object().put("id", toolCallId).toString());
     // Plain-SQL template: jOOQ's open-source DSL has no jsonb containment operator (@>).
     Condition answers =
         DSL.condition("{0} @> {1}", MESSAGES.TOOL_CALLS, DSL.val(asElement))

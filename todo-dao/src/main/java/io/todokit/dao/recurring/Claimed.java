@@ -5,6 +5,7 @@ import static io.todokit.schema.jooq.Tables.RECURRING_TASKS;
 
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Failures;
+import io.todokit.dao.internal.Limits;
 import io.todokit.dao.internal.NextOccurrence;
 import io.todokit.dao.internal.ResultSets;
 import io.todokit.recurrence.Schedule;
@@ -68,7 +69,7 @@ sealed interface Claimed {
               ResultSets.text(row, RECURRING_TASKS.END_REASON));
       return new Read(template, template.recurrence().schedule(template.dtstart()));
     } catch (RuntimeException | SQLException e) {
-      return new Unreadable(id, userId, Failures.describe(e, Materializer.MAX_REASON));
+      return new Unreadable(id, userId, Failures.describe(e, Limits.END_REASON));
     }
   }
 

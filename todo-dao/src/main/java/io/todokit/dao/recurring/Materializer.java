@@ -8,6 +8,7 @@ import static io.todokit.schema.jooq.Tables.TASKS;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.Failures;
+import io.todokit.dao.internal.Limits;
 import io.todokit.dao.internal.NextOccurrence;
 import io.todokit.dao.internal.ResultSets;
 import io.todokit.dao.internal.TaskRows;
@@ -30,9 +31,6 @@ import org.jspecify.annotations.Nullable;
 
 /** The worker's call of {@link RecurringTaskDao}: {@code materializeDue}. */
 final class Materializer {
-
-  /** The longest end reason ({@code recurring_tasks_end_reason_length}). */
-  static final int MAX_REASON = 500;
 
   /** The savepoint around each claimed template's work in {@link #materialize}. */
   private static final String SAVEPOINT = "todokit_template";
@@ -180,8 +178,10 @@ final class Materializer {
           claimed.id(),
           claimed.userId(),
           Failures.oneLine(
-              reason + "; it cannot be deactivated either: " + Failures.describe(e, MAX_REASON),
-              MAX_REASON),
+              reason
+                  + "; it cannot be deactivated either: "
+                  + Failures.describe(e, Limits.END_REASON),
+              Limits.END_REASON),
           false);
     }
   }
@@ -190,8 +190,8 @@ final class Materializer {
     String what =
         error instanceof UnreadableTemplate unreadable
             ? "the template cannot be read: " + unreadable.getMessage()
-            : "materializing it failed: " + Failures.describe(error, MAX_REASON);
-    return Failures.oneLine(what, MAX_REASON);
+            : "materializing it failed: " + Failures.describe(error, Limits.END_REASON);
+    return Failures.oneLine(what, Limits.END_REASON);
   }
 
   private List<Task> insertTasks(

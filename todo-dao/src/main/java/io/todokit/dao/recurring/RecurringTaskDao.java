@@ -2,6 +2,7 @@ package io.todokit.dao.recurring;
 
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
 import java.util.List;
 import java.util.Objects;
@@ -33,12 +34,11 @@ public final class RecurringTaskDao {
   private final Templates templates;
   private final Materializer materializer;
 
-  /**
-   * Creates the DAO; use {@code TodoDb.recurring()} instead.
-   *
-   * @param context the shared DAO context
-   */
-  public RecurringTaskDao(DaoContext context) {
+  static {
+    DaoAccess.register(RecurringTaskDao.class, RecurringTaskDao::new);
+  }
+
+  private RecurringTaskDao(DaoContext context) {
     Objects.requireNonNull(context, "context");
     this.templates = new Templates(context);
     this.materializer = new Materializer(context);

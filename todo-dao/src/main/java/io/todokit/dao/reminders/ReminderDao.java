@@ -9,6 +9,7 @@ import io.todokit.dao.PageRequest;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.CursorCodec;
+import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.TaskReminders;
 import io.todokit.dao.internal.TaskRows;
@@ -75,12 +76,11 @@ public final class ReminderDao {
   private final DaoContext context;
   private final DeliveryPolicy policy;
 
-  /**
-   * Creates the DAO with the default policy; use {@code TodoDb.reminders()} instead.
-   *
-   * @param context the shared DAO context
-   */
-  public ReminderDao(DaoContext context) {
+  static {
+    DaoAccess.register(ReminderDao.class, ReminderDao::new);
+  }
+
+  private ReminderDao(DaoContext context) {
     this(context, DeliveryPolicy.defaults());
   }
 

@@ -3,6 +3,7 @@ package io.todokit.dao.tags;
 import io.todokit.dao.DuplicateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
 import java.util.Collection;
 import java.util.List;
@@ -23,12 +24,11 @@ public final class TagDao {
   private final Tags tags;
   private final TaskTags taskTags;
 
-  /**
-   * Creates the DAO; use {@code TodoDb.tags()} instead.
-   *
-   * @param context the shared DAO context
-   */
-  public TagDao(DaoContext context) {
+  static {
+    DaoAccess.register(TagDao.class, TagDao::new);
+  }
+
+  private TagDao(DaoContext context) {
     Objects.requireNonNull(context, "context");
     this.tags = new Tags(context);
     this.taskTags = new TaskTags(context);

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /** The mapping of {@code tags} rows to {@link Tag}, and their sort key. */
@@ -26,15 +25,5 @@ final class TagRows {
         Objects.requireNonNull(ResultSets.text(row, TAGS.COLOR)),
         Objects.requireNonNull(ResultSets.instant(row, TAGS.CREATED_AT)),
         Objects.requireNonNull(ResultSets.instant(row, TAGS.UPDATED_AT)));
-  }
-
-  static Tag toTag(Record row) {
-    return new Tag(
-        row.get(TAGS.ID),
-        row.get(TAGS.USER_ID),
-        row.get(TAGS.NAME),
-        row.get(TAGS.COLOR),
-        row.get(TAGS.CREATED_AT),
-        row.get(TAGS.UPDATED_AT));
   }
 }

@@ -7,6 +7,7 @@ import static io.todokit.schema.jooq.Tables.TASK_TAGS;
 
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.internal.ResultSets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -32,16 +33,17 @@ final class Tags {
     UUID id = context.newId();
     return context.write(
         dsl ->
-            toTag(
-                dsl.insertInto(TAGS)
-                    .set(TAGS.USER_ID, userId)
-                    .set(TAGS.ID, id)
-                    .set(TAGS.NAME, tag.name())
-                    .set(TAGS.COLOR, tag.color())
-                    .set(TAGS.CREATED_AT, now)
-                    .set(TAGS.UPDATED_AT, now)
-                    .returning()
-                    .fetchSingle()),
+            ResultSets.fetch(
+                    dsl.insertInto(TAGS)
+                        .set(TAGS.USER_ID, userId)
+                        .set(TAGS.ID, id)
+                        .set(TAGS.NAME, tag.name())
+                        .set(TAGS.COLOR, tag.color())
+                        .set(TAGS.CREATED_AT, now)
+                        .set(TAGS.UPDATED_AT, now)
+                        .returning(),
+                    TagRows::toTag)
+                .getFirst(),
         userId);
   }
 
@@ -50,10 +52,9 @@ final class Tags {
     Objects.requireNonNull(id, "id");
     return context.read(
         dsl ->
-            dsl.selectFrom(TAGS)
-                .where(TAGS.USER_ID.eq(userId), TAGS.ID.eq(id))
-                .fetchOptional()
-                .map(TagRows::toTag),
+            ResultSets.fetchOptional(
+                dsl.selectFrom(TAGS).where(TAGS.USER_ID.eq(userId), TAGS.ID.eq(id)),
+                TagRows::toTag),
         id);
   }
 
@@ -83,15 +84,16 @@ final class Tags {
         DSL.count(TASK_TAGS.TASK_ID).coerce(SQLDataType.BIGINT).as("task_count");
     return context.read(
         dsl ->
-            dsl.select(TAGS.fields())
-                .select(taskCount)
-                .from(TAGS)
-                .leftJoin(TASK_TAGS)
-                .on(TASK_TAGS.USER_ID.eq(TAGS.USER_ID), TASK_TAGS.TAG_ID.eq(TAGS.ID))
-                .where(TAGS.USER_ID.eq(userId))
-                .groupBy(TAGS.USER_ID, TAGS.ID)
-                .orderBy(NAME_KEY, TAGS.ID)
-                .fetch(row -> new TagWithCount(toTag(row), row.get(taskCount))),
+            ResultSets.fetch(
+                dsl.select(TAGS.fields())
+                    .select(taskCount)
+                    .from(TAGS)
+                    .leftJoin(TASK_TAGS)
+                    .on(TASK_TAGS.USER_ID.eq(TAGS.USER_ID), TASK_TAGS.TAG_ID.eq(TAGS.ID))
+                    .where(TAGS.USER_ID.eq(userId))
+                    .groupBy(TAGS.USER_ID, TAGS.ID)
+                    .orderBy(NAME_KEY, TAGS.ID),
+                row -> new TagWithCount(toTag(row), row.getLong(taskCount.getName()))),
         userId);
   }
 
@@ -99,13 +101,13 @@ final class Tags {
     Instant now = context.now();
     return context.write(
         dsl ->
-            dsl.update(TAGS)
-                .set(field, value)
-                .set(TAGS.UPDATED_AT, now)
-                .where(TAGS.USER_ID.eq(userId), TAGS.ID.eq(tagId))
-                .returning()
-                .fetchOptional()
-                .map(TagRows::toTag)
+            ResultSets.fetchOptional(
+                    dsl.update(TAGS)
+                        .set(field, value)
+                        .set(TAGS.UPDATED_AT, now)
+                        .where(TAGS.USER_ID.eq(userId), TAGS.ID.eq(tagId))
+                        .returning(),
+                    TagRows::toTag)
                 .orElseThrow(() -> new NotFoundException("tag", tagId)),
         tagId);
   }

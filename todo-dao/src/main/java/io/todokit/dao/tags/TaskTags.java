@@ -179,13 +179,14 @@ final class TaskTags {
   }
 
   private static List<Tag> tagsOfTask(DSLContext dsl, UUID userId, UUID taskId) {
-    return dsl.select(TAGS.fields())
-        .from(TAGS)
-        .join(TASK_TAGS)
-        .on(TASK_TAGS.USER_ID.eq(TAGS.USER_ID), TASK_TAGS.TAG_ID.eq(TAGS.ID))
-        .where(TASK_TAGS.USER_ID.eq(userId), TASK_TAGS.TASK_ID.eq(taskId))
-        .orderBy(NAME_KEY, TAGS.ID)
-        .fetch(TagRows::toTag);
+    return ResultSets.fetch(
+        dsl.select(TAGS.fields())
+            .from(TAGS)
+            .join(TASK_TAGS)
+            .on(TASK_TAGS.USER_ID.eq(TAGS.USER_ID), TASK_TAGS.TAG_ID.eq(TAGS.ID))
+            .where(TASK_TAGS.USER_ID.eq(userId), TASK_TAGS.TASK_ID.eq(taskId))
+            .orderBy(NAME_KEY, TAGS.ID),
+        TagRows::toTag);
   }
 
   /** One array bind value ({@code = ANY(?)}) instead of one bind value per id. */

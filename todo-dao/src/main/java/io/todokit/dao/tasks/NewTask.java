@@ -3,6 +3,7 @@ package io.todokit.dao.tasks;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
+import io.todokit.dao.internal.Limits;
 import io.todokit.dao.reminders.ReminderDao;
 import io.todokit.dao.reminders.ReminderSpec;
 import io.todokit.recurrence.RecurrenceSpec;
@@ -43,8 +44,8 @@ public record NewTask(
 
   /** Checks and normalises the fields (title trimmed, tag ids de-duplicated in order). */
   public NewTask {
-    title = Check.text("title", title, 1, 255);
-    description = Check.optionalText("description", description, 10_000);
+    title = Check.text("title", title, 1, Limits.TITLE);
+    description = Check.optionalText("description", description, Limits.DESCRIPTION);
     Check.required("priority", priority);
     Check.optionalInstant("due_at", dueAt);
     reminders = List.copyOf(Check.noNulls("reminders", new ArrayList<>(reminders)));

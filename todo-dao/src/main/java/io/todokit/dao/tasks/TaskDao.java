@@ -5,6 +5,7 @@ import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
 import io.todokit.dao.PageRequest;
 import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
 import java.time.Instant;
 import java.util.List;
@@ -31,12 +32,11 @@ public final class TaskDao {
   private final TaskWrites writes;
   private final TaskCompletion completion;
 
-  /**
-   * Creates the DAO; use {@code TodoDb.tasks()} instead.
-   *
-   * @param context the shared DAO context
-   */
-  public TaskDao(DaoContext context) {
+  static {
+    DaoAccess.register(TaskDao.class, TaskDao::new);
+  }
+
+  private TaskDao(DaoContext context) {
     this.context = Objects.requireNonNull(context, "context");
     this.reads = new TaskReads(context);
     this.writes = new TaskWrites(context);
@@ -280,7 +280,7 @@ public final class TaskDao {
    *     page (the same filters)
    * @return the page; its {@link Page#next()} asks for the next one
    * @throws ValidationException ({@code cursor}) when the cursor is not one this list handed out to
-   *     this user
+   *     this user for the same filters
    */
   public Page<Task> query(UUID userId, TaskQuery query, PageRequest page) {
     return reads.query(userId, query, page);

@@ -147,7 +147,8 @@ final class TaskReads {
         .ifPresent(
             cursor ->
                 conditions.add(
-                    TaskConditions.after(TaskCursor.decode(context.cursors(), userId, cursor))));
+                    TaskConditions.after(
+                        TaskCursor.decode(context.cursors(), userId, query, cursor))));
     int limit = page.limit();
     List<Task> tasks =
         context.read(
@@ -163,7 +164,7 @@ final class TaskReads {
       return Page.last(tasks);
     }
     List<Task> items = tasks.subList(0, limit);
-    String next = TaskCursor.of(items.get(limit - 1)).encode(context.cursors(), userId);
+    String next = TaskCursor.of(items.get(limit - 1)).encode(context.cursors(), userId, query);
     return Page.of(items, PageRequest.after(next, limit));
   }
 

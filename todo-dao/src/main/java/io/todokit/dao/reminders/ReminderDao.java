@@ -358,7 +358,7 @@ public final class ReminderDao {
               .from(claimed)
               .join(TASKS)
               .on(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId))
-              .where(claimed.field(REMINDERS.STATE).eq(LEASED))
+              .where(Objects.requireNonNull(claimed.field(REMINDERS.STATE)).eq(LEASED))
               .orderBy(fireAt, userId, id)
               .fetch(
                   row -> {

@@ -9,7 +9,6 @@ import io.todokit.dao.internal.Limits;
 import io.todokit.dao.internal.NextOccurrence;
 import io.todokit.dao.internal.ResultSets;
 import io.todokit.recurrence.Schedule;
-import io.todokit.schema.jooq.enums.TaskPriority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -56,13 +55,12 @@ sealed interface Claimed {
               userId,
               ResultSets.text(row, RECURRING_TASKS.TITLE),
               ResultSets.text(row, RECURRING_TASKS.DESCRIPTION),
-              TaskPriority.valueOf(
-                  Objects.requireNonNull(ResultSets.text(row, RECURRING_TASKS.PRIORITY))),
+              Objects.requireNonNull(ResultSets.converted(row, RECURRING_TASKS.PRIORITY)),
               ResultSets.text(row, RECURRING_TASKS.RECURRENCE_RULE),
               ResultSets.text(row, RECURRING_TASKS.TIME_ZONE),
               inRange("starts_at", ResultSets.instant(row, RECURRING_TASKS.STARTS_AT)),
               inRange("next_due_at", ResultSets.instant(row, RECURRING_TASKS.NEXT_DUE_AT)),
-              ResultSets.text(row, RECURRING_TASKS.MISSED_POLICY),
+              ResultSets.converted(row, RECURRING_TASKS.MISSED_POLICY),
               row.getBoolean(RECURRING_TASKS.IS_ACTIVE.getName()),
               ResultSets.instant(row, RECURRING_TASKS.CREATED_AT),
               ResultSets.instant(row, RECURRING_TASKS.UPDATED_AT),

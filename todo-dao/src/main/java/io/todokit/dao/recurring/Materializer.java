@@ -12,9 +12,9 @@ import io.todokit.dao.internal.Limits;
 import io.todokit.dao.internal.NextOccurrence;
 import io.todokit.dao.internal.ResultSets;
 import io.todokit.dao.internal.TaskRows;
+import io.todokit.dao.tasks.Priority;
 import io.todokit.dao.tasks.Task;
 import io.todokit.recurrence.Schedule;
-import io.todokit.schema.jooq.enums.TaskPriority;
 import io.todokit.schema.jooq.tables.records.RecurringTasksRecord;
 import io.todokit.schema.jooq.tables.records.TasksRecord;
 import java.time.Instant;
@@ -199,14 +199,14 @@ final class Materializer {
     if (occurrences.isEmpty()) {
       return List.of();
     }
-    TaskPriority priority = TaskRows.priority(template.priority());
+    Priority priority = template.priority();
     InsertValuesStep10<
             TasksRecord,
             UUID,
             UUID,
             String,
             String,
-            TaskPriority,
+            Priority,
             Instant,
             UUID,
             Instant,

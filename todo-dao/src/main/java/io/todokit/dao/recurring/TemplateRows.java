@@ -5,8 +5,7 @@ import static io.todokit.schema.jooq.Tables.RECURRING_TASKS;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.NextOccurrence;
-import io.todokit.dao.internal.TaskRows;
-import io.todokit.schema.jooq.enums.TaskPriority;
+import io.todokit.dao.tasks.Priority;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -68,12 +67,12 @@ final class TemplateRows {
       UUID userId,
       @Nullable String title,
       @Nullable String description,
-      TaskPriority priority,
+      Priority priority,
       @Nullable String rule,
       @Nullable String zone,
       @Nullable Instant startsAt,
       @Nullable Instant nextDueAt,
-      @Nullable String missedPolicy,
+      @Nullable MissedPolicy missedPolicy,
       boolean active,
       @Nullable Instant createdAt,
       @Nullable Instant updatedAt,
@@ -83,12 +82,12 @@ final class TemplateRows {
         userId,
         Objects.requireNonNull(title, "title"),
         description,
-        TaskRows.priority(priority),
+        priority,
         RecurrenceJson.parse(Objects.requireNonNull(rule, "recurrence_rule")),
         Check.storedZone(Objects.requireNonNull(zone, "time_zone")),
         Objects.requireNonNull(startsAt, "starts_at"),
         nextDueAt,
-        MissedPolicy.ofDb(Objects.requireNonNull(missedPolicy, "missed_policy")),
+        Objects.requireNonNull(missedPolicy, "missed_policy"),
         active,
         Objects.requireNonNull(createdAt, "created_at"),
         Objects.requireNonNull(updatedAt, "updated_at"),

@@ -12,7 +12,6 @@ import io.todokit.dao.internal.CursorCodec;
 import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.TaskReminders;
-import io.todokit.dao.internal.TaskRows;
 import io.todokit.schema.jooq.tables.Reminders;
 import io.todokit.schema.jooq.tables.records.RemindersRecord;
 import java.time.Duration;
@@ -377,7 +376,7 @@ public final class ReminderDao {
                         task,
                         reminderId,
                         row.get(TASKS.TITLE),
-                        TaskRows.priority(row.get(TASKS.PRIORITY)),
+                        row.get(TASKS.PRIORITY),
                         row.get(TASKS.DUE_AT),
                         fire);
                   });

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * than firings were in flight at the kills (at most one batch per killed process).
  *
  * <p>CI runs the small size; the longer run of docs/BENCHMARKS.md is the same test with {@code
- * -Dtodo.crash.firings=20000 -Dtodo.crash.kills=30 -Dtodo.crash.seconds=600} (firings a multiple
- * of 10: ten per task).
+ * -Dtodo.crash.firings=20000 -Dtodo.crash.kills=30 -Dtodo.crash.seconds=600} (firings a multiple of
+ * 10: ten per task).
  */
 class ReminderCrashTest extends DaoTestSupport {
 

@@ -101,6 +101,16 @@ class ReminderCrashTest extends DaoTestSupport {
     assertThat(duplicates).isLessThanOrEqualTo((long) KILLS * BATCH);
   }
 
+  /**
+   * The test's class path, and its module path when surefire runs the tests as modules: the worker
+   * runs everything from its class path.
+   */
+  private static String classPath() {
+    String modules = System.getProperty("jdk.module.path", "");
+    String classes = System.getProperty("java.class.path", "");
+    return modules.isEmpty() ? classes : modules + File.pathSeparator + classes;
+  }
+
   private static Process startWorker() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return new ProcessBuilder(
@@ -108,7 +118,7 @@ class ReminderCrashTest extends DaoTestSupport {
             "-Xmx128m",
             "-XX:TieredStopAtLevel=1",
             "-cp",
-            System.getProperty("java.class.path"),
+            classPath(),
             CrashWorkerMain.class.getName(),
             database.jdbcUrl(),
             database.username(),

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -147,7 +148,7 @@ class TemplateRemindersTest extends DaoTestSupport {
     assertThat(fromLatest).hasSize(1);
     assertThat(fromAll).hasSize(11);
     for (Task task : concat(fromLatest, fromAll)) {
-      Instant due = task.dueAt();
+      Instant due = Objects.requireNonNull(task.dueAt());
       assertThat(db.reminders().list(user, task.id()))
           .extracting(Reminder::beforeDue, Reminder::fireAt, Reminder::state, Reminder::userId)
           .containsExactlyInAnyOrder(
@@ -161,6 +162,7 @@ class TemplateRemindersTest extends DaoTestSupport {
         .isEqualTo(2L * (1 + 11));
     // The fire instants follow the task: moving the due date moves them.
     Task moved = fromLatest.getFirst();
+    Instant movedDue = Objects.requireNonNull(moved.dueAt()).plus(Duration.ofHours(2));
     sql(
         "UPDATE tasks SET due_at = due_at + interval '2 hours' WHERE user_id = ? AND id = ?",
         user,
@@ -168,8 +170,7 @@ class TemplateRemindersTest extends DaoTestSupport {
     assertThat(db.reminders().list(user, moved.id()))
         .extracting(Reminder::fireAt)
         .containsExactlyInAnyOrder(
-            moved.dueAt().plus(Duration.ofHours(2)).minus(Duration.ofMinutes(30)),
-            moved.dueAt().plus(Duration.ofHours(2)).minus(Duration.ofDays(1)));
+            movedDue.minus(Duration.ofMinutes(30)), movedDue.minus(Duration.ofDays(1)));
   }
 
   @Test

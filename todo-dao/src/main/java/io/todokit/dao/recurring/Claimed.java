@@ -64,11 +64,17 @@ sealed interface Claimed {
               row.getBoolean(RECURRING_TASKS.IS_ACTIVE.getName()),
               ResultSets.instant(row, RECURRING_TASKS.CREATED_AT),
               ResultSets.instant(row, RECURRING_TASKS.UPDATED_AT),
-              ResultSets.text(row, RECURRING_TASKS.END_REASON));
+              ResultSets.text(row, RECURRING_TASKS.END_REASON),
+              TemplateRows.reminders(micros(row)));
       return new Read(template, template.recurrence().schedule(template.dtstart()));
     } catch (RuntimeException | SQLException e) {
       return new Unreadable(id, userId, Failures.describe(e, Limits.END_REASON));
     }
+  }
+
+  private static Long @Nullable [] micros(ResultSet row) throws SQLException {
+    java.sql.Array array = row.getArray(TemplateRows.REMINDERS_MICROS.getName());
+    return array == null ? null : (Long[]) array.getArray();
   }
 
   private static @Nullable Instant inRange(String field, @Nullable Instant instant) {

@@ -11,6 +11,7 @@ import io.todokit.dao.internal.Failures;
 import io.todokit.dao.internal.Limits;
 import io.todokit.dao.internal.NextOccurrence;
 import io.todokit.dao.internal.ResultSets;
+import io.todokit.dao.internal.TaskReminders;
 import io.todokit.dao.internal.TaskRows;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.dao.tasks.Task;
@@ -139,6 +140,13 @@ final class Materializer {
       next = NextOccurrence.of(schedule, last, () -> schedule.after(last));
     }
     List<Task> created = insertTasks(dsl, template, toCreate, createdAt);
+    // The template's reminders, relative to each new task's due time, in the same transaction.
+    TaskReminders.insert(
+        dsl,
+        template.userId(),
+        created.stream().map(Task::id).toList(),
+        template.reminders(),
+        createdAt);
     UpdateSetMoreStep<RecurringTasksRecord> update =
         dsl.update(RECURRING_TASKS)
             .set(RECURRING_TASKS.NEXT_DUE_AT, instant(next))

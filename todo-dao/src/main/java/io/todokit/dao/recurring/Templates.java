@@ -15,6 +15,7 @@ import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.NextOccurrence;
 import io.todokit.dao.internal.TaskRows;
+import io.todokit.dao.reminders.ReminderSpec;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.recurrence.RecurrenceSpec;
 import io.todokit.recurrence.Schedule;
@@ -83,6 +84,10 @@ final class Templates {
                   .set(RECURRING_TASKS.IS_ACTIVE, true)
                   .set(RECURRING_TASKS.CREATED_AT, now)
                   .set(RECURRING_TASKS.UPDATED_AT, now)
+                  .set(
+                      RECURRING_TASKS.REMINDERS_BEFORE_DUE,
+                      TemplateRows.column(
+                          RECURRING_TASKS.REMINDERS_BEFORE_DUE, template.reminders()))
                   .returningResult(COLUMNS)
                   .fetchSingle());
         },
@@ -138,6 +143,14 @@ final class Templates {
           }
           if (patch.priority() instanceof Change<Priority> priority) {
             update = update.set(RECURRING_TASKS.PRIORITY, Objects.requireNonNull(priority.value()));
+          }
+          if (patch.reminders() instanceof Change<List<ReminderSpec>> reminders) {
+            update =
+                update.set(
+                    RECURRING_TASKS.REMINDERS_BEFORE_DUE,
+                    TemplateRows.column(
+                        RECURRING_TASKS.REMINDERS_BEFORE_DUE,
+                        Objects.requireNonNull(reminders.value())));
           }
           if (patch.missedPolicy() instanceof Change<MissedPolicy> policy) {
             update =

@@ -5,7 +5,6 @@ import static io.todokit.schema.jooq.Tables.RECURRING_TASKS;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.NextOccurrence;
-import io.todokit.dao.internal.TaskRows;
 import io.todokit.dao.reminders.ReminderSpec;
 import io.todokit.dao.tasks.Priority;
 import java.time.Duration;

@@ -4,22 +4,13 @@ import static io.todokit.dao.reminders.ReminderDao.LEASED;
 import static io.todokit.dao.reminders.ReminderDao.PENDING;
 import static io.todokit.schema.jooq.Tables.REMINDERS;
 import static io.todokit.schema.jooq.Tables.TASKS;
-import io.todokit.dao.NotFoundException;
-import io.todokit.dao.Page;
-import io.todokit.dao.PageRequest;
-import io.todokit.dao.ValidationException;
+
 import io.todokit.dao.internal.Check;
-import io.todokit.dao.internal.CursorCodec;
-import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
-import io.todokit.dao.internal.TaskReminders;
 import io.todokit.schema.jooq.tables.Reminders;
-import io.todokit.schema.jooq.tables.records.RemindersRecord;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
@@ -35,7 +26,8 @@ final class Claims {
 
   private Claims() {}
 
-  static List<ReminderClaim> claim(DaoContext context, DeliveryPolicy policy, ClaimRequest request) {
+  static List<ReminderClaim> claim(
+      DaoContext context, DeliveryPolicy policy, ClaimRequest request) {
     Check.required("request", request);
     Instant now = context.now();
     Instant expiry = now.plus(policy.lease());

@@ -3,32 +3,19 @@ package io.todokit.dao.reminders;
 import static io.todokit.dao.reminders.ReminderDao.LEASED;
 import static io.todokit.dao.reminders.ReminderDao.PENDING;
 import static io.todokit.schema.jooq.Tables.REMINDERS;
-import static io.todokit.schema.jooq.Tables.TASKS;
-import io.todokit.dao.NotFoundException;
-import io.todokit.dao.Page;
-import io.todokit.dao.PageRequest;
+
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
-import io.todokit.dao.internal.CursorCodec;
-import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
-import io.todokit.dao.internal.TaskReminders;
-import io.todokit.schema.jooq.tables.Reminders;
-import io.todokit.schema.jooq.tables.records.RemindersRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Record8;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /** {@link ReminderDao}'s lease calls: ack, ackAll, nack and extend, each fenced by the token. */
 final class Leases {
@@ -54,7 +41,8 @@ final class Leases {
     return updated == 1 ? LeaseOutcome.DONE : LeaseOutcome.LEASE_LOST;
   }
 
-  static java.util.Set<LeaseToken> ackAll(DaoContext context, java.util.Collection<LeaseToken> leases) {
+  static java.util.Set<LeaseToken> ackAll(
+      DaoContext context, java.util.Collection<LeaseToken> leases) {
     Check.noNulls("leases", leases);
     if (leases.size() > ClaimRequest.MAX_LIMIT) {
       throw new ValidationException(
@@ -99,11 +87,12 @@ final class Leases {
         null);
   }
 
-  static LeaseOutcome nack(DaoContext context, DeliveryPolicy policy, LeaseToken lease, String error) {
+  static LeaseOutcome nack(
+      DaoContext context, DeliveryPolicy policy, LeaseToken lease, String error) {
     Check.required("lease_token", lease);
     String kept = Check.required("error", error);
-    if (kept.length() > MAX_ERROR) {
-      kept = kept.substring(0, MAX_ERROR);
+    if (kept.length() > ReminderDao.MAX_ERROR) {
+      kept = kept.substring(0, ReminderDao.MAX_ERROR);
     }
     kept = kept.replace('\0', ' ');
     Instant now = context.now();

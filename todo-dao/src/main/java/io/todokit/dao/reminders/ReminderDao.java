@@ -12,7 +12,6 @@ import io.todokit.dao.internal.CursorCodec;
 import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.TaskReminders;
-import io.todokit.schema.jooq.tables.Reminders;
 import io.todokit.schema.jooq.tables.records.RemindersRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,14 +19,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.CommonTableExpression;
-import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Record8;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Reminders: a user's reminders of their tasks, and their at-least-once delivery by workers; use

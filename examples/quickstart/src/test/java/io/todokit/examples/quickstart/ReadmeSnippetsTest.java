@@ -156,7 +156,13 @@ class ReadmeSnippetsTest {
     return snippets;
   }
 
-  private static String dedent(List<String> lines) {
+  private static String dedent(List<String> region) {
+    // Blank lines at the end (the formatter may put one before the end tag) are no part of it.
+    int end = region.size();
+    while (end > 0 && region.get(end - 1).isBlank()) {
+      end--;
+    }
+    List<String> lines = region.subList(0, end);
     int indent =
         lines.stream()
             .filter(line -> !line.isBlank())

@@ -158,6 +158,8 @@ public final class TodoMcp {
         McpServer.sync(new StdioServerTransportProvider(McpJsonDefaults.getMapper(), watched, out))
             .serverInfo("todo-mcp", version())
             .capabilities(ServerCapabilities.builder().tools(false).build())
+            // TodoTools checks every argument itself, with reasons naming the field.
+            .validateToolInputs(false)
             .tools(tools.specifications())
             .build();
     err.println(
@@ -195,6 +197,8 @@ public final class TodoMcp {
         McpServer.sync(transport)
             .serverInfo("todo-mcp", version())
             .capabilities(ServerCapabilities.builder().tools(false).build())
+            // TodoTools checks every argument itself, with reasons naming the field.
+            .validateToolInputs(false)
             .tools(tools.specifications())
             .build();
     HttpServer http;

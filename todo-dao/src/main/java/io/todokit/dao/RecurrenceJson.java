@@ -1,14 +1,11 @@
 package io.todokit.dao;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.todokit.dao.internal.Check;
+import io.todokit.dao.internal.Json;
 import io.todokit.recurrence.InvalidRecurrenceRuleException;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.DateTimeException;
@@ -32,13 +29,6 @@ public final class RecurrenceJson {
   /** The field name validation errors use, e.g. {@code recurrence_rule.interval}. */
   public static final String FIELD = "recurrence_rule";
 
-  /** Duplicate keys and anything after the object are refused: a rule must mean one thing. */
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
-
   private static final Set<String> FIELDS =
       Set.of("frequency", "interval", "days", "end_date", "count", "month_day", "mode");
 
@@ -56,7 +46,7 @@ public final class RecurrenceJson {
     Check.storable(FIELD, json);
     JsonNode node;
     try {
-      node = JSON.readTree(json);
+      node = Json.read(json);
     } catch (JsonProcessingException e) {
       throw new ValidationException(FIELD, "is not valid JSON: " + e.getOriginalMessage(), e);
     }
@@ -83,7 +73,7 @@ public final class RecurrenceJson {
           integer(node, "month_day"),
           text(node, "mode"));
     } catch (InvalidRecurrenceRuleException e) {
-      throw new ValidationException(FIELD + "." + e.part(), e.getMessage(), e);
+      throw new ValidationException(FIELD + "." + e.part(), String.valueOf(e.getMessage()), e);
     }
   }
 
@@ -95,7 +85,7 @@ public final class RecurrenceJson {
    */
   public static String format(RecurrenceSpec spec) {
     Objects.requireNonNull(spec, "spec");
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = Json.object();
     node.put("frequency", spec.frequency().jsonName());
     node.put("interval", spec.interval());
     ArrayNode days = node.putArray("days");

@@ -2,6 +2,7 @@ package io.todokit.dao;
 
 import io.todokit.dao.conversations.ConversationDao;
 import io.todokit.dao.internal.CursorCodec;
+import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.DaoContext.Timeouts;
 import io.todokit.dao.internal.SqlErrors;
@@ -27,6 +28,7 @@ import org.jooq.conf.Settings;
 import org.jooq.conf.SettingsTools;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * todokit's entry point: the DAOs for tasks, tags, reminders, recurring templates, conversations
@@ -56,12 +58,12 @@ public final class TodoDb {
   private TodoDb(DaoContext context, TodoSchema schema) {
     this.context = context;
     this.schema = schema;
-    this.tasks = new TaskDao(context);
-    this.tags = new TagDao(context);
-    this.reminders = new ReminderDao(context);
-    this.recurring = new RecurringTaskDao(context);
-    this.conversations = new ConversationDao(context);
-    this.users = new UserDao(context);
+    this.tasks = DaoAccess.create(TaskDao.class, context);
+    this.tags = DaoAccess.create(TagDao.class, context);
+    this.reminders = DaoAccess.create(ReminderDao.class, context);
+    this.recurring = DaoAccess.create(RecurringTaskDao.class, context);
+    this.conversations = DaoAccess.create(ConversationDao.class, context);
+    this.users = DaoAccess.create(UserDao.class, context);
   }
 
   /**
@@ -280,7 +282,7 @@ public final class TodoDb {
    * @param <T> the result type
    * @return what {@code work} returned
    */
-  public <T> T transactionResult(Function<TodoDb, T> work) {
+  public <T extends @Nullable Object> T transactionResult(Function<TodoDb, T> work) {
     Objects.requireNonNull(work, "work");
     try {
       return context.transaction(tx -> work.apply(new TodoDb(tx, schema)));

@@ -19,6 +19,7 @@ import io.todokit.dao.tasks.Task;
 import io.todokit.dao.tasks.TaskPatch;
 import io.todokit.dao.tasks.TaskQuery;
 import io.todokit.dao.users.User;
+import io.todokit.recurrence.RecurrenceMode;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,7 +141,7 @@ class ApiConventionsTest extends DaoTestSupport {
     assertInvalid(() -> NewRecurringTask.of("r", null, NOW), "recurrence_rule");
     assertInvalid(() -> NewRecurringTask.of("r", daily, (Instant) null), "starts_at");
     assertInvalid(
-        () -> NewRecurringTask.of("r", daily.withMode(RecurrenceSpec.Mode.AFTER_COMPLETION), NOW),
+        () -> NewRecurringTask.of("r", daily.withMode(RecurrenceMode.AFTER_COMPLETION), NOW),
         "recurrence_rule.mode");
     assertInvalid(() -> ok.withDescription("a\u0000b"), "description");
     assertInvalid(() -> ok.withPriority(null), "priority");

@@ -6,7 +6,6 @@ import io.todokit.dao.PageRequest;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.conversations.Message;
 import io.todokit.dao.conversations.MessageRole;
-import io.todokit.dao.internal.Ids;
 import io.todokit.dao.recurring.MaterializeResult;
 import io.todokit.dao.recurring.MissedPolicy;
 import io.todokit.dao.recurring.RecurringTask;
@@ -29,7 +28,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -400,7 +398,7 @@ final class JdbcTwin {
       UUID user, String title, Priority priority, Instant dueAt, UUID tag1, UUID tag2)
       throws SQLException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    UUID id = Ids.uuidV7(now);
+    UUID id = TwinIds.uuidV7(now);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       setTimeouts(c);
@@ -437,7 +435,7 @@ final class JdbcTwin {
 
   Completion complete(UUID user, UUID taskId) throws SQLException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    UUID nextId = Ids.uuidV7(now);
+    UUID nextId = TwinIds.uuidV7(now);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       setTimeouts(c);
@@ -478,9 +476,7 @@ final class JdbcTwin {
           Optional<Instant> nextDue =
               rule == null || due == null
                   ? Optional.empty()
-                  : rule.nextInSeries(
-                          due.atZone(ZoneId.of(java.util.Objects.requireNonNull(zone))), now)
-                      .map(ZonedDateTime::toInstant);
+                  : rule.nextInSeries(due, ZoneId.of(java.util.Objects.requireNonNull(zone)), now);
           if (nextDue.isEmpty() || rule == null || due == null) {
             result = new Completion(completed, Optional.empty());
           } else {
@@ -593,7 +589,7 @@ final class JdbcTwin {
               for (Instant occurrence : toCreate) {
                 OffsetDateTime at = time(occurrence);
                 s.setObject(++i, template.userId());
-                s.setObject(++i, Ids.uuidV7(createdAt));
+                s.setObject(++i, TwinIds.uuidV7(createdAt));
                 s.setString(++i, template.title());
                 s.setString(++i, template.description());
                 s.setString(++i, priorityName(template.priority()));
@@ -641,7 +637,7 @@ final class JdbcTwin {
 
   Message appendUserMessage(UUID user, UUID conversation, String content) throws SQLException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    UUID id = Ids.uuidV7(now);
+    UUID id = TwinIds.uuidV7(now);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       setTimeouts(c);

@@ -1,30 +1,15 @@
 package io.todokit.dao.conversations;
 
-import static io.todokit.schema.jooq.Tables.CONVERSATIONS;
-import static io.todokit.schema.jooq.Tables.MESSAGES;
-
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
 import io.todokit.dao.PageRequest;
 import io.todokit.dao.ValidationException;
-import io.todokit.dao.internal.Check;
+import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
-import io.todokit.dao.internal.ResultSets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import org.jooq.Record;
-import org.jooq.SelectField;
-import org.jooq.impl.DSL;
 
 /**
  * The chatbot's memory: a user's conversations and their strictly ordered messages; use {@code
@@ -41,37 +26,17 @@ public final class ConversationDao {
   /** The title {@link #create(UUID)} gives a conversation. */
   public static final String DEFAULT_TITLE = "New conversation";
 
-  private static final int MAX_TITLE = 255;
+  private final Conversations conversations;
+  private final Messages messages;
 
-  private static final List<SelectField<?>> CONVERSATION_COLUMNS =
-      List.of(
-          CONVERSATIONS.ID,
-          CONVERSATIONS.USER_ID,
-          CONVERSATIONS.TITLE,
-          CONVERSATIONS.LAST_MESSAGE_SEQ,
-          CONVERSATIONS.CREATED_AT,
-          CONVERSATIONS.UPDATED_AT);
+  static {
+    DaoAccess.register(ConversationDao.class, ConversationDao::new);
+  }
 
-  private static final List<SelectField<?>> MESSAGE_COLUMNS =
-      List.of(
-          MESSAGES.ID,
-          MESSAGES.CONVERSATION_ID,
-          MESSAGES.SEQ,
-          MESSAGES.ROLE,
-          MESSAGES.CONTENT,
-          MESSAGES.TOOL_CALLS,
-          MESSAGES.TOOL_CALL_ID,
-          MESSAGES.CREATED_AT);
-
-  private final DaoContext context;
-
-  /**
-   * Creates the DAO; use {@code TodoDb.conversations()} instead.
-   *
-   * @param context the shared DAO context
-   */
-  public ConversationDao(DaoContext context) {
-    this.context = Objects.requireNonNull(context, "context");
+  private ConversationDao(DaoContext context) {
+    Objects.requireNonNull(context, "context");
+    this.conversations = new Conversations(context);
+    this.messages = new Messages(context);
   }
 
   /**
@@ -95,22 +60,7 @@ public final class ConversationDao {
    * @throws NotFoundException ({@code user}) if the user does not exist
    */
   public Conversation create(UUID userId, String title) {
-    Objects.requireNonNull(userId, "userId");
-    String checkedTitle = Check.text("title", title, 1, MAX_TITLE);
-    Instant now = context.now();
-    UUID id = context.newId();
-    return context.write(
-        dsl ->
-            toConversation(
-                dsl.insertInto(CONVERSATIONS)
-                    .set(CONVERSATIONS.USER_ID, userId)
-                    .set(CONVERSATIONS.ID, id)
-                    .set(CONVERSATIONS.TITLE, checkedTitle)
-                    .set(CONVERSATIONS.CREATED_AT, now)
-                    .set(CONVERSATIONS.UPDATED_AT, now)
-                    .returningResult(CONVERSATION_COLUMNS)
-                    .fetchSingle()),
-        userId);
+    return conversations.create(userId, title);
   }
 
   /**
@@ -121,16 +71,7 @@ public final class ConversationDao {
    * @return the conversation, or empty if the user has no such conversation
    */
   public Optional<Conversation> find(UUID userId, UUID id) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(id, "id");
-    return context.read(
-        dsl ->
-            dsl.select(CONVERSATION_COLUMNS)
-                .from(CONVERSATIONS)
-                .where(CONVERSATIONS.USER_ID.eq(userId), CONVERSATIONS.ID.eq(id))
-                .fetchOptional()
-                .map(ConversationDao::toConversation),
-        id);
+    return conversations.find(userId, id);
   }
 
   /**
@@ -156,31 +97,7 @@ public final class ConversationDao {
    *     this user
    */
   public Page<Conversation> list(UUID userId, PageRequest page) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(page, "page");
-    int size = page.limit();
-    Condition after = DSL.noCondition();
-    if (page.cursor().isPresent()) {
-      ConversationCursor key =
-          ConversationCursor.decode(context.cursors(), userId, page.cursor().get());
-      after = DSL.row(CONVERSATIONS.UPDATED_AT, CONVERSATIONS.ID).lt(key.updatedAt(), key.id());
-    }
-    Condition keyset = after;
-    List<Conversation> rows =
-        context.read(
-            dsl ->
-                dsl.select(CONVERSATION_COLUMNS)
-                    .from(CONVERSATIONS)
-                    .where(CONVERSATIONS.USER_ID.eq(userId), keyset)
-                    .orderBy(CONVERSATIONS.UPDATED_AT.desc(), CONVERSATIONS.ID.desc())
-                    .limit(size + 1)
-                    .fetch(ConversationDao::toConversation),
-            userId);
-    if (rows.size() <= size) {
-      return Page.last(rows);
-    }
-    String next = ConversationCursor.of(rows.get(size - 1)).encode(context.cursors(), userId);
-    return Page.of(rows.subList(0, size), PageRequest.after(next, size));
+    return conversations.list(userId, page);
   }
 
   /**
@@ -194,21 +111,7 @@ public final class ConversationDao {
    * @throws NotFoundException ({@code conversation}) if the user has no such conversation
    */
   public Conversation rename(UUID userId, UUID id, String title) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(id, "id");
-    String checkedTitle = Check.text("title", title, 1, MAX_TITLE);
-    Instant now = context.now();
-    return context.write(
-        dsl ->
-            dsl.update(CONVERSATIONS)
-                .set(CONVERSATIONS.TITLE, checkedTitle)
-                .set(CONVERSATIONS.UPDATED_AT, now)
-                .where(CONVERSATIONS.USER_ID.eq(userId), CONVERSATIONS.ID.eq(id))
-                .returningResult(CONVERSATION_COLUMNS)
-                .fetchOptional()
-                .map(ConversationDao::toConversation)
-                .orElseThrow(() -> new NotFoundException("conversation", id)),
-        id);
+    return conversations.rename(userId, id, title);
   }
 
   /**
@@ -219,10 +122,7 @@ public final class ConversationDao {
    * @throws NotFoundException ({@code conversation}) if the user has no such conversation
    */
   public void delete(UUID userId, UUID id) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(id, "id");
-    context.deleteOwned(
-        CONVERSATIONS, CONVERSATIONS.USER_ID, CONVERSATIONS.ID, userId, id, "conversation");
+    conversations.delete(userId, id);
   }
 
   /**
@@ -244,36 +144,7 @@ public final class ConversationDao {
    * @throws NotFoundException ({@code conversation}) if the user has no such conversation
    */
   public Message append(UUID userId, UUID conversationId, NewMessage message) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(conversationId, "conversationId");
-    Objects.requireNonNull(message, "message");
-    // The message was validated when built; what is left needs the database.
-    String content = message.content();
-    JSONB toolCalls = message.toolCalls() == null ? null : JSONB.jsonb(message.toolCalls());
-    String toolCallId = message.toolCallId();
-    Instant now = context.now();
-    UUID id = context.newId();
-    return context.write(
-        dsl -> {
-          if (toolCallId != null) {
-            requireConversation(dsl, userId, conversationId);
-            requireAnsweredCall(dsl, userId, conversationId, toolCallId);
-          }
-          // seq is assigned by the BEFORE INSERT trigger, which also raises a foreign key
-          // violation (→ NotFoundException) for another user's or a missing conversation.
-          return dsl.insertInto(MESSAGES)
-              .set(MESSAGES.USER_ID, userId)
-              .set(MESSAGES.CONVERSATION_ID, conversationId)
-              .set(MESSAGES.ID, id)
-              .set(MESSAGES.ROLE, role(message.role()))
-              .set(MESSAGES.CONTENT, content)
-              .set(MESSAGES.TOOL_CALLS, toolCalls)
-              .set(MESSAGES.TOOL_CALL_ID, toolCallId)
-              .set(MESSAGES.CREATED_AT, now)
-              .returningResult(MESSAGE_COLUMNS)
-              .fetchSingle(ConversationDao::toMessage);
-        },
-        conversationId);
+    return messages.append(userId, conversationId, message);
   }
 
   /**
@@ -289,41 +160,7 @@ public final class ConversationDao {
    * @throws NotFoundException ({@code conversation}) if the user has no such conversation
    */
   public Page<Message> messages(UUID userId, UUID conversationId, PageRequest page) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(conversationId, "conversationId");
-    Objects.requireNonNull(page, "page");
-    int size = page.limit();
-    long afterSeq =
-        page.cursor()
-            .map(c -> MessageCursor.decode(context.cursors(), userId, conversationId, c).seq())
-            .orElse(0L);
-    List<Message> rows =
-        context.read(
-            dsl -> {
-              List<Message> found =
-                  ResultSets.fetch(
-                      dsl.select(MESSAGE_COLUMNS)
-                          .from(MESSAGES)
-                          .where(
-                              MESSAGES.USER_ID.eq(userId),
-                              MESSAGES.CONVERSATION_ID.eq(conversationId),
-                              MESSAGES.SEQ.gt(afterSeq))
-                          .orderBy(MESSAGES.SEQ)
-                          .limit(size + 1),
-                      ConversationDao::toMessage);
-              if (found.isEmpty()) {
-                requireConversation(dsl, userId, conversationId);
-              }
-              return found;
-            },
-            conversationId);
-    if (rows.size() <= size) {
-      return Page.last(rows);
-    }
-    String next =
-        new MessageCursor(rows.get(size - 1).seq())
-            .encode(context.cursors(), userId, conversationId);
-    return Page.of(rows.subList(0, size), PageRequest.after(next, size));
+    return messages.messages(userId, conversationId, page);
   }
 
   /**
@@ -338,124 +175,6 @@ public final class ConversationDao {
    * @throws NotFoundException ({@code conversation}) if the user has no such conversation
    */
   public List<Message> lastMessages(UUID userId, UUID conversationId, int limit) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(conversationId, "conversationId");
-    if (limit < 1 || limit > 500) {
-      throw new ValidationException("limit", "must be 1 to 500 (was " + limit + ")");
-    }
-    return context.read(
-        dsl -> {
-          List<Message> newestFirst =
-              ResultSets.fetch(
-                  dsl.select(MESSAGE_COLUMNS)
-                      .from(MESSAGES)
-                      .where(
-                          MESSAGES.USER_ID.eq(userId), MESSAGES.CONVERSATION_ID.eq(conversationId))
-                      .orderBy(MESSAGES.SEQ.desc())
-                      .limit(limit),
-                  ConversationDao::toMessage);
-          if (newestFirst.isEmpty()) {
-            requireConversation(dsl, userId, conversationId);
-          }
-          List<Message> oldestFirst = new ArrayList<>(newestFirst);
-          Collections.reverse(oldestFirst);
-          return List.copyOf(oldestFirst);
-        },
-        conversationId);
-  }
-
-  private static void requireConversation(DSLContext dsl, UUID userId, UUID conversationId) {
-    boolean exists =
-        dsl.fetchExists(
-            CONVERSATIONS, CONVERSATIONS.USER_ID.eq(userId), CONVERSATIONS.ID.eq(conversationId));
-    if (!exists) {
-      throw new NotFoundException("conversation", conversationId);
-    }
-  }
-
-  private void requireAnsweredCall(
-      DSLContext dsl, UUID userId, UUID conversationId, String toolCallId) {
-    // The JSON documents are built with Jackson and bound as parameters, never concatenated.
-    JSONB asElement =
-        JSONB.jsonb(
-            context
-                .json()
-                .createArrayNode()
-                .add(context.json().createObjectNode().put("id", toolCallId))
-                .toString());
-    JSONB asObject =
-        JSONB.jsonb(context.json().createObjectNode().put("id", toolCallId).toString());
-    // Plain-SQL template: jOOQ's open-source DSL has no jsonb containment operator (@>).
-    Condition answers =
-        DSL.condition("{0} @> {1}", MESSAGES.TOOL_CALLS, DSL.val(asElement))
-            .or(DSL.condition("{0} @> {1}", MESSAGES.TOOL_CALLS, DSL.val(asObject)));
-    boolean found =
-        dsl.fetchExists(
-            MESSAGES,
-            MESSAGES.USER_ID.eq(userId),
-            MESSAGES.CONVERSATION_ID.eq(conversationId),
-            MESSAGES.ROLE.eq(io.todokit.schema.jooq.enums.MessageRole.assistant),
-            MESSAGES.TOOL_CALLS.isNotNull(),
-            answers);
-    if (!found) {
-      throw new ValidationException(
-          "tool_call_id",
-          "answers no tool call of an earlier assistant message in this conversation");
-    }
-  }
-
-  private static io.todokit.schema.jooq.enums.MessageRole role(MessageRole role) {
-    return switch (role) {
-      case USER -> io.todokit.schema.jooq.enums.MessageRole.user;
-      case ASSISTANT -> io.todokit.schema.jooq.enums.MessageRole.assistant;
-      case SYSTEM -> io.todokit.schema.jooq.enums.MessageRole.system;
-      case TOOL -> io.todokit.schema.jooq.enums.MessageRole.tool;
-    };
-  }
-
-  private static MessageRole role(io.todokit.schema.jooq.enums.MessageRole role) {
-    return switch (role) {
-      case user -> MessageRole.USER;
-      case assistant -> MessageRole.ASSISTANT;
-      case system -> MessageRole.SYSTEM;
-      case tool -> MessageRole.TOOL;
-    };
-  }
-
-  private static Conversation toConversation(Record row) {
-    return new Conversation(
-        row.get(CONVERSATIONS.ID),
-        row.get(CONVERSATIONS.USER_ID),
-        row.get(CONVERSATIONS.TITLE),
-        row.get(CONVERSATIONS.LAST_MESSAGE_SEQ),
-        row.get(CONVERSATIONS.CREATED_AT),
-        row.get(CONVERSATIONS.UPDATED_AT));
-  }
-
-  private static Message toMessage(ResultSet row) throws SQLException {
-    return new Message(
-        Objects.requireNonNull(ResultSets.uuid(row, MESSAGES.ID)),
-        Objects.requireNonNull(ResultSets.uuid(row, MESSAGES.CONVERSATION_ID)),
-        row.getLong(MESSAGES.SEQ.getName()),
-        role(
-            io.todokit.schema.jooq.enums.MessageRole.valueOf(
-                Objects.requireNonNull(ResultSets.text(row, MESSAGES.ROLE)))),
-        Objects.requireNonNull(ResultSets.text(row, MESSAGES.CONTENT)),
-        ResultSets.text(row, MESSAGES.TOOL_CALLS),
-        ResultSets.text(row, MESSAGES.TOOL_CALL_ID),
-        Objects.requireNonNull(ResultSets.instant(row, MESSAGES.CREATED_AT)));
-  }
-
-  private static Message toMessage(Record row) {
-    JSONB toolCalls = row.get(MESSAGES.TOOL_CALLS);
-    return new Message(
-        row.get(MESSAGES.ID),
-        row.get(MESSAGES.CONVERSATION_ID),
-        row.get(MESSAGES.SEQ),
-        role(row.get(MESSAGES.ROLE)),
-        row.get(MESSAGES.CONTENT),
-        toolCalls == null ? null : toolCalls.data(),
-        row.get(MESSAGES.TOOL_CALL_ID),
-        row.get(MESSAGES.CREATED_AT));
+    return messages.lastMessages(userId, conversationId, limit);
   }
 }

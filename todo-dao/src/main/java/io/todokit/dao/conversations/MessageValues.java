@@ -1,13 +1,10 @@
 package io.todokit.dao.conversations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
+import io.todokit.dao.internal.Json;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -17,17 +14,12 @@ final class MessageValues {
   private static final int MAX_CONTENT = 1_000_000;
   private static final int MAX_TOOL_CALL_ID = 255;
 
-  /** Duplicate keys and trailing content are refused: a document must mean one thing. */
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
-
   private MessageValues() {}
 
   static String content(@Nullable String content) {
-    return Check.optionalText("content", Check.required("content", content), MAX_CONTENT);
+    String required = Check.required("content", content);
+    Check.optionalText("content", required, MAX_CONTENT);
+    return required;
   }
 
   /** The tool calls as compact JSON, or null; assistant messages only. */
@@ -41,7 +33,7 @@ final class MessageValues {
     Check.storable("tool_calls", text);
     JsonNode node;
     try {
-      node = JSON.readTree(text);
+      node = Json.read(text);
     } catch (JsonProcessingException e) {
       throw new ValidationException(
           "tool_calls", "is not valid JSON: " + e.getOriginalMessage(), e);

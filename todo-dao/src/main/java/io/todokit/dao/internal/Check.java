@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 /** Argument checks that throw {@link ValidationException} naming the field. */
 public final class Check {
 
-  private static final int MAX_PAGE_SIZE = 500;
   private static final Pattern REGION_ID = Pattern.compile("[A-Za-z]+(/[A-Za-z0-9_+-]+)+");
 
   /** The earliest instant todokit stores: 0001-01-01T00:00:00Z. */
@@ -117,9 +116,9 @@ public final class Check {
    * @return the size
    */
   public static int pageSize(int limit) {
-    if (limit < 1 || limit > MAX_PAGE_SIZE) {
+    if (limit < 1 || limit > Limits.CLAIM) {
       throw new ValidationException(
-          "limit", "must be 1 to " + MAX_PAGE_SIZE + " (was " + limit + ")");
+          "limit", "must be 1 to " + Limits.CLAIM + " (was " + limit + ")");
     }
     return limit;
   }

@@ -1,9 +1,5 @@
 package io.todokit.dao.internal;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.todokit.dao.NotFoundException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -22,21 +18,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every DAO needs: the {@link DSLContext} (bound to a transaction inside {@code
- * TodoDb.transaction}), the clock, the timeouts, the cursor codec and JSON mapping. Every DAO
- * statement runs through {@link #read} or {@link #write}, which bound it in time, keep an open
- * transaction usable after a failure and translate every error. Immutable and thread-safe.
+ * TodoDb.transaction}), the clock, the timeouts, and the cursor codec. Every DAO statement runs
+ * through {@link #read} or {@link #write}, which bound it in time, keep an open transaction usable
+ * after a failure and translate every error. Immutable and thread-safe.
  */
 public final class DaoContext {
-
-  /**
-   * The JSON mapper for documents the library parses: duplicate keys and trailing content are
-   * refused (a document must mean one thing).
-   */
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
 
   private final DSLContext dsl;
   private final String schemaName;
@@ -148,11 +134,6 @@ public final class DaoContext {
     return Ids.uuidV7(clock.instant());
   }
 
-  /** The shared JSON mapper (thread-safe once configured; strict about duplicates and trailers). */
-  public ObjectMapper json() {
-    return JSON;
-  }
-
   /**
    * Runs {@code work} as one transaction whose DAO calls are made on the context passed to it: the
    * body of {@code TodoDb.transaction}. Its statements are bounded by the timeouts, and calls on
@@ -187,7 +168,7 @@ public final class DaoContext {
    * @param <T> the result type
    * @return the result
    */
-  public <T> T read(Function<DSLContext, T> work, @Nullable Object id) {
+  public <T extends @Nullable Object> T read(Function<DSLContext, T> work, @Nullable Object id) {
     if (!inTransaction) {
       guard.requireNoOpenTransaction();
     }
@@ -236,7 +217,7 @@ public final class DaoContext {
    * @param <T> the result type
    * @return the result
    */
-  public <T> T write(Function<DSLContext, T> work, @Nullable Object id) {
+  public <T extends @Nullable Object> T write(Function<DSLContext, T> work, @Nullable Object id) {
     if (!inTransaction) {
       guard.requireNoOpenTransaction();
     }

@@ -20,9 +20,6 @@ public sealed interface NextOccurrence {
   /** The last year an occurrence may fall in. */
   int LAST_YEAR = 9999;
 
-  /** The longest reason. */
-  int MAX_REASON = 500;
-
   /** The first instant of the supported range, as UTC: 0001-01-01T00:00:00Z. */
   Instant RANGE_START = Instant.parse("0001-01-01T00:00:00Z");
 
@@ -45,7 +42,7 @@ public sealed interface NextOccurrence {
   /**
    * No next occurrence.
    *
-   * @param reason why, in one line of at most {@value #MAX_REASON} characters
+   * @param reason why, in one line of at most {@value Limits#END_REASON} characters
    */
   record None(String reason) implements NextOccurrence {
 
@@ -76,8 +73,8 @@ public sealed interface NextOccurrence {
               "the rule's next occurrence after "
                   + after
                   + " cannot be computed: "
-                  + Failures.describe(e, MAX_REASON),
-              MAX_REASON));
+                  + Failures.describe(e, Limits.END_REASON),
+              Limits.END_REASON));
     }
     if (next.isEmpty()) {
       return new None(bounded ? None.ENDED : outOfRange(after));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Field;
 import org.jooq.ResultQuery;
@@ -57,6 +58,18 @@ public final class ResultSets {
     } catch (SQLException e) {
       throw new DataAccessException("cannot read rows: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Runs a query of at most one row and maps it.
+   *
+   * @param query the query
+   * @param mapper maps the row
+   * @param <T> the mapped type
+   * @return the mapped row, or empty when there is none
+   */
+  public static <T> Optional<T> fetchOptional(ResultQuery<?> query, RowMapper<T> mapper) {
+    return fetch(query, mapper).stream().findFirst();
   }
 
   /** A {@code uuid} column, or null. */

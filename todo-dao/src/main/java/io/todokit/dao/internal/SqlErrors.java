@@ -120,7 +120,7 @@ public final class SqlErrors {
       case "22P02", "22001", "22007", "22008", "22023", "22021" ->
           new ValidationException(
               column != null ? column : "input",
-              server != null ? server.getMessage() : String.valueOf(sqlError.getMessage()),
+              String.valueOf(server != null ? server.getMessage() : sqlError.getMessage()),
               error);
       default ->
           new UnavailableException(

@@ -3,6 +3,8 @@ package io.todokit.dao.recurring;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
+import io.todokit.dao.internal.Limits;
+import io.todokit.recurrence.RecurrenceMode;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
@@ -10,17 +12,14 @@ import org.jspecify.annotations.Nullable;
 /** The rules for template fields, checked when a command or patch is built. */
 final class TemplateValues {
 
-  private static final int MAX_TITLE = 255;
-  private static final int MAX_DESCRIPTION = 10_000;
-
   private TemplateValues() {}
 
   static String title(@Nullable String title) {
-    return Check.text("title", title, 1, MAX_TITLE);
+    return Check.text("title", title, 1, Limits.TITLE);
   }
 
   static @Nullable String description(@Nullable String description) {
-    return Check.optionalText("description", description, MAX_DESCRIPTION);
+    return Check.optionalText("description", description, Limits.DESCRIPTION);
   }
 
   static ZoneId timeZone(@Nullable ZoneId zone) {
@@ -30,7 +29,7 @@ final class TemplateValues {
   /** A rule a template can follow: present, and on a fixed schedule. */
   static RecurrenceSpec recurrence(@Nullable RecurrenceSpec recurrence) {
     RecurrenceSpec spec = Check.required(RecurrenceJson.FIELD, recurrence);
-    if (spec.mode() != RecurrenceSpec.Mode.FIXED) {
+    if (spec.mode() != RecurrenceMode.FIXED) {
       throw new ValidationException(
           RecurrenceJson.FIELD + ".mode",
           "templates follow a fixed schedule; after_completion needs a completed task");

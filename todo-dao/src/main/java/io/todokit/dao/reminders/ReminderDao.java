@@ -5,6 +5,7 @@ import static io.todokit.schema.jooq.Tables.TASKS;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
+import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.Failures;
 import io.todokit.dao.internal.ResultSets;
@@ -60,12 +61,11 @@ public final class ReminderDao {
 
   private final DaoContext context;
 
-  /**
-   * Creates the DAO; use {@code TodoDb.reminders()} instead.
-   *
-   * @param context the shared DAO context
-   */
-  public ReminderDao(DaoContext context) {
+  static {
+    DaoAccess.register(ReminderDao.class, ReminderDao::new);
+  }
+
+  private ReminderDao(DaoContext context) {
     this.context = Objects.requireNonNull(context, "context");
   }
 

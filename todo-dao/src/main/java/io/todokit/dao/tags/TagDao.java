@@ -1,31 +1,15 @@
 package io.todokit.dao.tags;
 
-import static io.todokit.schema.jooq.Tables.TAGS;
-import static io.todokit.schema.jooq.Tables.TASKS;
-import static io.todokit.schema.jooq.Tables.TASK_TAGS;
-
 import io.todokit.dao.DuplicateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.ValidationException;
-import io.todokit.dao.internal.Check;
+import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
-import io.todokit.dao.internal.ResultSets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.InsertValuesStep4;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Per-user tags, and the tags of tasks; use {@code TodoDb.tags()} to get one.
@@ -37,18 +21,17 @@ import org.jooq.impl.SQLDataType;
  */
 public final class TagDao {
 
-  /** The sort key of every tag list, the expression of the index {@code tags_user_name_key}. */
-  private static final Field<String> NAME_KEY = DSL.lower(TAGS.NAME);
+  private final Tags tags;
+  private final TaskTags taskTags;
 
-  private final DaoContext context;
+  static {
+    DaoAccess.register(TagDao.class, TagDao::new);
+  }
 
-  /**
-   * Creates the DAO; use {@code TodoDb.tags()} instead.
-   *
-   * @param context the shared DAO context
-   */
-  public TagDao(DaoContext context) {
-    this.context = Objects.requireNonNull(context, "context");
+  private TagDao(DaoContext context) {
+    Objects.requireNonNull(context, "context");
+    this.tags = new Tags(context);
+    this.taskTags = new TaskTags(context);
   }
 
   /**
@@ -62,23 +45,7 @@ public final class TagDao {
    * @throws NotFoundException when the user does not exist
    */
   public Tag create(UUID userId, NewTag tag) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(tag, "tag");
-    Instant now = context.now();
-    UUID id = context.newId();
-    return context.write(
-        dsl ->
-            toTag(
-                dsl.insertInto(TAGS)
-                    .set(TAGS.USER_ID, userId)
-                    .set(TAGS.ID, id)
-                    .set(TAGS.NAME, tag.name())
-                    .set(TAGS.COLOR, tag.color())
-                    .set(TAGS.CREATED_AT, now)
-                    .set(TAGS.UPDATED_AT, now)
-                    .returning()
-                    .fetchSingle()),
-        userId);
+    return tags.create(userId, tag);
   }
 
   /**
@@ -89,15 +56,7 @@ public final class TagDao {
    * @return the tag, or empty when the user has no such tag
    */
   public Optional<Tag> find(UUID userId, UUID id) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(id, "id");
-    return context.read(
-        dsl ->
-            dsl.selectFrom(TAGS)
-                .where(TAGS.USER_ID.eq(userId), TAGS.ID.eq(id))
-                .fetchOptional()
-                .map(TagDao::toTag),
-        id);
+    return tags.find(userId, id);
   }
 
   /**
@@ -124,10 +83,7 @@ public final class TagDao {
    * @throws NotFoundException when the user has no such tag
    */
   public Tag rename(UUID userId, UUID id, String name) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(id, "id");
-    String checked = TagValues.name(name);
-    return update(userId, id, TAGS.NAME, checked);
+    return tags.rename(userId, id, name);
   }
 
   /**
@@ -141,10 +97,7 @@ public final class TagDao {
    * @throws NotFoundException when the user has no such tag
    */
   public Tag recolor(UUID userId, UUID id, String color) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(id, "id");
-    String checked = TagValues.color(color);
-    return update(userId, id, TAGS.COLOR, checked);
+    return tags.recolor(userId, id, color);
   }
 
   /**
@@ -156,9 +109,7 @@ public final class TagDao {
    * @throws NotFoundException when the user has no such tag
    */
   public void delete(UUID userId, UUID id) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(id, "id");
-    context.deleteOwned(TAGS, TAGS.USER_ID, TAGS.ID, userId, id, "tag");
+    tags.delete(userId, id);
   }
 
   /**
@@ -169,21 +120,7 @@ public final class TagDao {
    * @return the tags with their counts; empty when the user has none
    */
   public List<TagWithCount> list(UUID userId) {
-    Objects.requireNonNull(userId, "userId");
-    Field<Long> taskCount =
-        DSL.count(TASK_TAGS.TASK_ID).coerce(SQLDataType.BIGINT).as("task_count");
-    return context.read(
-        dsl ->
-            dsl.select(TAGS.fields())
-                .select(taskCount)
-                .from(TAGS)
-                .leftJoin(TASK_TAGS)
-                .on(TASK_TAGS.USER_ID.eq(TAGS.USER_ID), TASK_TAGS.TAG_ID.eq(TAGS.ID))
-                .where(TAGS.USER_ID.eq(userId))
-                .groupBy(TAGS.USER_ID, TAGS.ID)
-                .orderBy(NAME_KEY, TAGS.ID)
-                .fetch(row -> new TagWithCount(toTag(row), row.get(taskCount))),
-        userId);
+    return tags.list(userId);
   }
 
   /**
@@ -201,42 +138,7 @@ public final class TagDao {
    *     (naming the first missing id) when a tag is not the user's; nothing is changed then
    */
   public List<Tag> setTaskTags(UUID userId, UUID taskId, Collection<UUID> tagIds) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(taskId, "taskId");
-    Set<UUID> wanted = new LinkedHashSet<>(Check.noNulls("tag_ids", tagIds));
-    Instant now = context.now();
-    return context.write(
-        dsl -> {
-          // FOR NO KEY UPDATE serializes concurrent replacements of one task's set: without it,
-          // two callers could each delete the old rows and both insert, leaving the union.
-          lockTask(dsl, userId, taskId, true);
-          lockTags(dsl, userId, wanted);
-          if (wanted.isEmpty()) {
-            dsl.deleteFrom(TASK_TAGS)
-                .where(TASK_TAGS.USER_ID.eq(userId), TASK_TAGS.TASK_ID.eq(taskId))
-                .execute();
-          } else {
-            dsl.deleteFrom(TASK_TAGS)
-                .where(
-                    TASK_TAGS.USER_ID.eq(userId),
-                    TASK_TAGS.TASK_ID.eq(taskId),
-                    TASK_TAGS.TAG_ID.ne(DSL.all(uuidArray(wanted))))
-                .execute();
-            InsertValuesStep4<?, UUID, UUID, UUID, Instant> insert =
-                dsl.insertInto(
-                    TASK_TAGS,
-                    TASK_TAGS.USER_ID,
-                    TASK_TAGS.TASK_ID,
-                    TASK_TAGS.TAG_ID,
-                    TASK_TAGS.CREATED_AT);
-            for (UUID tagId : wanted) {
-              insert = insert.values(userId, taskId, tagId, now);
-            }
-            insert.onConflictDoNothing().execute();
-          }
-          return tagsOfTask(dsl, userId, taskId);
-        },
-        taskId);
+    return taskTags.setTaskTags(userId, taskId, tagIds);
   }
 
   /**
@@ -248,24 +150,7 @@ public final class TagDao {
    * @throws NotFoundException for {@code task} or {@code tag} when the user has no such one
    */
   public void addTag(UUID userId, UUID taskId, UUID tagId) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(taskId, "taskId");
-    Objects.requireNonNull(tagId, "tagId");
-    Instant now = context.now();
-    context.write(
-        dsl -> {
-          lockTask(dsl, userId, taskId, false);
-          lockTags(dsl, userId, Set.of(tagId));
-          dsl.insertInto(TASK_TAGS)
-              .set(TASK_TAGS.USER_ID, userId)
-              .set(TASK_TAGS.TASK_ID, taskId)
-              .set(TASK_TAGS.TAG_ID, tagId)
-              .set(TASK_TAGS.CREATED_AT, now)
-              .onConflictDoNothing()
-              .execute();
-          return null;
-        },
-        taskId);
+    taskTags.addTag(userId, taskId, tagId);
   }
 
   /**
@@ -277,22 +162,7 @@ public final class TagDao {
    * @throws NotFoundException for {@code task} or {@code tag} when the user has no such one
    */
   public void removeTag(UUID userId, UUID taskId, UUID tagId) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(taskId, "taskId");
-    Objects.requireNonNull(tagId, "tagId");
-    context.write(
-        dsl -> {
-          lockTask(dsl, userId, taskId, false);
-          lockTags(dsl, userId, Set.of(tagId));
-          dsl.deleteFrom(TASK_TAGS)
-              .where(
-                  TASK_TAGS.USER_ID.eq(userId),
-                  TASK_TAGS.TASK_ID.eq(taskId),
-                  TASK_TAGS.TAG_ID.eq(tagId))
-              .execute();
-          return null;
-        },
-        taskId);
+    taskTags.removeTag(userId, taskId, tagId);
   }
 
   /**
@@ -304,118 +174,6 @@ public final class TagDao {
    * @throws NotFoundException when the user has no such task
    */
   public List<Tag> tagsOf(UUID userId, UUID taskId) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(taskId, "taskId");
-    // One statement: the task's existence and its tags from the same snapshot.
-    Field<UUID> taskKey = TASKS.ID.as("task_key");
-    return context.read(
-        dsl -> {
-          // A row per tag, or one row of nulls when the task has none; no row: no such task.
-          List<Optional<Tag>> rows =
-              ResultSets.fetch(
-                  dsl.select(TAGS.fields())
-                      .select(taskKey)
-                      .from(TASKS)
-                      .leftJoin(TASK_TAGS)
-                      .on(TASK_TAGS.USER_ID.eq(TASKS.USER_ID), TASK_TAGS.TASK_ID.eq(TASKS.ID))
-                      .leftJoin(TAGS)
-                      .on(TAGS.USER_ID.eq(TASK_TAGS.USER_ID), TAGS.ID.eq(TASK_TAGS.TAG_ID))
-                      .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId))
-                      .orderBy(NAME_KEY, TAGS.ID),
-                  row ->
-                      ResultSets.uuid(row, TAGS.ID) == null
-                          ? Optional.empty()
-                          : Optional.of(toTag(row)));
-          if (rows.isEmpty()) {
-            throw new NotFoundException("task", taskId);
-          }
-          return rows.stream().flatMap(Optional::stream).toList();
-        },
-        taskId);
-  }
-
-  private Tag update(UUID userId, UUID tagId, Field<String> field, String value) {
-    Instant now = context.now();
-    return context.write(
-        dsl ->
-            dsl.update(TAGS)
-                .set(field, value)
-                .set(TAGS.UPDATED_AT, now)
-                .where(TAGS.USER_ID.eq(userId), TAGS.ID.eq(tagId))
-                .returning()
-                .fetchOptional()
-                .map(TagDao::toTag)
-                .orElseThrow(() -> new NotFoundException("tag", tagId)),
-        tagId);
-  }
-
-  /**
-   * Checks that the user has the task and locks its row until the transaction ends: {@code FOR NO
-   * KEY UPDATE} to serialize writers of its whole tag set, else {@code FOR KEY SHARE} (what the
-   * foreign key check takes anyway) so that it cannot be deleted meanwhile.
-   */
-  private static void lockTask(DSLContext dsl, UUID userId, UUID taskId, boolean exclusive) {
-    var select =
-        dsl.select(TASKS.ID).from(TASKS).where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId));
-    var locked = exclusive ? select.forNoKeyUpdate() : select.forKeyShare();
-    if (locked.fetchOptional().isEmpty()) {
-      throw new NotFoundException("task", taskId);
-    }
-  }
-
-  /**
-   * Checks that the user has every tag and keeps them from being deleted until the transaction ends
-   * ({@code FOR KEY SHARE}, as the foreign key check would).
-   */
-  private static void lockTags(DSLContext dsl, UUID userId, Set<UUID> tagIds) {
-    if (tagIds.isEmpty()) {
-      return;
-    }
-    Set<UUID> found =
-        dsl.select(TAGS.ID)
-            .from(TAGS)
-            .where(TAGS.USER_ID.eq(userId), TAGS.ID.eq(DSL.any(uuidArray(tagIds))))
-            .forKeyShare()
-            .fetchSet(TAGS.ID);
-    for (UUID tagId : tagIds) {
-      if (!found.contains(tagId)) {
-        throw new NotFoundException("tag", tagId);
-      }
-    }
-  }
-
-  private static List<Tag> tagsOfTask(DSLContext dsl, UUID userId, UUID taskId) {
-    return dsl.select(TAGS.fields())
-        .from(TAGS)
-        .join(TASK_TAGS)
-        .on(TASK_TAGS.USER_ID.eq(TAGS.USER_ID), TASK_TAGS.TAG_ID.eq(TAGS.ID))
-        .where(TASK_TAGS.USER_ID.eq(userId), TASK_TAGS.TASK_ID.eq(taskId))
-        .orderBy(NAME_KEY, TAGS.ID)
-        .fetch(TagDao::toTag);
-  }
-
-  /** One array bind value ({@code = ANY(?)}) instead of one bind value per id. */
-  private static Field<UUID[]> uuidArray(Set<UUID> ids) {
-    return DSL.val(ids.toArray(UUID[]::new), SQLDataType.UUID.array());
-  }
-
-  private static Tag toTag(ResultSet row) throws SQLException {
-    return new Tag(
-        Objects.requireNonNull(ResultSets.uuid(row, TAGS.ID)),
-        Objects.requireNonNull(ResultSets.uuid(row, TAGS.USER_ID)),
-        Objects.requireNonNull(ResultSets.text(row, TAGS.NAME)),
-        Objects.requireNonNull(ResultSets.text(row, TAGS.COLOR)),
-        Objects.requireNonNull(ResultSets.instant(row, TAGS.CREATED_AT)),
-        Objects.requireNonNull(ResultSets.instant(row, TAGS.UPDATED_AT)));
-  }
-
-  private static Tag toTag(Record row) {
-    return new Tag(
-        row.get(TAGS.ID),
-        row.get(TAGS.USER_ID),
-        row.get(TAGS.NAME),
-        row.get(TAGS.COLOR),
-        row.get(TAGS.CREATED_AT),
-        row.get(TAGS.UPDATED_AT));
+    return taskTags.tagsOf(userId, taskId);
   }
 }

@@ -3,6 +3,7 @@ package io.todokit.dao.tasks;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
+import io.todokit.dao.internal.Limits;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +41,8 @@ public record NewTask(
 
   /** Checks and normalises the fields (title trimmed, tag ids de-duplicated in order). */
   public NewTask {
-    title = Check.text("title", title, 1, 255);
-    description = Check.optionalText("description", description, 10_000);
+    title = Check.text("title", title, 1, Limits.TITLE);
+    description = Check.optionalText("description", description, Limits.DESCRIPTION);
     Check.required("priority", priority);
     Check.optionalInstant("due_at", dueAt);
     Check.optionalInstant("remind_at", remindAt);
@@ -53,9 +54,11 @@ public record NewTask(
    *
    * @param title 1 to 255 characters after trimming
    * @return the command
-   * @throws ValidationException ({@code title}) for a blank, too long or NUL-containing title
+   * @throws ValidationException ({@code title}) for a missing, blank, too long or NUL-containing
+   *     title
    */
-  public static NewTask titled(String title) {
+  @SuppressWarnings("NullAway") // the canonical constructor refuses a null, naming the field
+  public static NewTask titled(@Nullable String title) {
     return new NewTask(title, null, Priority.MEDIUM, null, null, null, List.of());
   }
 

@@ -1,44 +1,18 @@
 package io.todokit.dao.tasks;
 
-import static io.todokit.schema.jooq.Tables.TAGS;
-import static io.todokit.schema.jooq.Tables.TASKS;
-import static io.todokit.schema.jooq.Tables.TASK_TAGS;
-import static io.todokit.schema.jooq.Tables.USERS;
-
 import io.todokit.dao.ConcurrentUpdateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
 import io.todokit.dao.PageRequest;
-import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
-import io.todokit.dao.internal.Change;
-import io.todokit.dao.internal.Check;
+import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
-import io.todokit.dao.internal.NextOccurrence;
-import io.todokit.dao.internal.TaskRows;
-import io.todokit.recurrence.RecurrenceSpec;
-import io.todokit.schema.jooq.tables.records.TasksRecord;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import org.jooq.Record;
-import org.jooq.SelectField;
-import org.jooq.SortField;
-import org.jooq.UpdateSetMoreStep;
-import org.jooq.impl.DSL;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A user's tasks: create, read, update with optimistic locking, complete (creating the next task of
@@ -53,39 +27,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TaskDao {
 
-  private static final io.todokit.schema.jooq.enums.TaskStatus COMPLETED =
-      TaskRows.status(TaskStatus.COMPLETED);
-  private static final io.todokit.schema.jooq.enums.TaskStatus PENDING =
-      TaskRows.status(TaskStatus.PENDING);
-
-  /**
-   * "Open", as the partial indexes on tasks spell it. Inlined rather than bound so that the planner
-   * can prove their predicate ({@code status <> 'completed'}) from the query's even for a generic
-   * prepared plan.
-   */
-  private static final Condition OPEN = TASKS.STATUS.ne(DSL.inline(COMPLETED));
-
-  private static final List<SortField<?>> BY_DUE =
-      List.of(TASKS.DUE_AT.asc().nullsLast(), TASKS.CREATED_AT.asc(), TASKS.ID.asc());
-
-  private static final List<SortField<?>> BY_PRIORITY =
-      List.of(
-          TASKS.PRIORITY.desc(),
-          TASKS.DUE_AT.asc().nullsLast(),
-          TASKS.CREATED_AT.asc(),
-          TASKS.ID.asc());
-
-  private static final List<SelectField<?>> COLUMNS_AND_ZONE = columnsAnd(USERS.TIME_ZONE);
-
   private final DaoContext context;
+  private final TaskReads reads;
+  private final TaskWrites writes;
+  private final TaskCompletion completion;
 
-  /**
-   * Creates the DAO; use {@code TodoDb.tasks()} instead.
-   *
-   * @param context the shared DAO context
-   */
-  public TaskDao(DaoContext context) {
+  static {
+    DaoAccess.register(TaskDao.class, TaskDao::new);
+  }
+
+  private TaskDao(DaoContext context) {
     this.context = Objects.requireNonNull(context, "context");
+    this.reads = new TaskReads(context);
+    this.writes = new TaskWrites(context);
+    this.completion = new TaskCompletion(context);
   }
 
   /**
@@ -104,60 +59,7 @@ public final class TaskDao {
    *     user}) when the user does not exist; nothing is written
    */
   public Task create(UUID userId, NewTask task) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(task, "task");
-    Instant dueAt = task.dueAt();
-    if (task.recurrence() != null && dueAt == null) {
-      throw new ValidationException("due_at", "is required for a task with a recurrence rule");
-    }
-    Instant now = context.now();
-    UUID id = context.newId();
-    return context.write(
-        dsl -> {
-          RecurrenceSpec rule = task.recurrence();
-          if (rule != null && dueAt != null && RuleAnchor.needsAnchor(rule)) {
-            rule = RuleAnchor.anchored(rule, dueAt, zoneOf(dsl, userId));
-          }
-          Task created =
-              insert(
-                  dsl,
-                  userId,
-                  id,
-                  task.title(),
-                  task.description(),
-                  task.priority(),
-                  dueAt,
-                  task.remindAt(),
-                  rule,
-                  now);
-          if (!task.tagIds().isEmpty()) {
-            Set<UUID> attached =
-                new HashSet<>(
-                    dsl.insertInto(
-                            TASK_TAGS,
-                            TASK_TAGS.USER_ID,
-                            TASK_TAGS.TASK_ID,
-                            TASK_TAGS.TAG_ID,
-                            TASK_TAGS.CREATED_AT)
-                        .select(
-                            DSL.select(
-                                    TAGS.USER_ID,
-                                    DSL.val(id, TASK_TAGS.TASK_ID),
-                                    TAGS.ID,
-                                    DSL.val(now, TASK_TAGS.CREATED_AT))
-                                .from(TAGS)
-                                .where(TAGS.USER_ID.eq(userId), TAGS.ID.in(task.tagIds())))
-                        .returningResult(TASK_TAGS.TAG_ID)
-                        .fetch(TASK_TAGS.TAG_ID));
-            for (UUID tagId : task.tagIds()) {
-              if (!attached.contains(tagId)) {
-                throw new NotFoundException("tag", tagId);
-              }
-            }
-          }
-          return created;
-        },
-        id);
+    return writes.create(userId, task);
   }
 
   /**
@@ -168,9 +70,7 @@ public final class TaskDao {
    * @return the task, or empty when the user has no such task
    */
   public Optional<Task> find(UUID userId, UUID id) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(id, "id");
-    return context.read(dsl -> select(dsl, userId, id), id);
+    return reads.find(userId, id);
   }
 
   /**
@@ -206,97 +106,7 @@ public final class TaskDao {
    *     due date
    */
   public Task update(UUID userId, UUID id, long expectedVersion, TaskPatch patch) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(patch, "patch");
-    if (patch.isEmpty()) {
-      Task current = get(userId, id);
-      if (current.version() != expectedVersion) {
-        throw new ConcurrentUpdateException("task", id, expectedVersion, null);
-      }
-      return current;
-    }
-    Instant now = context.now();
-    return context.write(
-        dsl -> {
-          Change<RecurrenceSpec> ruleChange = patch.recurrence();
-          RecurrenceSpec newRule = ruleChange == null ? null : ruleChange.value();
-          Change<Instant> dueChange = patch.dueAt();
-          if (ruleChange != null || (dueChange != null && dueChange.value() == null)) {
-            // The rule needs a due date (and maybe its day as anchor): check against the row,
-            // locked so that the check still holds when the UPDATE runs.
-            Record current =
-                dsl.select(COLUMNS_AND_ZONE)
-                    .from(TASKS)
-                    .join(USERS)
-                    .on(USERS.ID.eq(TASKS.USER_ID))
-                    .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(id))
-                    .forUpdate()
-                    .of(TASKS)
-                    .fetchOne();
-            if (current == null) {
-              throw new NotFoundException("task", id);
-            }
-            if (current.get(TASKS.VERSION) != expectedVersion) {
-              throw new ConcurrentUpdateException("task", id, expectedVersion, null);
-            }
-            Instant due = dueChange != null ? dueChange.value() : current.get(TASKS.DUE_AT);
-            RecurrenceSpec rule =
-                ruleChange != null
-                    ? newRule
-                    : TaskRows.recurrence(current.get(TASKS.RECURRENCE_RULE));
-            if (rule != null && due == null) {
-              throw new ValidationException(
-                  "due_at", "is required for a task with a recurrence rule");
-            }
-            if (newRule != null && due != null && RuleAnchor.needsAnchor(newRule)) {
-              newRule = RuleAnchor.anchored(newRule, due, ZoneId.of(current.get(USERS.TIME_ZONE)));
-            }
-          }
-          UpdateSetMoreStep<TasksRecord> update =
-              dsl.update(TASKS)
-                  .set(TASKS.VERSION, TASKS.VERSION.plus(1L))
-                  .set(TASKS.UPDATED_AT, now);
-          if (patch.title() instanceof Change<String> title) {
-            update = update.set(TASKS.TITLE, title.value());
-          }
-          if (patch.description() instanceof Change<String> description) {
-            update = update.set(TASKS.DESCRIPTION, description.value());
-          }
-          if (patch.priority() instanceof Change<Priority> priority) {
-            update =
-                update.set(
-                    TASKS.PRIORITY, TaskRows.priority(Objects.requireNonNull(priority.value())));
-          }
-          if (patch.status() instanceof Change<TaskStatus> status) {
-            update =
-                update
-                    .set(TASKS.STATUS, TaskRows.status(Objects.requireNonNull(status.value())))
-                    .set(TASKS.COMPLETED_AT, (Instant) null);
-          }
-          if (dueChange != null) {
-            update = update.set(TASKS.DUE_AT, dueChange.value());
-          }
-          if (patch.remindAt() instanceof Change<Instant> remindAt) {
-            update = update.set(TASKS.REMIND_AT, remindAt.value());
-          }
-          if (ruleChange != null) {
-            update = update.set(TASKS.RECURRENCE_RULE, TaskRows.json(newRule));
-          }
-          Record row =
-              update
-                  .where(
-                      TASKS.USER_ID.eq(userId), TASKS.ID.eq(id), TASKS.VERSION.eq(expectedVersion))
-                  .returningResult(TaskRows.COLUMNS)
-                  .fetchOne();
-          if (row == null) {
-            throw exists(dsl, userId, id)
-                ? new ConcurrentUpdateException("task", id, expectedVersion, null)
-                : new NotFoundException("task", id);
-          }
-          return TaskRows.toTask(row);
-        },
-        id);
+    return writes.update(userId, id, expectedVersion, patch);
   }
 
   /**
@@ -307,9 +117,7 @@ public final class TaskDao {
    * @throws NotFoundException ({@code task}) when the user has no such task
    */
   public void delete(UUID userId, UUID id) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(id, "id");
-    context.deleteOwned(TASKS, TASKS.USER_ID, TASKS.ID, userId, id, "task");
+    writes.delete(userId, id);
   }
 
   /**
@@ -339,87 +147,7 @@ public final class TaskDao {
    * @throws NotFoundException ({@code task}) when the user has no such task
    */
   public Completion complete(UUID userId, UUID id) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(id, "id");
-    Instant now = context.now();
-    UUID nextId = context.newId();
-    return context.write(
-        dsl -> {
-          // "status <> completed" makes concurrent completions queue on the row lock; the losers
-          // re-check the condition after the winner commits and update nothing.
-          Record row =
-              dsl.update(TASKS)
-                  .set(TASKS.STATUS, COMPLETED)
-                  .set(TASKS.COMPLETED_AT, now)
-                  .set(TASKS.VERSION, TASKS.VERSION.plus(1L))
-                  .set(TASKS.UPDATED_AT, now)
-                  .from(USERS)
-                  .where(
-                      USERS.ID.eq(TASKS.USER_ID), TASKS.USER_ID.eq(userId), TASKS.ID.eq(id), OPEN)
-                  .returningResult(COLUMNS_AND_ZONE)
-                  .fetchOne();
-          if (row == null) {
-            Task current =
-                select(dsl, userId, id).orElseThrow(() -> new NotFoundException("task", id));
-            return new Completion(current, Optional.empty());
-          }
-          Task completed;
-          try {
-            completed = TaskRows.toTask(row);
-          } catch (ValidationException e) {
-            if (!e.field().startsWith(RecurrenceJson.FIELD)) {
-              throw e;
-            }
-            // A stored rule this version cannot read: the task is done, and its series ends here.
-            return new Completion(
-                TaskRows.toTask(row.with(TASKS.RECURRENCE_RULE, (JSONB) null)), Optional.empty());
-          }
-          RecurrenceSpec rule = completed.recurrence();
-          Instant due = completed.dueAt();
-          if (rule == null || due == null) {
-            return new Completion(completed, Optional.empty());
-          }
-          String zone = row.get(USERS.TIME_ZONE);
-          NextOccurrence step =
-              NextOccurrence.of(
-                  due,
-                  rule.count() != null || rule.endDate() != null,
-                  () -> rule.nextInSeries(due.atZone(ZoneId.of(zone)), now));
-          if (!(step instanceof NextOccurrence.At at)) {
-            return new Completion(completed, Optional.empty());
-          }
-          Instant nextDue = at.occurrence().toInstant();
-          Instant remindAt = completed.remindAt();
-          Task next =
-              insert(
-                  dsl,
-                  userId,
-                  nextId,
-                  completed.title(),
-                  completed.description(),
-                  completed.priority(),
-                  nextDue,
-                  remindAt == null ? null : nextDue.minus(Duration.between(remindAt, due)),
-                  rule.forNextInSeries(),
-                  now);
-          dsl.insertInto(
-                  TASK_TAGS,
-                  TASK_TAGS.USER_ID,
-                  TASK_TAGS.TASK_ID,
-                  TASK_TAGS.TAG_ID,
-                  TASK_TAGS.CREATED_AT)
-              .select(
-                  DSL.select(
-                          TASK_TAGS.USER_ID,
-                          DSL.val(nextId, TASK_TAGS.TASK_ID),
-                          TASK_TAGS.TAG_ID,
-                          DSL.val(now, TASK_TAGS.CREATED_AT))
-                      .from(TASK_TAGS)
-                      .where(TASK_TAGS.USER_ID.eq(userId), TASK_TAGS.TASK_ID.eq(id)))
-              .execute();
-          return new Completion(completed, Optional.of(next));
-        },
-        id);
+    return completion.complete(userId, id);
   }
 
   /**
@@ -433,26 +161,7 @@ public final class TaskDao {
    * @throws NotFoundException ({@code task}) when the user has no such task
    */
   public Task reopen(UUID userId, UUID id) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(id, "id");
-    Instant now = context.now();
-    return context.write(
-        dsl -> {
-          Record row =
-              dsl.update(TASKS)
-                  .set(TASKS.STATUS, PENDING)
-                  .set(TASKS.COMPLETED_AT, (Instant) null)
-                  .set(TASKS.VERSION, TASKS.VERSION.plus(1L))
-                  .set(TASKS.UPDATED_AT, now)
-                  .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(id), TASKS.STATUS.eq(COMPLETED))
-                  .returningResult(TaskRows.COLUMNS)
-                  .fetchOne();
-          if (row != null) {
-            return TaskRows.toTask(row);
-          }
-          return select(dsl, userId, id).orElseThrow(() -> new NotFoundException("task", id));
-        },
-        id);
+    return completion.reopen(userId, id);
   }
 
   /**
@@ -474,10 +183,7 @@ public final class TaskDao {
    * @throws ValidationException ({@code as_of}) outside the years 1 to 9999
    */
   public List<Task> overdue(UUID userId, Instant asOf) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(asOf, "asOf");
-    Check.instant("as_of", asOf);
-    return list(TASKS.USER_ID.eq(userId).and(OPEN).and(TASKS.DUE_AT.lt(asOf)), BY_DUE);
+    return reads.overdue(userId, asOf);
   }
 
   /**
@@ -510,31 +216,7 @@ public final class TaskDao {
    *     {@code PST})
    */
   public List<Task> dueToday(UUID userId, Instant asOf) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(asOf, "asOf");
-    Check.instant("as_of", asOf);
-    return context.read(
-        dsl -> {
-          String zone =
-              dsl.select(USERS.TIME_ZONE)
-                  .from(USERS)
-                  .where(USERS.ID.eq(userId))
-                  .fetchOne(USERS.TIME_ZONE);
-          if (zone == null) {
-            return List.<Task>of();
-          }
-          LocalDay today = LocalDay.containing(asOf, Check.storedZone(zone));
-          return TaskRows.fetchTasks(
-              dsl.select(TaskRows.COLUMNS)
-                  .from(TASKS)
-                  .where(
-                      TASKS.USER_ID.eq(userId),
-                      OPEN,
-                      TASKS.DUE_AT.ge(today.start()),
-                      TASKS.DUE_AT.lt(today.end()))
-                  .orderBy(BY_DUE));
-        },
-        userId);
+    return reads.dueToday(userId, asOf);
   }
 
   /**
@@ -547,17 +229,7 @@ public final class TaskDao {
    * @throws ValidationException ({@code to}) when {@code from} is not before {@code to}
    */
   public List<Task> dueBetween(UUID userId, Instant from, Instant to) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(from, "from");
-    Check.instant("from", from);
-    Objects.requireNonNull(to, "to");
-    Check.instant("to", to);
-    if (!from.isBefore(to)) {
-      throw new ValidationException("to", "must be after from (" + from + "), was " + to);
-    }
-    return list(
-        TASKS.USER_ID.eq(userId).and(OPEN).and(TASKS.DUE_AT.ge(from)).and(TASKS.DUE_AT.lt(to)),
-        BY_DUE);
+    return reads.dueBetween(userId, from, to);
   }
 
   /**
@@ -569,29 +241,7 @@ public final class TaskDao {
    * @throws NotFoundException ({@code tag}) when the user has no such tag
    */
   public List<Task> byTag(UUID userId, UUID tagId) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(tagId, "tagId");
-    return context.read(
-        dsl -> {
-          List<Task> tasks =
-              TaskRows.fetchTasks(
-                  dsl.select(TaskRows.COLUMNS)
-                      .from(TASKS)
-                      .join(TASK_TAGS)
-                      .on(TASK_TAGS.USER_ID.eq(TASKS.USER_ID), TASK_TAGS.TASK_ID.eq(TASKS.ID))
-                      .where(
-                          TASK_TAGS.USER_ID.eq(userId),
-                          TASK_TAGS.TAG_ID.eq(tagId),
-                          TASKS.USER_ID.eq(userId))
-                      .orderBy(BY_DUE));
-          // Only an empty answer needs a second look: is it the tag that is missing?
-          if (tasks.isEmpty()
-              && !dsl.fetchExists(TAGS, TAGS.USER_ID.eq(userId), TAGS.ID.eq(tagId))) {
-            throw new NotFoundException("tag", tagId);
-          }
-          return tasks;
-        },
-        tagId);
+    return reads.byTag(userId, tagId);
   }
 
   /**
@@ -603,9 +253,7 @@ public final class TaskDao {
    * @return the tasks, by due date (tasks without one last)
    */
   public List<Task> withTags(UUID userId, TagFilter filter) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(filter, "filter");
-    return list(TASKS.USER_ID.eq(userId).and(tagCondition(userId, filter)), BY_DUE);
+    return reads.withTags(userId, filter);
   }
 
   /**
@@ -618,14 +266,7 @@ public final class TaskDao {
    * @throws ValidationException ({@code priorities}) when the set is empty
    */
   public List<Task> byPriority(UUID userId, Set<Priority> priorities) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(priorities, "priorities");
-    if (priorities.isEmpty()) {
-      throw new ValidationException("priorities", "must not be empty");
-    }
-    return list(
-        TASKS.USER_ID.eq(userId).and(OPEN).and(priorityCondition(EnumSet.copyOf(priorities))),
-        BY_PRIORITY);
+    return reads.byPriority(userId, priorities);
   }
 
   /**
@@ -639,194 +280,9 @@ public final class TaskDao {
    *     page (the same filters)
    * @return the page; its {@link Page#next()} asks for the next one
    * @throws ValidationException ({@code cursor}) when the cursor is not one this list handed out to
-   *     this user
+   *     this user for the same filters
    */
   public Page<Task> query(UUID userId, TaskQuery query, PageRequest page) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(query, "query");
-    Objects.requireNonNull(page, "page");
-    List<Condition> conditions = new ArrayList<>();
-    conditions.add(TASKS.USER_ID.eq(userId));
-    Set<TaskStatus> statuses = query.statuses();
-    if (!statuses.contains(TaskStatus.COMPLETED) || query.overdueAt() != null) {
-      conditions.add(OPEN);
-    }
-    if (statuses.size() < TaskStatus.values().length
-        && !statuses.equals(EnumSet.of(TaskStatus.PENDING, TaskStatus.IN_PROGRESS))) {
-      conditions.add(
-          TASKS.STATUS.in(statuses.stream().map(s -> DSL.inline(TaskRows.status(s))).toList()));
-    }
-    if (query.priorities().size() < Priority.values().length) {
-      conditions.add(priorityCondition(EnumSet.copyOf(query.priorities())));
-    }
-    if (!query.tags().isEmpty()) {
-      conditions.add(tagCondition(userId, query.tags()));
-    }
-    if (query.dueFrom() != null) {
-      conditions.add(TASKS.DUE_AT.ge(query.dueFrom()));
-    }
-    if (query.dueTo() != null) {
-      conditions.add(TASKS.DUE_AT.lt(query.dueTo()));
-    }
-    if (query.overdueAt() != null) {
-      conditions.add(TASKS.DUE_AT.lt(query.overdueAt()));
-    }
-    String text = query.text();
-    if (text != null) {
-      // Plain SQL: jOOQ has no full-text search syntax. The tsvector expression is exactly the one
-      // of tasks_search_idx (V3), so that the GIN index serves it.
-      conditions.add(
-          DSL.condition(
-              "to_tsvector('simple'::regconfig, {0} || ' ' || coalesce({1}, ''))"
-                  + " @@ websearch_to_tsquery('simple', {2})",
-              TASKS.TITLE, TASKS.DESCRIPTION, DSL.val(text)));
-    }
-    page.cursor()
-        .ifPresent(
-            cursor -> conditions.add(after(TaskCursor.decode(context.cursors(), userId, cursor))));
-    int limit = page.limit();
-    List<Task> tasks =
-        context.read(
-            dsl ->
-                TaskRows.fetchTasks(
-                    dsl.select(TaskRows.COLUMNS)
-                        .from(TASKS)
-                        .where(conditions)
-                        .orderBy(BY_PRIORITY)
-                        .limit(limit + 1)),
-            null);
-    if (tasks.size() <= limit) {
-      return Page.last(tasks);
-    }
-    List<Task> items = tasks.subList(0, limit);
-    String next = TaskCursor.of(items.get(limit - 1)).encode(context.cursors(), userId);
-    return Page.of(items, PageRequest.after(next, limit));
-  }
-
-  /**
-   * The rows after the cursor's in the order priority DESC, due_at ASC NULLS LAST, created_at, id.
-   * Row-value comparison cannot express the mixed directions and the NULLs, so it is spelled out;
-   * the leading {@code priority <= p} bounds the scan of tasks_user_open_priority_idx.
-   */
-  private static Condition after(TaskCursor cursor) {
-    var priority = TaskRows.priority(cursor.priority());
-    Condition tie = DSL.row(TASKS.CREATED_AT, TASKS.ID).gt(cursor.createdAt(), cursor.id());
-    Instant due = cursor.dueAt();
-    Condition laterInPriority =
-        due == null
-            ? TASKS.DUE_AT.isNull().and(tie)
-            : TASKS.DUE_AT.gt(due).or(TASKS.DUE_AT.isNull()).or(TASKS.DUE_AT.eq(due).and(tie));
-    return TASKS
-        .PRIORITY
-        .le(priority)
-        .and(TASKS.PRIORITY.lt(priority).or(TASKS.PRIORITY.eq(priority).and(laterInPriority)));
-  }
-
-  private static Condition priorityCondition(Set<Priority> priorities) {
-    return TASKS.PRIORITY.in(
-        priorities.stream().map(p -> DSL.inline(TaskRows.priority(p))).toList());
-  }
-
-  /**
-   * any-of and all-of as semi-joins driven by task_tags_user_tag_idx (user_id, tag_id, task_id);
-   * none-of as an anti-join on task_tags' primary key (user_id, task_id, tag_id).
-   */
-  private static Condition tagCondition(UUID userId, TagFilter filter) {
-    Condition condition = DSL.noCondition();
-    if (!filter.anyOf().isEmpty()) {
-      condition =
-          condition.and(
-              TASKS.ID.in(
-                  DSL.select(TASK_TAGS.TASK_ID)
-                      .from(TASK_TAGS)
-                      .where(TASK_TAGS.USER_ID.eq(userId), TASK_TAGS.TAG_ID.in(filter.anyOf()))));
-    }
-    if (!filter.allOf().isEmpty()) {
-      condition =
-          condition.and(
-              TASKS.ID.in(
-                  DSL.select(TASK_TAGS.TASK_ID)
-                      .from(TASK_TAGS)
-                      .where(TASK_TAGS.USER_ID.eq(userId), TASK_TAGS.TAG_ID.in(filter.allOf()))
-                      .groupBy(TASK_TAGS.TASK_ID)
-                      .having(DSL.count().eq(filter.allOf().size()))));
-    }
-    if (!filter.noneOf().isEmpty()) {
-      condition =
-          condition.and(
-              DSL.notExists(
-                  DSL.selectOne()
-                      .from(TASK_TAGS)
-                      .where(
-                          TASK_TAGS.USER_ID.eq(userId),
-                          TASK_TAGS.TASK_ID.eq(TASKS.ID),
-                          TASK_TAGS.TAG_ID.in(filter.noneOf()))));
-    }
-    return condition;
-  }
-
-  private List<Task> list(Condition condition, Collection<? extends SortField<?>> order) {
-    return context.read(
-        dsl ->
-            TaskRows.fetchTasks(
-                dsl.select(TaskRows.COLUMNS).from(TASKS).where(condition).orderBy(order)),
-        null);
-  }
-
-  private static Optional<Task> select(DSLContext dsl, UUID userId, UUID id) {
-    return dsl.select(TaskRows.COLUMNS)
-        .from(TASKS)
-        .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(id))
-        .fetchOptional(TaskRows::toTask);
-  }
-
-  private static boolean exists(DSLContext dsl, UUID userId, UUID id) {
-    return dsl.fetchExists(TASKS, TASKS.USER_ID.eq(userId), TASKS.ID.eq(id));
-  }
-
-  private static ZoneId zoneOf(DSLContext dsl, UUID userId) {
-    String zone =
-        dsl.select(USERS.TIME_ZONE)
-            .from(USERS)
-            .where(USERS.ID.eq(userId))
-            .fetchOne(USERS.TIME_ZONE);
-    if (zone == null) {
-      throw new NotFoundException("user", userId);
-    }
-    return ZoneId.of(zone);
-  }
-
-  private static Task insert(
-      DSLContext dsl,
-      UUID userId,
-      UUID id,
-      String title,
-      @Nullable String description,
-      Priority priority,
-      @Nullable Instant dueAt,
-      @Nullable Instant remindAt,
-      @Nullable RecurrenceSpec rule,
-      Instant now) {
-    Record row =
-        dsl.insertInto(TASKS)
-            .set(TASKS.USER_ID, userId)
-            .set(TASKS.ID, id)
-            .set(TASKS.TITLE, title)
-            .set(TASKS.DESCRIPTION, description)
-            .set(TASKS.PRIORITY, TaskRows.priority(priority))
-            .set(TASKS.DUE_AT, dueAt)
-            .set(TASKS.REMIND_AT, remindAt)
-            .set(TASKS.RECURRENCE_RULE, TaskRows.json(rule))
-            .set(TASKS.CREATED_AT, now)
-            .set(TASKS.UPDATED_AT, now)
-            .returningResult(TaskRows.COLUMNS)
-            .fetchSingle();
-    return TaskRows.toTask(row);
-  }
-
-  private static List<SelectField<?>> columnsAnd(SelectField<?> extra) {
-    List<SelectField<?>> fields = new ArrayList<>(TaskRows.COLUMNS);
-    fields.add(extra);
-    return List.copyOf(fields);
+    return reads.query(userId, query, page);
   }
 }

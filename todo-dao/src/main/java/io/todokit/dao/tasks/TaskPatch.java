@@ -4,6 +4,7 @@ import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Change;
 import io.todokit.dao.internal.Check;
+import io.todokit.dao.internal.Limits;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Instant;
 import java.util.Arrays;
@@ -69,7 +70,7 @@ public final class TaskPatch {
    * @throws ValidationException ({@code title}) for a blank, too long or NUL-containing title
    */
   public TaskPatch withTitle(String title) {
-    Change<String> change = new Change<>(Check.text("title", title, 1, 255));
+    Change<String> change = new Change<>(Check.text("title", title, 1, Limits.TITLE));
     return new TaskPatch(change, description, priority, status, dueAt, remindAt, recurrence);
   }
 
@@ -81,7 +82,8 @@ public final class TaskPatch {
    * @throws ValidationException ({@code description}) when too long or NUL-containing
    */
   public TaskPatch withDescription(@Nullable String description) {
-    Change<String> change = new Change<>(Check.optionalText("description", description, 10_000));
+    Change<String> change =
+        new Change<>(Check.optionalText("description", description, Limits.DESCRIPTION));
     return new TaskPatch(title, change, priority, status, dueAt, remindAt, recurrence);
   }
 

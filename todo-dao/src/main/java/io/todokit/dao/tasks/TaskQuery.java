@@ -53,8 +53,8 @@ public record TaskQuery(
    *     due_to} or {@code text}
    */
   public TaskQuery {
-    statuses = nonEmpty("statuses", statuses, TaskStatus.class);
-    priorities = nonEmpty("priorities", priorities, Priority.class);
+    statuses = copy("statuses", statuses, TaskStatus.class);
+    priorities = copy("priorities", priorities, Priority.class);
     Objects.requireNonNull(tags, "tags");
     Check.optionalInstant("due_from", dueFrom);
     Check.optionalInstant("due_to", dueTo);
@@ -138,10 +138,6 @@ public record TaskQuery(
    */
   public TaskQuery withText(@Nullable String text) {
     return new TaskQuery(statuses, priorities, tags, dueFrom, dueTo, overdueAt, text);
-  }
-
-  private static <E extends Enum<E>> Set<E> nonEmpty(String field, Set<E> values, Class<E> type) {
-    return copy(field, values, type);
   }
 
   private static <E extends Enum<E>> Set<E> copy(

@@ -5,6 +5,7 @@ import static io.todokit.schema.jooq.Tables.USERS;
 import io.todokit.dao.DuplicateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,12 +33,11 @@ public final class UserDao {
 
   private final DaoContext context;
 
-  /**
-   * Creates the DAO; use {@code TodoDb.users()} instead.
-   *
-   * @param context the shared DAO context
-   */
-  public UserDao(DaoContext context) {
+  static {
+    DaoAccess.register(UserDao.class, UserDao::new);
+  }
+
+  private UserDao(DaoContext context) {
     this.context = Objects.requireNonNull(context, "context");
   }
 

@@ -60,7 +60,7 @@ class NextOccurrenceTest {
             "the rule's next occurrence after 2026-05-01T09:00:00Z cannot be computed:"
                 + " ArithmeticException: long overflow at somewhere xxx")
         .endsWith("…")
-        .hasSize(NextOccurrence.MAX_REASON)
+        .hasSize(Limits.END_REASON)
         .doesNotContain("\n", "\t");
   }
 

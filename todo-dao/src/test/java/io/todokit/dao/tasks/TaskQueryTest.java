@@ -237,6 +237,28 @@ class TaskQueryTest extends DaoTestSupport {
   }
 
   @Test
+  void aCursorIsRefusedWithOtherFilters() {
+    TaskQuery urgent = TaskQuery.all().withPriorities(Set.of(Priority.URGENT, Priority.HIGH));
+    PageRequest next = db.tasks().query(user, urgent, PageRequest.first(1)).next().orElseThrow();
+    List<TaskQuery> others =
+        List.of(
+            TaskQuery.all(),
+            TaskQuery.all().withPriorities(Set.of(Priority.URGENT)),
+            urgent.withText("report"),
+            urgent.withOverdueAt(NOW),
+            urgent.withTags(TagFilter.noneOf(Set.of(UUID.randomUUID()))));
+    for (TaskQuery other : others) {
+      assertThatThrownBy(() -> db.tasks().query(user, other, next))
+          .as(other.toString())
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+    }
+    // The same filters, built again (sets in another order), take the cursor.
+    TaskQuery same = TaskQuery.all().withPriorities(Set.of(Priority.HIGH, Priority.URGENT));
+    assertThat(db.tasks().query(user, same, next).items()).hasSize(1);
+  }
+
+  @Test
   void tamperedOrMalformedCursorsAreRefused() {
     String cursor =
         db.tasks().query(user, TaskQuery.all(), PageRequest.first(3)).nextCursor().orElseThrow();

@@ -39,6 +39,7 @@ import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
@@ -246,7 +247,10 @@ public final class QuickStart {
   private static void completeRecurringTask(TodoDb db, User user, Task task, Report report) {
     Completion completion = db.tasks().complete(user.id(), task.id());
     report.section(
-        "Completing \"" + task.title() + "\", rule " + RecurrenceJson.format(task.recurrence()));
+        "Completing \""
+            + task.title()
+            + "\", rule "
+            + RecurrenceJson.format(Objects.requireNonNull(task.recurrence())));
     report.line("completed  " + report.dateTimeOffset(completion.completed().dueAt()));
     report.line(
         "next       "

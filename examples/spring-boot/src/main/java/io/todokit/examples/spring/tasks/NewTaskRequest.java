@@ -29,7 +29,7 @@ record NewTaskRequest(
     @Nullable Instant dueAt,
     @Nullable Instant remindAt,
     @Nullable JsonNode recurrenceRule,
-    @Nullable List<@Nullable UUID> tagIds) {
+    @Nullable List<UUID> tagIds) {
 
   /**
    * The todokit command.

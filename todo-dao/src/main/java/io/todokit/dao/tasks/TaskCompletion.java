@@ -1,0 +1,150 @@
+package io.todokit.dao.tasks;
+
+import static io.todokit.dao.tasks.TaskConditions.COLUMNS_AND_ZONE;
+import static io.todokit.dao.tasks.TaskConditions.COMPLETED;
+import static io.todokit.dao.tasks.TaskConditions.OPEN;
+import static io.todokit.dao.tasks.TaskConditions.PENDING;
+import static io.todokit.dao.tasks.TaskReads.select;
+import static io.todokit.dao.tasks.TaskWrites.insert;
+import static io.todokit.schema.jooq.Tables.TASKS;
+import static io.todokit.schema.jooq.Tables.TASK_TAGS;
+import static io.todokit.schema.jooq.Tables.USERS;
+
+import io.todokit.dao.NotFoundException;
+import io.todokit.dao.RecurrenceJson;
+import io.todokit.dao.ValidationException;
+import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.internal.NextOccurrence;
+import io.todokit.dao.internal.TaskRows;
+import io.todokit.recurrence.RecurrenceSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * The completion of {@link TaskDao}: complete (creating the next task of a recurrence) and reopen.
+ */
+final class TaskCompletion {
+
+  private final DaoContext context;
+
+  TaskCompletion(DaoContext context) {
+    this.context = context;
+  }
+
+  Completion complete(UUID userId, UUID id) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(id, "id");
+    Instant now = context.now();
+    UUID nextId = context.newId();
+    return context.write(
+        dsl -> {
+          // "status <> completed" makes concurrent completions queue on the row lock; the losers
+          // re-check the condition after the winner commits and update nothing.
+          Record row =
+              dsl.update(TASKS)
+                  .set(TASKS.STATUS, COMPLETED)
+                  .set(TASKS.COMPLETED_AT, now)
+                  .set(TASKS.VERSION, TASKS.VERSION.plus(1L))
+                  .set(TASKS.UPDATED_AT, now)
+                  .from(USERS)
+                  .where(
+                      USERS.ID.eq(TASKS.USER_ID), TASKS.USER_ID.eq(userId), TASKS.ID.eq(id), OPEN)
+                  .returningResult(COLUMNS_AND_ZONE)
+                  .fetchOne();
+          if (row == null) {
+            Task current =
+                select(dsl, userId, id).orElseThrow(() -> new NotFoundException("task", id));
+            return new Completion(current, Optional.empty());
+          }
+          Task completed;
+          try {
+            completed = TaskRows.toTask(row);
+          } catch (ValidationException e) {
+            if (!e.field().startsWith(RecurrenceJson.FIELD)) {
+              throw e;
+            }
+            // A stored rule this version cannot read: the task is done, and its series ends here.
+            return new Completion(
+                TaskRows.toTask(row.with(TASKS.RECURRENCE_RULE, (JSONB) null)), Optional.empty());
+          }
+          RecurrenceSpec rule = completed.recurrence();
+          Instant due = completed.dueAt();
+          if (rule == null || due == null) {
+            return new Completion(completed, Optional.empty());
+          }
+          String zoneId = row.get(USERS.TIME_ZONE);
+          NextOccurrence step =
+              NextOccurrence.of(
+                  due,
+                  rule.count() != null || rule.endDate() != null,
+                  () -> { // an unknown stored zone ends the series like any other failure
+                    ZoneId zone = ZoneId.of(zoneId);
+                    return rule.nextInSeries(due, zone, now).map(next -> next.atZone(zone));
+                  });
+          if (!(step instanceof NextOccurrence.At at)) {
+            return new Completion(completed, Optional.empty());
+          }
+          Instant nextDue = at.occurrence().toInstant();
+          Instant remindAt = completed.remindAt();
+          Task next =
+              insert(
+                  dsl,
+                  userId,
+                  nextId,
+                  completed.title(),
+                  completed.description(),
+                  completed.priority(),
+                  nextDue,
+                  remindAt == null ? null : nextDue.minus(Duration.between(remindAt, due)),
+                  rule.forNextInSeries(),
+                  now);
+          dsl.insertInto(
+                  TASK_TAGS,
+                  TASK_TAGS.USER_ID,
+                  TASK_TAGS.TASK_ID,
+                  TASK_TAGS.TAG_ID,
+                  TASK_TAGS.CREATED_AT)
+              .select(
+                  DSL.select(
+                          TASK_TAGS.USER_ID,
+                          DSL.val(nextId, TASK_TAGS.TASK_ID),
+                          TASK_TAGS.TAG_ID,
+                          DSL.val(now, TASK_TAGS.CREATED_AT))
+                      .from(TASK_TAGS)
+                      .where(TASK_TAGS.USER_ID.eq(userId), TASK_TAGS.TASK_ID.eq(id)))
+              .execute();
+          return new Completion(completed, Optional.of(next));
+        },
+        id);
+  }
+
+  Task reopen(UUID userId, UUID id) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(id, "id");
+    Instant now = context.now();
+    return context.write(
+        dsl -> {
+          Record row =
+              dsl.update(TASKS)
+                  .set(TASKS.STATUS, PENDING)
+                  .set(TASKS.COMPLETED_AT, (Instant) null)
+                  .set(TASKS.VERSION, TASKS.VERSION.plus(1L))
+                  .set(TASKS.UPDATED_AT, now)
+                  .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(id), TASKS.STATUS.eq(COMPLETED))
+                  .returningResult(TaskRows.COLUMNS)
+                  .fetchOne();
+          if (row != null) {
+            return TaskRows.toTask(row);
+          }
+          return select(dsl, userId, id).orElseThrow(() -> new NotFoundException("task", id));
+        },
+        id);
+  }
+}

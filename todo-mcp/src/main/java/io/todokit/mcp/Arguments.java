@@ -25,10 +25,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class Arguments {
 
-  private final Map<String, @Nullable Object> values;
+  private final Map<String, ? extends @Nullable Object> values;
   private final McpJsonMapper json;
 
-  private Arguments(Map<String, @Nullable Object> values, McpJsonMapper json) {
+  private Arguments(Map<String, ? extends @Nullable Object> values, McpJsonMapper json) {
     this.values = values;
     this.json = json;
   }
@@ -38,10 +38,10 @@ final class Arguments {
    * user_id}: the acting user comes from the connection, never from the model).
    */
   static Arguments of(
-      @Nullable Map<String, @Nullable Object> arguments,
+      @Nullable Map<String, ? extends @Nullable Object> arguments,
       Collection<String> allowed,
       McpJsonMapper json) {
-    Map<String, @Nullable Object> values = arguments == null ? Map.of() : arguments;
+    Map<String, ? extends @Nullable Object> values = arguments == null ? Map.of() : arguments;
     for (String name : values.keySet()) {
       if (!allowed.contains(name)) {
         throw new ValidationException(

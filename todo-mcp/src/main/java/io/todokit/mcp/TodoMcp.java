@@ -114,7 +114,7 @@ public final class TodoMcp {
     try {
       db = TodoDb.create(dataSource, schema);
     } catch (SchemaException e) {
-      throw new Failure(3, e.getMessage());
+      throw new Failure(3, String.valueOf(e.getMessage()));
     } catch (TodoException e) {
       throw new Failure(3, "cannot read the schema version: " + e.getMessage());
     }

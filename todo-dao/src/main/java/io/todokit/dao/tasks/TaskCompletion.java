@@ -15,6 +15,7 @@ import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.NextOccurrence;
+import io.todokit.dao.internal.TaskReminders;
 import io.todokit.dao.internal.TaskRows;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Duration;
@@ -92,7 +93,6 @@ final class TaskCompletion {
             return new Completion(completed, Optional.empty());
           }
           Instant nextDue = at.occurrence().toInstant();
-          Instant remindAt = completed.remindAt();
           Task next =
               insert(
                   dsl,
@@ -102,7 +102,6 @@ final class TaskCompletion {
                   completed.description(),
                   completed.priority(),
                   nextDue,
-                  remindAt == null ? null : nextDue.minus(Duration.between(remindAt, due)),
                   rule.forNextInSeries(),
                   now);
           dsl.insertInto(
@@ -120,6 +119,7 @@ final class TaskCompletion {
                       .from(TASK_TAGS)
                       .where(TASK_TAGS.USER_ID.eq(userId), TASK_TAGS.TASK_ID.eq(id)))
               .execute();
+          TaskReminders.copyToNext(dsl, userId, id, nextId, Duration.between(due, nextDue), now);
           return new Completion(completed, Optional.of(next));
         },
         id);

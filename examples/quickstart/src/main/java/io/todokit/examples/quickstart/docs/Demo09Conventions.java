@@ -8,7 +8,9 @@ import io.todokit.dao.conversations.NewMessage;
 import io.todokit.dao.recurring.MaterializeResult;
 import io.todokit.dao.recurring.NewRecurringTask;
 import io.todokit.dao.recurring.RecurringTaskPatch;
-import io.todokit.dao.reminders.Reminder;
+import io.todokit.dao.reminders.ClaimRequest;
+import io.todokit.dao.reminders.ReminderClaim;
+import io.todokit.dao.reminders.ReminderSpec;
 import io.todokit.dao.tasks.NewTask;
 import io.todokit.dao.tasks.Task;
 import io.todokit.dao.tasks.TaskPatch;
@@ -31,7 +33,7 @@ public final class Demo09Conventions {
    *
    * @param fetched the task read back by id
    * @param refusedFields the fields named by the two refused commands
-   * @param renamed the task after the snooze and the update that used the snooze's version
+   * @param renamed the task after the completion and the update that used its version
    * @param pagedTitles the titles of every page, in order
    * @param overdue the overdue tasks at the clock's now
    * @param dueTodayThen the tasks due on the day of the {@code asOf} instant
@@ -46,7 +48,7 @@ public final class Demo09Conventions {
       List<String> pagedTitles,
       List<Task> overdue,
       List<Task> dueTodayThen,
-      List<Reminder> claimed,
+      List<ReminderClaim> claimed,
       MaterializeResult materialized,
       List<Object> patches) {}
 
@@ -93,12 +95,13 @@ public final class Demo09Conventions {
     patches.add(retitle);
     patches.add(undated);
 
-    db.tasks().create(userId, NewTask.titled("Call Anna").withRemindAt(now.plusSeconds(60)));
-    Instant until = now.plusSeconds(1_800);
-    // tag::conventions-versions[]
-    Task snoozed = db.reminders().snooze(userId, task.id(), until);
     db.tasks()
-        .update(userId, task.id(), snoozed.version(), TaskPatch.empty().withTitle("Call back"));
+        .create(
+            userId,
+            NewTask.titled("Call Anna").withReminders(ReminderSpec.at(now.plusSeconds(60))));
+    // tag::conventions-versions[]
+    Task done = db.tasks().complete(userId, task.id()).completed();
+    db.tasks().update(userId, task.id(), done.version(), TaskPatch.empty().withTitle("Call back"));
     // end::conventions-versions[]
 
     for (int i = 1; i <= 5; i++) {
@@ -117,7 +120,8 @@ public final class Demo09Conventions {
     // tag::conventions-now[]
     List<Task> overdue = db.tasks().overdue(userId); // before the clock's now
     List<Task> then = db.tasks().dueToday(userId, Instant.parse("2026-03-02T08:00:00Z"));
-    List<Reminder> claimed = db.withClock(workerClock).reminders().claimDue(100); // its own clock
+    List<ReminderClaim> claimed =
+        db.withClock(workerClock).reminders().claim(ClaimRequest.of(100)); // its own clock
     MaterializeResult result = db.withClock(workerClock).recurring().materializeDue(100);
     // end::conventions-now[]
     return new Result(

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.recurring.RecurringTaskPatch;
-import io.todokit.dao.tasks.Task;
+import io.todokit.dao.reminders.ReminderClaim;
 import io.todokit.dao.tasks.TaskPatch;
+import io.todokit.dao.tasks.TaskStatus;
 import io.todokit.dao.users.NewUser;
 import io.todokit.schema.SchemaStep;
 import io.todokit.schema.TodoSchema;
@@ -71,14 +72,13 @@ class SetupAndConventionsDemosTest {
       assertThat(result.refusedFields()).containsExactly("time_zone", "tool_calls");
       assertThat(result.renamed().version()).isEqualTo(2);
       assertThat(result.pagedTitles())
-          .hasSize(7)
-          .contains("Call back", "Call Anna", "Errand 1", "Errand 5")
+          .hasSize(6)
+          .contains("Call Anna", "Errand 1", "Errand 5") // open tasks only
           .doesNotHaveDuplicates();
-      assertThat(result.overdue()).extracting(Task::title).containsExactly("Call back");
-      assertThat(result.dueTodayThen()).extracting(Task::title).containsExactly("Call back");
-      assertThat(result.claimed())
-          .extracting(r -> r.title())
-          .containsExactly("Call Anna", "Call back");
+      assertThat(result.fetched().status()).isEqualTo(TaskStatus.COMPLETED);
+      assertThat(result.overdue()).isEmpty(); // its only overdue task was completed
+      assertThat(result.dueTodayThen()).isEmpty();
+      assertThat(result.claimed()).extracting(ReminderClaim::title).containsExactly("Call Anna");
       assertThat(result.materialized().created()).isEmpty();
       assertThat(result.patches().get(0)).isInstanceOf(RecurringTaskPatch.class);
       assertThat(((TaskPatch) result.patches().get(1)).isEmpty()).isFalse();

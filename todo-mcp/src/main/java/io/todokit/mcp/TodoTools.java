@@ -61,6 +61,7 @@ public final class TodoTools {
     all.addAll(new TaskTools(db, clock, views, new ListCursors()).tools());
     all.addAll(new TagTools(db, views).tools());
     all.addAll(new RecurringTools(db, views).tools());
+    all.addAll(new ReminderTools(db, views).tools());
     this.tools = List.copyOf(all);
   }
 

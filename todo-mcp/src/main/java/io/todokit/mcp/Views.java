@@ -3,6 +3,7 @@ package io.todokit.mcp;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.recurring.RecurringTask;
+import io.todokit.dao.reminders.Reminder;
 import io.todokit.dao.tags.Tag;
 import io.todokit.dao.tasks.Task;
 import io.todokit.recurrence.RecurrenceSpec;
@@ -61,6 +62,28 @@ final class Views {
           .optional("end_reason", Schemas.string("Why it ended, if it did."))
           .output();
 
+  static final Map<String, Object> REMINDER =
+      Schemas.object()
+          .required("id", Schemas.uuid("The reminder's id."))
+          .required("task_id", Schemas.uuid("Its task."))
+          .optional("at", Schemas.instant("The instant it fires at, if absolute."))
+          .optional(
+              "before_due_minutes",
+              Schemas.integer("Minutes before the task's due time, if relative."))
+          .optional("fire_at", Schemas.instant("When it fires next, if it will."))
+          .required(
+              "state",
+              Schemas.enumeration(
+                  "Its delivery state.",
+                  "pending",
+                  "leased",
+                  "delivered",
+                  "failed",
+                  "missed",
+                  "canceled"))
+          .optional("delivered_at", Schemas.instant("When it was delivered, if it was."))
+          .output();
+
   private final McpJsonMapper json;
 
   Views(McpJsonMapper json) {
@@ -106,6 +129,20 @@ final class Views {
     put(view, "next_due_at", template.nextDueAt());
     view.put("active", template.active());
     put(view, "end_reason", template.endReason());
+    return view;
+  }
+
+  Map<String, Object> reminder(Reminder reminder) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", reminder.id().toString());
+    view.put("task_id", reminder.taskId().toString());
+    put(view, "at", reminder.at());
+    if (reminder.beforeDue() != null) {
+      view.put("before_due_minutes", reminder.beforeDue().toMinutes());
+    }
+    put(view, "fire_at", reminder.fireAt());
+    view.put("state", lower(reminder.state()));
+    put(view, "delivered_at", reminder.deliveredAt());
     return view;
   }
 

@@ -120,7 +120,7 @@ class HttpServerTest {
     String text = log.toString(StandardCharsets.UTF_8);
     assertThat(text)
         .contains("todo-mcp: database jdbc:postgresql://127.0.0.1:")
-        .contains("todo-mcp: serving 13 tools over Streamable HTTP at http://127.0.0.1:");
+        .contains("todo-mcp: serving 16 tools over Streamable HTTP at http://127.0.0.1:");
     if (!database.password().isEmpty()) {
       assertThat(text).doesNotContain(database.password());
     }
@@ -178,7 +178,10 @@ class HttpServerTest {
             "untag_task",
             "create_recurring_task",
             "list_recurring_tasks",
-            "delete_recurring_task");
+            "delete_recurring_task",
+            "add_reminder",
+            "list_reminders",
+            "remove_reminder");
     for (Tool tool : tools) {
       assertThat(tool.description()).as(tool.name()).hasSizeGreaterThan(30);
       assertThat(tool.inputSchema()).as(tool.name()).containsEntry("type", "object");
@@ -469,6 +472,62 @@ class HttpServerTest {
                         "recurrence_rule", Map.of("frequency", "weekly", "interval", 0),
                         "starts_at", "2030-03-04T09:00"))))
         .startsWith("recurrence_rule.interval: ");
+  }
+
+  @Test
+  void addsListsAndRemovesReminders() {
+    Instant due = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+    String task = addTask(aliceClient, Map.of("title", "Dentist", "due_at", due.toString()));
+    Instant at = due.minus(Duration.ofDays(1));
+
+    Map<String, Object> absolute =
+        map(
+            ok(call(aliceClient, "add_reminder", Map.of("task_id", task, "at", at.toString())))
+                .get("reminder"));
+    Map<String, Object> relative =
+        map(
+            ok(call(aliceClient, "add_reminder", Map.of("task_id", task, "before_due_minutes", 30)))
+                .get("reminder"));
+
+    assertThat(absolute)
+        .containsEntry("task_id", task)
+        .containsEntry("at", at.toString())
+        .containsEntry("fire_at", at.toString())
+        .containsEntry("state", "pending");
+    assertThat(relative)
+        .containsEntry("before_due_minutes", 30)
+        .containsEntry("fire_at", due.minus(Duration.ofMinutes(30)).toString());
+    assertThat(
+            (List<?>)
+                ok(call(aliceClient, "list_reminders", Map.of("task_id", task))).get("reminders"))
+        .extracting(r -> map(r).get("id"))
+        .containsExactly(absolute.get("id"), relative.get("id"));
+    assertThat(
+            error(
+                call(
+                    bobClient,
+                    "remove_reminder",
+                    Map.of("task_id", task, "id", absolute.get("id")))))
+        .endsWith(" not found");
+    assertThat(error(call(bobClient, "list_reminders", Map.of("task_id", task))))
+        .isEqualTo("task " + task + " not found");
+    assertThat(
+            ok(
+                call(
+                    aliceClient,
+                    "remove_reminder",
+                    Map.of("task_id", task, "id", absolute.get("id")))))
+        .containsEntry("removed", true);
+    assertThat(db.reminders().list(alice, UUID.fromString(task))).hasSize(1);
+    assertThat(error(call(aliceClient, "add_reminder", Map.of("task_id", task))))
+        .startsWith("at: give either at or before_due_minutes");
+    assertThat(
+            error(
+                call(
+                    aliceClient,
+                    "add_reminder",
+                    Map.of("task_id", task, "before_due_minutes", -5))))
+        .startsWith("before_due_minutes: must be 0 to");
   }
 
   @Test

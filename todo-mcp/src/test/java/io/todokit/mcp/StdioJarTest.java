@@ -61,7 +61,7 @@ class StdioJarTest {
                     .get("task"));
         Map<String, Object> listed = ok(call(client, "list_tasks", Map.of()));
 
-        assertThat(tools).hasSize(13);
+        assertThat(tools).hasSize(16);
         assertThat(tools).allSatisfy(tool -> assertThat(tool.outputSchema()).isNotEmpty());
         assertThat(client.getServerInfo().name()).isEqualTo("todo-mcp");
         assertThat((List<?>) listed.get("tasks"))
@@ -71,7 +71,7 @@ class StdioJarTest {
         assertThat(stored).extracting(Task::title).containsExactly("Over stdio");
         assertThat(db.tasks().query(other, TaskQuery.all(), PageRequest.first()).items()).isEmpty();
       }
-      assertThat(String.join("\n", stderr)).contains("todo-mcp: serving 13 tools over stdio");
+      assertThat(String.join("\n", stderr)).contains("todo-mcp: serving 16 tools over stdio");
     }
   }
 

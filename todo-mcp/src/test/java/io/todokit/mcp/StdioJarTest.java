@@ -82,7 +82,23 @@ class StdioJarTest {
 
       assertThat(run.exitCode()).isEqualTo(3);
       assertThat(run.out()).isEmpty();
-      assertThat(run.err()).contains("todo-mcp: error: ").contains("migrate");
+      assertThat(run.err())
+          .contains("todo-mcp: error: todokit schema \"todokit\" has no todokit migrations")
+          .contains("this release needs version")
+          .contains("todo-cli migrate");
+    }
+  }
+
+  @Test
+  void stopsWhenStdinEnds() throws Exception {
+    try (TestDatabase database = TestDatabase.migrated()) {
+      UUID user = Fixtures.newUser(TodoDb.create(database.dataSource()));
+
+      Run run = java(Fixtures.env(database), "--user", user.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err()).contains("todo-mcp: serving 16 tools over stdio for user " + user);
     }
   }
 

@@ -49,6 +49,7 @@ public final class TodoTools {
   private final UserResolver users;
   private final Clock clock;
   private final McpJsonMapper json;
+  private final Views views;
   private final List<Tool> tools;
 
   private TodoTools(TodoDb db, UserResolver users, Clock clock, McpJsonMapper json) {
@@ -56,7 +57,7 @@ public final class TodoTools {
     this.users = users;
     this.clock = clock;
     this.json = json;
-    Views views = new Views(json);
+    this.views = new Views(json);
     List<Tool> all = new ArrayList<>();
     all.addAll(new TaskTools(db, clock, views, new ListCursors()).tools());
     all.addAll(new TagTools(db, views).tools());
@@ -133,7 +134,7 @@ public final class TodoTools {
       Map<String, Object> result = tool.handler().call(user.get(), arguments);
       return CallToolResult.builder()
           .structuredContent(result)
-          .addTextContent(new Views(json).toJson(result))
+          .addTextContent(views.toJson(result))
           .isError(false)
           .build();
     } catch (TodoException e) {

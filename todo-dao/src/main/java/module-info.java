@@ -2,10 +2,12 @@
  * todokit's DAOs: the {@code TodoDb} facade, its DAOs, their domain records and the exception
  * family.
  *
- * <p>Exported: the API packages. Not exported: {@code io.todokit.dao.internal} (shared plumbing,
- * public only so that the feature packages can use it). Nothing is opened: no todokit type is
- * mapped by reflection (jOOQ records are read field by field, JSON goes through Jackson's tree
- * model); {@code consumers/modular} runs the DAOs on the module path to keep that true.
+ * <p>Exported: the API packages and the jOOQ classes generated from todo-schema's migrations
+ * ({@code io.todokit.schema.jooq…}, for users' own queries; their enum columns carry this module's
+ * enums). Not exported: {@code io.todokit.dao.internal} (shared plumbing, public only so that the
+ * feature packages can use it). Nothing is opened: no todokit type is mapped by reflection (jOOQ
+ * records are read field by field, JSON goes through Jackson's tree model); {@code
+ * consumers/modular} runs the DAOs on the module path to keep that true.
  */
 // todo-schema and pgjdbc are automatic modules, with stable names (Automatic-Module-Name).
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
@@ -31,4 +33,8 @@ module io.todokit.dao {
   exports io.todokit.dao.tags;
   exports io.todokit.dao.tasks;
   exports io.todokit.dao.users;
+  exports io.todokit.schema.jooq;
+  exports io.todokit.schema.jooq.enums;
+  exports io.todokit.schema.jooq.tables;
+  exports io.todokit.schema.jooq.tables.records;
 }

@@ -31,9 +31,9 @@ class InfoCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     var lines = result.out().lines().toList();
-    assertThat(lines).hasSize(18);
+    assertThat(lines).hasSize(19);
     assertThat(lines.get(0)).startsWith("database: " + db.jdbcUrl() + " as " + db.username());
-    assertThat(lines.get(1)).isEqualTo("schema version: 4 of 14 (10 pending)");
+    assertThat(lines.get(1)).isEqualTo("schema version: 4 of 15 (11 pending)");
     assertThat(lines.get(2)).isEmpty();
     assertThat(lines.get(3)).isEqualTo("VERSION  STATE    INSTALLED ON         SCRIPT");
     assertThat(lines.get(4))
@@ -51,6 +51,8 @@ class InfoCommandTest {
         .isEqualTo("V13      pending                       V13__own_schema.sql");
     assertThat(lines.get(17))
         .isEqualTo("V14      pending                       V14__reminder_deliveries.sql");
+    assertThat(lines.get(18))
+        .isEqualTo("V15      pending                       V15__template_reminders.sql");
   }
 
   @Test
@@ -61,7 +63,7 @@ class InfoCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
-        .contains("schema version: 14 of 14 (up to date)")
+        .contains("schema version: 15 of 15 (up to date)")
         .doesNotContain("pending ");
   }
 
@@ -77,13 +79,13 @@ class InfoCommandTest {
     var lines = result.out().lines().toList();
     assertThat(lines.get(1))
         .isEqualTo(
-            "schema version: 15, ahead of this release (database at 15, this release knows up to"
-                + " 14)");
+            "schema version: 16, ahead of this release (database at 16, this release knows up to"
+                + " 15)");
     assertThat(lines.get(2))
         .isEqualTo(
             "this release keeps working as long as the newer release keeps the schema compatible");
     assertThat(lines.get(3)).isEmpty();
-    assertThat(lines.getLast()).matches("V15      applied  \\S+Z V15__newer_release.sql");
+    assertThat(lines.getLast()).matches("V16      applied  \\S+Z V16__newer_release.sql");
     assertThat(result.out()).doesNotContain("up to date").doesNotContain("roll");
   }
 
@@ -92,8 +94,8 @@ class InfoCommandTest {
     Cli.Result result = Cli.on(db, "info");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("schema version: 0 of 14 (14 pending)");
+    assertThat(result.out()).contains("schema version: 0 of 15 (15 pending)");
     assertThat(result.out().lines().filter(line -> line.contains(" pending ")).count())
-        .isEqualTo(14);
+        .isEqualTo(15);
   }
 }

@@ -29,7 +29,7 @@ class VerifyCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out())
-        .contains("[PASS] version migrations at head (V14) in schema todokit - at version 14")
+        .contains("[PASS] version migrations at head (V15) in schema todokit - at version 15")
         .contains("[PASS] index reminders.reminders_claim_idx")
         .doesNotContain("[FAIL]")
         .containsPattern("\\d+ checks: \\d+ passed, 0 failed - schema OK\n$");
@@ -60,8 +60,8 @@ class VerifyCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .contains(
-            "[PASS] version migrations at head (V14) in schema todokit - at version 15, ahead of"
-                + " this release (database at 15, this release knows up to 14); the checks below"
+            "[PASS] version migrations at head (V15) in schema todokit - at version 16, ahead of"
+                + " this release (database at 16, this release knows up to 15); the checks below"
                 + " are this"
                 + " release's")
         .doesNotContain("[FAIL]");
@@ -74,6 +74,6 @@ class VerifyCommandTest {
     Cli.Result result = Cli.on(db, "verify");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.out()).contains("[FAIL] version migrations at head (V14)");
+    assertThat(result.out()).contains("[FAIL] version migrations at head (V15)");
   }
 }

@@ -30,20 +30,23 @@ import org.slf4j.LoggerFactory;
  * Migrates a throwaway database on a provisioned PostgreSQL with todo-schema's migrations and
  * generates the jOOQ classes from it.
  *
- * <p>Run by todo-schema's build in the {@code generate-sources} phase with four arguments: the
- * migrations directory, the output directory, the target package and the PostgreSQL schema the
- * migrations run in (which the generated classes name). When the migrations and this generator's
- * settings have not changed since the last run, the existing output is kept, so that an incremental
- * build does not start a server.
+ * <p>Run by todo-dao's build in the {@code generate-sources} phase with four arguments:
+ * todo-schema's migrations directory, the output directory, the target package and the PostgreSQL
+ * schema the migrations run in (which the generated classes name). When the migrations and this
+ * generator's settings have not changed since the last run, the existing output is kept, so that an
+ * incremental build does not start a server.
  */
 public final class GenerateSchemaClasses {
 
   private static final Logger log = LoggerFactory.getLogger(GenerateSchemaClasses.class);
 
   /** Bump when the generator configuration below changes, so that old output is regenerated. */
-  private static final String CONFIGURATION_VERSION = "2";
+  private static final String CONFIGURATION_VERSION = "3";
 
   private static final String STAMP_FILE = ".todokit-codegen-stamp";
+
+  /** The converters of todo-dao that map a PostgreSQL enum type to todo-dao's Java enum. */
+  private static final String CONVERTERS = "io.todokit.dao.internal.EnumConverters.";
 
   /** todokit's Flyway history table (TodoSchema.HISTORY_TABLE), which is not generated. */
   private static final String HISTORY_TABLE = "todokit_schema_history";
@@ -122,11 +125,32 @@ public final class GenerateSchemaClasses {
                         .withExcludes(HISTORY_TABLE)
                         // The trigger and check functions are the database's business.
                         .withIncludeRoutines(false)
+                        // The PostgreSQL enums are todo-dao's enums in the generated fields,
+                        // so that rows map without switch tables; the converters live in
+                        // todo-dao, whose build this is. Not forced: time_zone (text) and
+                        // recurrence_rule (jsonb). A converter that throws fails the whole
+                        // fetch, but a zone Java does not know or a malformed rule written by
+                        // plain SQL must fail one row only (the task's series ends, the template
+                        // is reported unreadable and the others are materialized), so the row
+                        // mappers parse those per row.
                         .withForcedTypes(
                             new ForcedType()
                                 .withName("INSTANT")
                                 .withIncludeTypes(
-                                    "(?i:timestamp\\ with\\ time\\ zone|timestamptz)")))
+                                    "(?i:timestamp\\ with\\ time\\ zone|timestamptz)"),
+                            enumType(
+                                "task_priority", "io.todokit.dao.tasks.Priority", "Priorities"),
+                            enumType(
+                                "task_status", "io.todokit.dao.tasks.TaskStatus", "TaskStatuses"),
+                            enumType(
+                                "message_role",
+                                "io.todokit.dao.conversations.MessageRole",
+                                "MessageRoles"),
+                            // A text column with a CHECK constraint on its values.
+                            new ForcedType()
+                                .withUserType("io.todokit.dao.recurring.MissedPolicy")
+                                .withConverter(CONVERTERS + "MissedPolicies")
+                                .withIncludeExpression("(.*\\.)?recurring_tasks\\.missed_policy")))
                 .withGenerate(
                     new Generate()
                         .withRecords(true)
@@ -143,6 +167,14 @@ public final class GenerateSchemaClasses {
                         .withPackageName(packageName)
                         .withDirectory(output.toString())
                         .withClean(true)));
+  }
+
+  /** Generates the columns of a PostgreSQL enum type as a todo-dao enum, with its converter. */
+  private static ForcedType enumType(String type, String userType, String converter) {
+    return new ForcedType()
+        .withUserType(userType)
+        .withConverter(CONVERTERS + converter)
+        .withIncludeTypes("(.*\\.)?" + type);
   }
 
   /** A digest of every migration file and of this generator's settings. */

@@ -41,7 +41,12 @@ public enum SchemaStep {
    * firing leased, acknowledged, retried, dead-lettered or missed; {@code tasks.remind_at} and
    * {@code reminded_at} are carried over and dropped.
    */
-  REMINDER_DELIVERIES(14, "reminder_deliveries");
+  REMINDER_DELIVERIES(14, "reminder_deliveries"),
+  /**
+   * Recurring-task templates carry reminders relative to the due time ({@code
+   * recurring_tasks.reminders_before_due}), which every task made from them gets.
+   */
+  TEMPLATE_REMINDERS(15, "template_reminders");
 
   private final int version;
   private final String scriptName;

@@ -32,7 +32,7 @@ class CheckVersionTest {
       assertThat(TodoSchema.latestVersion())
           .isEqualTo(info.pending().getLast().version())
           .isEqualTo(SchemaStep.head().version())
-          .isEqualTo(14);
+          .isEqualTo(15);
       assertThat(info.pending()).extracting(SchemaInfo.Pending::version).doesNotHaveDuplicates();
     }
   }
@@ -109,7 +109,7 @@ class CheckVersionTest {
           connection,
           "INSERT INTO todokit.todokit_schema_history (installed_rank, version, description, type,"
               + " script, checksum, installed_by, execution_time, success)"
-              + " VALUES (100, '15', 'failed', 'SQL', 'V15__failed.sql', 0, current_user, 0,"
+              + " VALUES (100, '16', 'failed', 'SQL', 'V16__failed.sql', 0, current_user, 0,"
               + " false)");
 
       SchemaVersion version = TodoSchema.standard().checkVersion(connection);

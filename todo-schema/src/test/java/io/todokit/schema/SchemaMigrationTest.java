@@ -82,6 +82,7 @@ class SchemaMigrationTest {
       assertThat(plan.steps())
           .extracting(RollbackPlan.Step::script)
           .containsExactly(
+              "U15__template_reminders.sql",
               "U14__reminder_deliveries.sql",
               "U13__own_schema.sql",
               "U12__template_end_reason.sql",
@@ -99,7 +100,7 @@ class SchemaMigrationTest {
       SchemaInfo info = TodoSchema.standard().rollbackTo(db.dataSource(), conversations);
 
       assertThat(info.currentVersion()).isEqualTo(conversations);
-      assertThat(info.pending()).hasSize(10);
+      assertThat(info.pending()).hasSize(11);
       assertThat(catalog(db)).isEqualTo(atConversations);
     }
   }

@@ -299,6 +299,68 @@ class UpgradeWithDataTest {
     }
   }
 
+  @Test
+  void v15GivesTemplatesRemindersWithinTheLimitsAndU15DropsThemKeepingTheTasksOwn()
+      throws SQLException {
+    try (TestDatabase db = TestDatabase.empty()) {
+      TodoSchema.standard().migrate(db.dataSource(), SchemaStep.REMINDER_DELIVERIES.version());
+      String template =
+          "INSERT INTO recurring_tasks (user_id, id, title, recurrence_rule, starts_at,"
+              + " next_due_at) VALUES ('"
+              + ALICE
+              + "', '30000000-0000-0000-0000-000000000001', 'at V14', '{\"frequency\": \"daily\"}',"
+              + " '2026-01-01T09:00:00Z', '2026-01-01T09:00:00Z')";
+      execute(
+          db,
+          "INSERT INTO users (id, username, email, password_hash) VALUES ('"
+              + ALICE
+              + "', 'alice', 'alice@example.org', 'hash-a');"
+              + template
+              + ";INSERT INTO tasks (user_id, id, title, due_at) VALUES ('"
+              + ALICE
+              + "', '10000000-0000-0000-0000-000000000001', 'made', '2026-01-01T09:00:00Z');"
+              + "INSERT INTO reminders (user_id, task_id, before_due) VALUES ('"
+              + ALICE
+              + "', '10000000-0000-0000-0000-000000000001', interval '10 minutes')");
+
+      TodoSchema.standard().migrate(db.dataSource());
+
+      // A template of V14 has none; values are checked by the schema too.
+      assertThat(rows(db, "SELECT reminders_before_due::text FROM recurring_tasks"))
+          .containsExactly("{}");
+      String set =
+          "UPDATE recurring_tasks SET reminders_before_due = %s WHERE user_id = '" + ALICE + "'";
+      execute(db, set.formatted("ARRAY[interval '0', interval '30 minutes', interval '366 days']"));
+      for (String bad :
+          List.of(
+              "ARRAY[interval '-1 second']",
+              "ARRAY[interval '367 days']",
+              "ARRAY[NULL::interval]",
+              "ARRAY[[interval '1 minute']]",
+              "array_fill(interval '1 minute', ARRAY[21])")) {
+        assertThatThrownBy(() -> execute(db, set.formatted(bad)))
+            .as(bad)
+            .isInstanceOf(SQLException.class)
+            .hasMessageContaining("recurring_tasks_reminders_valid");
+      }
+      execute(db, set.formatted("array_fill(interval '1 minute', ARRAY[20])"));
+      assertThat(TodoSchema.standard().verify(db.dataSource()).passed()).isTrue();
+
+      TodoSchema.standard().rollbackTo(db.dataSource(), SchemaStep.REMINDER_DELIVERIES.version());
+
+      assertThat(
+              rows(
+                  db,
+                  "SELECT count(*)::text FROM information_schema.columns"
+                      + " WHERE table_name = 'recurring_tasks' AND column_name LIKE 'reminders%'"))
+          .containsExactly("0");
+      assertThat(rows(db, "SELECT title FROM recurring_tasks")).containsExactly("at V14");
+      assertThat(rows(db, "SELECT before_due::text FROM reminders")).containsExactly("00:10:00");
+      TodoSchema.standard().migrate(db.dataSource());
+      assertThat(TodoSchema.standard().verify(db.dataSource()).passed()).isTrue();
+    }
+  }
+
   private static List<String> rows(TestDatabase db, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection connection = SchemaMigrationTest.connect(db);

@@ -100,15 +100,15 @@ class DaoBenchmarkSmokeTest {
     assertThat(sql.get("tags.tagsOf#1")).isEqualTo(JdbcTwin.TAGS_OF);
     assertThat(sql.get("tasks.query.page1#1")).isEqualTo(JdbcTwin.QUERY_OPEN);
     assertThat(sql.get("conversations.lastMessages#1")).isEqualTo(JdbcTwin.LAST_MESSAGES);
-    assertThat(sql.get("tasks.create#1")).isEqualTo(JdbcTwin.INSERT_TASK);
-    assertThat(sql.get("tasks.create#2")).isEqualTo(JdbcTwin.INSERT_TASK_TAGS);
-    assertThat(sql.get("tasks.complete#1")).isEqualTo(JdbcTwin.COMPLETE);
-    assertThat(sql.get("tasks.complete#2")).isEqualTo(JdbcTwin.INSERT_TASK);
-    assertThat(sql.get("tasks.complete#3")).isEqualTo(JdbcTwin.COPY_TAGS);
-    assertThat(sql.get("tasks.complete#4")).isEqualTo(JdbcTwin.COPY_REMINDERS);
-    assertThat(sql.get("recurring.materializeDue#1")).isEqualTo(JdbcTwin.DUE_TEMPLATES);
-    assertThat(sql.get("recurring.materializeDue#2")).isEqualTo(JdbcTwin.insertOccurrences(1));
-    assertThat(sql.get("recurring.materializeDue#3")).isEqualTo(JdbcTwin.ADVANCE_TEMPLATE);
-    assertThat(sql.get("conversations.append#1")).isEqualTo(JdbcTwin.APPEND);
+    assertThat(sql.get("tasks.create#1")).isEqualTo(JdbcWriteTwin.INSERT_TASK);
+    assertThat(sql.get("tasks.create#2")).isEqualTo(JdbcWriteTwin.INSERT_TASK_TAGS);
+    assertThat(sql.get("tasks.complete#1")).isEqualTo(JdbcWriteTwin.COMPLETE);
+    assertThat(sql.get("tasks.complete#2")).isEqualTo(JdbcWriteTwin.INSERT_TASK);
+    assertThat(sql.get("tasks.complete#3")).isEqualTo(JdbcWriteTwin.COPY_TAGS);
+    assertThat(sql.get("tasks.complete#4")).isEqualTo(JdbcWriteTwin.COPY_REMINDERS);
+    assertThat(sql.get("recurring.materializeDue#1")).isEqualTo(JdbcWriteTwin.DUE_TEMPLATES);
+    assertThat(sql.get("recurring.materializeDue#2")).isEqualTo(JdbcWriteTwin.insertOccurrences(1));
+    assertThat(sql.get("recurring.materializeDue#3")).isEqualTo(JdbcWriteTwin.ADVANCE_TEMPLATE);
+    assertThat(sql.get("conversations.append#1")).isEqualTo(JdbcWriteTwin.APPEND);
   }
 }

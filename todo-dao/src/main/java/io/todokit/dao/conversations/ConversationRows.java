@@ -36,24 +36,6 @@ final class ConversationRows {
           CONVERSATIONS.CREATED_AT,
           CONVERSATIONS.UPDATED_AT);
 
-  static io.todokit.schema.jooq.enums.MessageRole role(MessageRole role) {
-    return switch (role) {
-      case USER -> io.todokit.schema.jooq.enums.MessageRole.user;
-      case ASSISTANT -> io.todokit.schema.jooq.enums.MessageRole.assistant;
-      case SYSTEM -> io.todokit.schema.jooq.enums.MessageRole.system;
-      case TOOL -> io.todokit.schema.jooq.enums.MessageRole.tool;
-    };
-  }
-
-  static MessageRole role(io.todokit.schema.jooq.enums.MessageRole role) {
-    return switch (role) {
-      case user -> MessageRole.USER;
-      case assistant -> MessageRole.ASSISTANT;
-      case system -> MessageRole.SYSTEM;
-      case tool -> MessageRole.TOOL;
-    };
-  }
-
   static Conversation toConversation(Record row) {
     return new Conversation(
         row.get(CONVERSATIONS.ID),
@@ -69,9 +51,7 @@ final class ConversationRows {
         Objects.requireNonNull(ResultSets.uuid(row, MESSAGES.ID)),
         Objects.requireNonNull(ResultSets.uuid(row, MESSAGES.CONVERSATION_ID)),
         row.getLong(MESSAGES.SEQ.getName()),
-        role(
-            io.todokit.schema.jooq.enums.MessageRole.valueOf(
-                Objects.requireNonNull(ResultSets.text(row, MESSAGES.ROLE)))),
+        Objects.requireNonNull(ResultSets.converted(row, MESSAGES.ROLE)),
         Objects.requireNonNull(ResultSets.text(row, MESSAGES.CONTENT)),
         ResultSets.text(row, MESSAGES.TOOL_CALLS),
         ResultSets.text(row, MESSAGES.TOOL_CALL_ID),

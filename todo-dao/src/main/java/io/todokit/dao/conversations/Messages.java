@@ -55,7 +55,7 @@ final class Messages {
                       .set(MESSAGES.USER_ID, userId)
                       .set(MESSAGES.CONVERSATION_ID, conversationId)
                       .set(MESSAGES.ID, id)
-                      .set(MESSAGES.ROLE, ConversationRows.role(message.role()))
+                      .set(MESSAGES.ROLE, message.role())
                       .set(MESSAGES.CONTENT, content)
                       .set(MESSAGES.TOOL_CALLS, toolCalls)
                       .set(MESSAGES.TOOL_CALL_ID, toolCallId)
@@ -153,7 +153,7 @@ final class Messages {
             MESSAGES,
             MESSAGES.USER_ID.eq(userId),
             MESSAGES.CONVERSATION_ID.eq(conversationId),
-            MESSAGES.ROLE.eq(io.todokit.schema.jooq.enums.MessageRole.assistant),
+            MESSAGES.ROLE.eq(MessageRole.ASSISTANT),
             MESSAGES.TOOL_CALLS.isNotNull(),
             answers);
     if (!found) {

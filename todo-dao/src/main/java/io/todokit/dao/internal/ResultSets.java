@@ -82,6 +82,15 @@ public final class ResultSets {
     return row.getString(field.getName());
   }
 
+  /**
+   * A column whose generated field converts its stored text (an enum label), converted as the field
+   * does, or null.
+   */
+  public static <T> @Nullable T converted(ResultSet row, Field<T> field) throws SQLException {
+    String text = row.getString(field.getName());
+    return text == null ? null : field.getDataType().convert(text);
+  }
+
   /** A {@code timestamptz} column, or null. */
   public static @Nullable Instant instant(ResultSet row, Field<Instant> field) throws SQLException {
     OffsetDateTime value = row.getObject(field.getName(), OffsetDateTime.class);

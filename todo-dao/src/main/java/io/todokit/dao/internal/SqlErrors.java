@@ -53,7 +53,8 @@ public final class SqlErrors {
           Map.entry("recurring_tasks_description_length", "description"),
           Map.entry("recurring_tasks_recurrence_rule_shape", "recurrence_rule"),
           Map.entry("recurring_tasks_time_zone_valid", "time_zone"),
-          Map.entry("recurring_tasks_missed_policy_valid", "missed_policy"));
+          Map.entry("recurring_tasks_missed_policy_valid", "missed_policy"),
+          Map.entry("recurring_tasks_reminders_valid", "reminders"));
 
   /** Foreign key → the entity that must exist. */
   private static final Map<String, String> REFERENCED =

@@ -44,7 +44,22 @@ public final class TaskReminders {
    */
   public static void insert(
       DSLContext dsl, UUID userId, UUID taskId, List<ReminderSpec> specs, Instant now) {
-    if (specs.isEmpty()) {
+    insert(dsl, userId, List.of(taskId), specs, now);
+  }
+
+  /**
+   * Adds the same reminders to several new tasks of one user (the tasks a template made), one
+   * statement.
+   *
+   * @param dsl the transaction
+   * @param userId the owner
+   * @param taskIds the tasks, just inserted
+   * @param specs the reminders each gets
+   * @param now the clock's now, for created_at
+   */
+  public static void insert(
+      DSLContext dsl, UUID userId, List<UUID> taskIds, List<ReminderSpec> specs, Instant now) {
+    if (specs.isEmpty() || taskIds.isEmpty()) {
       return;
     }
     InsertValuesStep6<RemindersRecord, UUID, UUID, Instant, YearToSecond, Instant, Instant> insert =
@@ -56,8 +71,10 @@ public final class TaskReminders {
             REMINDERS.BEFORE_DUE,
             REMINDERS.CREATED_AT,
             REMINDERS.UPDATED_AT);
-    for (ReminderSpec spec : specs) {
-      insert = insert.values(userId, taskId, spec.at(), interval(spec.beforeDue()), now, now);
+    for (UUID taskId : taskIds) {
+      for (ReminderSpec spec : specs) {
+        insert = insert.values(userId, taskId, spec.at(), interval(spec.beforeDue()), now, now);
+      }
     }
     insert.execute();
   }

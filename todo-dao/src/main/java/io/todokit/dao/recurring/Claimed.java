@@ -9,7 +9,6 @@ import io.todokit.dao.internal.Limits;
 import io.todokit.dao.internal.NextOccurrence;
 import io.todokit.dao.internal.ResultSets;
 import io.todokit.recurrence.Schedule;
-import io.todokit.schema.jooq.enums.TaskPriority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -56,21 +55,26 @@ sealed interface Claimed {
               userId,
               ResultSets.text(row, RECURRING_TASKS.TITLE),
               ResultSets.text(row, RECURRING_TASKS.DESCRIPTION),
-              TaskPriority.valueOf(
-                  Objects.requireNonNull(ResultSets.text(row, RECURRING_TASKS.PRIORITY))),
+              Objects.requireNonNull(ResultSets.converted(row, RECURRING_TASKS.PRIORITY)),
               ResultSets.text(row, RECURRING_TASKS.RECURRENCE_RULE),
               ResultSets.text(row, RECURRING_TASKS.TIME_ZONE),
               inRange("starts_at", ResultSets.instant(row, RECURRING_TASKS.STARTS_AT)),
               inRange("next_due_at", ResultSets.instant(row, RECURRING_TASKS.NEXT_DUE_AT)),
-              ResultSets.text(row, RECURRING_TASKS.MISSED_POLICY),
+              ResultSets.converted(row, RECURRING_TASKS.MISSED_POLICY),
               row.getBoolean(RECURRING_TASKS.IS_ACTIVE.getName()),
               ResultSets.instant(row, RECURRING_TASKS.CREATED_AT),
               ResultSets.instant(row, RECURRING_TASKS.UPDATED_AT),
-              ResultSets.text(row, RECURRING_TASKS.END_REASON));
+              ResultSets.text(row, RECURRING_TASKS.END_REASON),
+              TemplateRows.reminders(micros(row)));
       return new Read(template, template.recurrence().schedule(template.dtstart()));
     } catch (RuntimeException | SQLException e) {
       return new Unreadable(id, userId, Failures.describe(e, Limits.END_REASON));
     }
+  }
+
+  private static Long @Nullable [] micros(ResultSet row) throws SQLException {
+    java.sql.Array array = row.getArray(TemplateRows.REMINDERS_MICROS.getName());
+    return array == null ? null : (Long[]) array.getArray();
   }
 
   private static @Nullable Instant inRange(String field, @Nullable Instant instant) {

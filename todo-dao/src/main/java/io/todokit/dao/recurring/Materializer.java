@@ -11,10 +11,11 @@ import io.todokit.dao.internal.Failures;
 import io.todokit.dao.internal.Limits;
 import io.todokit.dao.internal.NextOccurrence;
 import io.todokit.dao.internal.ResultSets;
+import io.todokit.dao.internal.TaskReminders;
 import io.todokit.dao.internal.TaskRows;
+import io.todokit.dao.tasks.Priority;
 import io.todokit.dao.tasks.Task;
 import io.todokit.recurrence.Schedule;
-import io.todokit.schema.jooq.enums.TaskPriority;
 import io.todokit.schema.jooq.tables.records.RecurringTasksRecord;
 import io.todokit.schema.jooq.tables.records.TasksRecord;
 import java.time.Instant;
@@ -139,6 +140,13 @@ final class Materializer {
       next = NextOccurrence.of(schedule, last, () -> schedule.after(last));
     }
     List<Task> created = insertTasks(dsl, template, toCreate, createdAt);
+    // The template's reminders, relative to each new task's due time, in the same transaction.
+    TaskReminders.insert(
+        dsl,
+        template.userId(),
+        created.stream().map(Task::id).toList(),
+        template.reminders(),
+        createdAt);
     UpdateSetMoreStep<RecurringTasksRecord> update =
         dsl.update(RECURRING_TASKS)
             .set(RECURRING_TASKS.NEXT_DUE_AT, instant(next))
@@ -199,14 +207,14 @@ final class Materializer {
     if (occurrences.isEmpty()) {
       return List.of();
     }
-    TaskPriority priority = TaskRows.priority(template.priority());
+    Priority priority = template.priority();
     InsertValuesStep10<
             TasksRecord,
             UUID,
             UUID,
             String,
             String,
-            TaskPriority,
+            Priority,
             Instant,
             UUID,
             Instant,

@@ -2,11 +2,15 @@ package io.todokit.dao.recurring;
 
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
+import io.todokit.dao.reminders.ReminderDao;
+import io.todokit.dao.reminders.ReminderSpec;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +41,9 @@ import org.jspecify.annotations.Nullable;
  *     gap, an ambiguous one takes the earlier offset); exactly one of this and {@code startsAt}
  * @param missedPolicy what to do with occurrences missed while no worker ran ({@link
  *     MissedPolicy#LATEST} from the factories)
+ * @param reminders the reminders every task made from it gets (none from the factories): at most
+ *     {@value ReminderDao#MAX_PER_TASK}, each {@link ReminderSpec#beforeDue relative} to that
+ *     task's due time
  */
 public record NewRecurringTask(
     String title,
@@ -46,14 +53,15 @@ public record NewRecurringTask(
     @Nullable ZoneId timeZone,
     @Nullable Instant startsAt,
     @Nullable LocalDateTime startsAtLocal,
-    MissedPolicy missedPolicy) {
+    MissedPolicy missedPolicy,
+    List<ReminderSpec> reminders) {
 
   /**
    * Checks and normalizes the fields.
    *
    * @throws ValidationException naming {@code title}, {@code description}, {@code priority}, {@code
-   *     recurrence_rule} (or {@code recurrence_rule.mode}), {@code time_zone}, {@code starts_at} or
-   *     {@code missed_policy}
+   *     recurrence_rule} (or {@code recurrence_rule.mode}), {@code time_zone}, {@code starts_at},
+   *     {@code missed_policy}, {@code reminders} (too many) or {@code reminders[i]} (not relative)
    */
   public NewRecurringTask {
     title = TemplateValues.title(title);
@@ -72,6 +80,29 @@ public record NewRecurringTask(
       throw new ValidationException("starts_at", "must be in the years 1 to 9999");
     }
     Check.required("missed_policy", missedPolicy);
+    reminders = TemplateValues.reminders(reminders);
+  }
+
+  /** A template without reminders (the components before {@code reminders}). */
+  public NewRecurringTask(
+      String title,
+      @Nullable String description,
+      Priority priority,
+      RecurrenceSpec recurrence,
+      @Nullable ZoneId timeZone,
+      @Nullable Instant startsAt,
+      @Nullable LocalDateTime startsAtLocal,
+      MissedPolicy missedPolicy) {
+    this(
+        title,
+        description,
+        priority,
+        recurrence,
+        timeZone,
+        startsAt,
+        startsAtLocal,
+        missedPolicy,
+        List.of());
   }
 
   /**
@@ -132,7 +163,15 @@ public record NewRecurringTask(
    */
   public NewRecurringTask withDescription(@Nullable String text) {
     return new NewRecurringTask(
-        title, text, priority, recurrence, timeZone, startsAt, startsAtLocal, missedPolicy);
+        title,
+        text,
+        priority,
+        recurrence,
+        timeZone,
+        startsAt,
+        startsAtLocal,
+        missedPolicy,
+        reminders);
   }
 
   /**
@@ -145,7 +184,15 @@ public record NewRecurringTask(
   @SuppressWarnings("NullAway") // the canonical constructor refuses a null, naming the field
   public NewRecurringTask withPriority(@Nullable Priority value) {
     return new NewRecurringTask(
-        title, description, value, recurrence, timeZone, startsAt, startsAtLocal, missedPolicy);
+        title,
+        description,
+        value,
+        recurrence,
+        timeZone,
+        startsAt,
+        startsAtLocal,
+        missedPolicy,
+        reminders);
   }
 
   /**
@@ -165,7 +212,8 @@ public record NewRecurringTask(
         TemplateValues.timeZone(zone),
         startsAt,
         startsAtLocal,
-        missedPolicy);
+        missedPolicy,
+        reminders);
   }
 
   /**
@@ -178,6 +226,49 @@ public record NewRecurringTask(
   @SuppressWarnings("NullAway") // the canonical constructor refuses a null, naming the field
   public NewRecurringTask withMissedPolicy(@Nullable MissedPolicy policy) {
     return new NewRecurringTask(
-        title, description, priority, recurrence, timeZone, startsAt, startsAtLocal, policy);
+        title,
+        description,
+        priority,
+        recurrence,
+        timeZone,
+        startsAt,
+        startsAtLocal,
+        policy,
+        reminders);
+  }
+
+  /**
+   * With reminders that every task made from the template gets (replacing any set before), e.g.
+   * {@code withReminders(ReminderSpec.beforeDue(Duration.ofMinutes(30)))}.
+   *
+   * @param specs at most {@value ReminderDao#MAX_PER_TASK}, each relative to the due time
+   * @return a copy
+   * @throws ValidationException ({@code reminders}) when too many or null, ({@code reminders[i]})
+   *     when the i-th is an absolute reminder
+   */
+  public NewRecurringTask withReminders(ReminderSpec @Nullable ... specs) {
+    return withReminders(specs == null ? null : Arrays.asList(specs));
+  }
+
+  /**
+   * With reminders that every task made from the template gets (replacing any set before).
+   *
+   * @param specs at most {@value ReminderDao#MAX_PER_TASK}, each relative to the due time
+   * @return a copy
+   * @throws ValidationException ({@code reminders}) when too many or null, ({@code reminders[i]})
+   *     when the i-th is an absolute reminder
+   */
+  @SuppressWarnings("NullAway") // the canonical constructor refuses a null, naming the field
+  public NewRecurringTask withReminders(@Nullable List<ReminderSpec> specs) {
+    return new NewRecurringTask(
+        title,
+        description,
+        priority,
+        recurrence,
+        timeZone,
+        startsAt,
+        startsAtLocal,
+        missedPolicy,
+        specs);
   }
 }

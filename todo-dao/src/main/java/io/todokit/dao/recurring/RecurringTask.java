@@ -1,11 +1,13 @@
 package io.todokit.dao.recurring;
 
+import io.todokit.dao.reminders.ReminderSpec;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.recurrence.RecurrenceRule;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  *     supported range (years 1 to 9999) or the calculator could not compute the next one (then
  *     {@code nextDueAt} is null), or why a worker could not materialize it (then {@code nextDueAt}
  *     is kept: fix the template and {@code resume} it); {@code resume} clears it
+ * @param reminders the reminders every task made from it gets, each relative to that task's due
+ *     time, in order (empty for none)
  */
 public record RecurringTask(
     UUID id,
@@ -47,9 +51,10 @@ public record RecurringTask(
     boolean active,
     Instant createdAt,
     Instant updatedAt,
-    @Nullable String endReason) {
+    @Nullable String endReason,
+    List<ReminderSpec> reminders) {
 
-  /** Checks the required fields. */
+  /** Checks the required fields; the reminders are copied. */
   public RecurringTask {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(userId, "userId");
@@ -61,6 +66,41 @@ public record RecurringTask(
     Objects.requireNonNull(missedPolicy, "missedPolicy");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
+    reminders = List.copyOf(reminders);
+  }
+
+  /** A template without reminders (the components before {@code reminders}). */
+  public RecurringTask(
+      UUID id,
+      UUID userId,
+      String title,
+      @Nullable String description,
+      Priority priority,
+      RecurrenceSpec recurrence,
+      ZoneId timeZone,
+      Instant startsAt,
+      @Nullable Instant nextDueAt,
+      MissedPolicy missedPolicy,
+      boolean active,
+      Instant createdAt,
+      Instant updatedAt,
+      @Nullable String endReason) {
+    this(
+        id,
+        userId,
+        title,
+        description,
+        priority,
+        recurrence,
+        timeZone,
+        startsAt,
+        nextDueAt,
+        missedPolicy,
+        active,
+        createdAt,
+        updatedAt,
+        endReason,
+        List.of());
   }
 
   /** True once the rule has no more occurrences (the template is then inactive for good). */

@@ -3,6 +3,8 @@ package io.todokit.dao.recurring;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Change;
 import io.todokit.dao.internal.Check;
+import io.todokit.dao.reminders.ReminderDao;
+import io.todokit.dao.reminders.ReminderSpec;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.ZoneId;
@@ -29,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 public final class RecurringTaskPatch {
 
   private static final RecurringTaskPatch EMPTY =
-      new RecurringTaskPatch(null, null, null, null, null, null);
+      new RecurringTaskPatch(null, null, null, null, null, null, null);
 
   private final @Nullable Change<String> title;
   private final @Nullable Change<String> description;
@@ -37,6 +39,7 @@ public final class RecurringTaskPatch {
   private final @Nullable Change<RecurrenceSpec> recurrence;
   private final @Nullable Change<ZoneId> timeZone;
   private final @Nullable Change<MissedPolicy> missedPolicy;
+  private final @Nullable Change<List<ReminderSpec>> reminders;
 
   private RecurringTaskPatch(
       @Nullable Change<String> title,
@@ -44,13 +47,15 @@ public final class RecurringTaskPatch {
       @Nullable Change<Priority> priority,
       @Nullable Change<RecurrenceSpec> recurrence,
       @Nullable Change<ZoneId> timeZone,
-      @Nullable Change<MissedPolicy> missedPolicy) {
+      @Nullable Change<MissedPolicy> missedPolicy,
+      @Nullable Change<List<ReminderSpec>> reminders) {
     this.title = title;
     this.description = description;
     this.priority = priority;
     this.recurrence = recurrence;
     this.timeZone = timeZone;
     this.missedPolicy = missedPolicy;
+    this.reminders = reminders;
   }
 
   /** A patch that changes nothing; add changes with the withers. */
@@ -68,7 +73,7 @@ public final class RecurringTaskPatch {
   public RecurringTaskPatch withTitle(@Nullable String value) {
     Change<String> change = new Change<>(TemplateValues.title(value));
     return new RecurringTaskPatch(
-        change, description, priority, recurrence, timeZone, missedPolicy);
+        change, description, priority, recurrence, timeZone, missedPolicy, reminders);
   }
 
   /**
@@ -80,7 +85,8 @@ public final class RecurringTaskPatch {
    */
   public RecurringTaskPatch withDescription(@Nullable String value) {
     Change<String> change = new Change<>(TemplateValues.description(value));
-    return new RecurringTaskPatch(title, change, priority, recurrence, timeZone, missedPolicy);
+    return new RecurringTaskPatch(
+        title, change, priority, recurrence, timeZone, missedPolicy, reminders);
   }
 
   /**
@@ -92,7 +98,8 @@ public final class RecurringTaskPatch {
    */
   public RecurringTaskPatch withPriority(@Nullable Priority value) {
     Change<Priority> change = new Change<>(Check.required("priority", value));
-    return new RecurringTaskPatch(title, description, change, recurrence, timeZone, missedPolicy);
+    return new RecurringTaskPatch(
+        title, description, change, recurrence, timeZone, missedPolicy, reminders);
   }
 
   /**
@@ -105,7 +112,8 @@ public final class RecurringTaskPatch {
    */
   public RecurringTaskPatch withRecurrence(@Nullable RecurrenceSpec value) {
     Change<RecurrenceSpec> change = new Change<>(TemplateValues.recurrence(value));
-    return new RecurringTaskPatch(title, description, priority, change, timeZone, missedPolicy);
+    return new RecurringTaskPatch(
+        title, description, priority, change, timeZone, missedPolicy, reminders);
   }
 
   /**
@@ -117,7 +125,8 @@ public final class RecurringTaskPatch {
    */
   public RecurringTaskPatch withTimeZone(@Nullable ZoneId value) {
     Change<ZoneId> change = new Change<>(TemplateValues.timeZone(value));
-    return new RecurringTaskPatch(title, description, priority, recurrence, change, missedPolicy);
+    return new RecurringTaskPatch(
+        title, description, priority, recurrence, change, missedPolicy, reminders);
   }
 
   /**
@@ -129,7 +138,23 @@ public final class RecurringTaskPatch {
    */
   public RecurringTaskPatch withMissedPolicy(@Nullable MissedPolicy value) {
     Change<MissedPolicy> change = new Change<>(Check.required("missed_policy", value));
-    return new RecurringTaskPatch(title, description, priority, recurrence, timeZone, change);
+    return new RecurringTaskPatch(
+        title, description, priority, recurrence, timeZone, change, reminders);
+  }
+
+  /**
+   * This patch, also replacing the template's reminders (an empty list clears them). Tasks already
+   * made keep theirs; the tasks made from now on get the new ones.
+   *
+   * @param value at most {@value ReminderDao#MAX_PER_TASK}, each relative to the due time
+   * @return the patch
+   * @throws ValidationException ({@code reminders}) when null or too many, ({@code reminders[i]})
+   *     when the i-th is an absolute reminder
+   */
+  public RecurringTaskPatch withReminders(@Nullable List<ReminderSpec> value) {
+    Change<List<ReminderSpec>> change = new Change<>(TemplateValues.reminders(value));
+    return new RecurringTaskPatch(
+        title, description, priority, recurrence, timeZone, missedPolicy, change);
   }
 
   /** True when the patch changes nothing. */
@@ -161,8 +186,13 @@ public final class RecurringTaskPatch {
     return missedPolicy;
   }
 
+  @Nullable Change<List<ReminderSpec>> reminders() {
+    return reminders;
+  }
+
   private List<@Nullable Change<?>> changes() {
-    return Arrays.asList(title, description, priority, recurrence, timeZone, missedPolicy);
+    return Arrays.asList(
+        title, description, priority, recurrence, timeZone, missedPolicy, reminders);
   }
 
   @Override
@@ -180,7 +210,13 @@ public final class RecurringTaskPatch {
     return Change.describe(
         "RecurringTaskPatch",
         List.of(
-            "title", "description", "priority", "recurrence_rule", "time_zone", "missed_policy"),
+            "title",
+            "description",
+            "priority",
+            "recurrence_rule",
+            "time_zone",
+            "missed_policy",
+            "reminders"),
         changes());
   }
 }

@@ -4,9 +4,13 @@ import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.Limits;
+import io.todokit.dao.reminders.ReminderDao;
+import io.todokit.dao.reminders.ReminderSpec;
 import io.todokit.recurrence.RecurrenceMode;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The rules for template fields, checked when a command or patch is built. */
@@ -24,6 +28,29 @@ final class TemplateValues {
 
   static ZoneId timeZone(@Nullable ZoneId zone) {
     return Check.timeZone("time_zone", zone);
+  }
+
+  /**
+   * A template's reminders: at most {@value ReminderDao#MAX_PER_TASK} (as a task), each relative to
+   * the due time, since each task made from the template has its own due time.
+   */
+  static List<ReminderSpec> reminders(@Nullable List<ReminderSpec> reminders) {
+    List<ReminderSpec> specs =
+        List.copyOf(
+            Check.noNulls("reminders", new ArrayList<>(Check.required("reminders", reminders))));
+    if (specs.size() > ReminderDao.MAX_PER_TASK) {
+      throw new ValidationException(
+          "reminders", "a template has at most " + ReminderDao.MAX_PER_TASK + " reminders");
+    }
+    for (int i = 0; i < specs.size(); i++) {
+      if (specs.get(i).beforeDue() == null) {
+        throw new ValidationException(
+            "reminders[" + i + "]",
+            "a template's reminders are relative to the due time (ReminderSpec.beforeDue):"
+                + " each task made from it has its own");
+      }
+    }
+    return specs;
   }
 
   /** A rule a template can follow: present, and on a fixed schedule. */

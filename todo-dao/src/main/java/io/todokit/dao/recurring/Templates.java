@@ -15,6 +15,7 @@ import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.NextOccurrence;
 import io.todokit.dao.internal.TaskRows;
+import io.todokit.dao.reminders.ReminderSpec;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.recurrence.RecurrenceSpec;
 import io.todokit.recurrence.Schedule;
@@ -74,15 +75,19 @@ final class Templates {
                   .set(RECURRING_TASKS.ID, id)
                   .set(RECURRING_TASKS.TITLE, title)
                   .set(RECURRING_TASKS.DESCRIPTION, description)
-                  .set(RECURRING_TASKS.PRIORITY, TaskRows.priority(template.priority()))
+                  .set(RECURRING_TASKS.PRIORITY, template.priority())
                   .set(RECURRING_TASKS.RECURRENCE_RULE, TaskRows.json(recurrence))
                   .set(RECURRING_TASKS.TIME_ZONE, zone.getId())
                   .set(RECURRING_TASKS.STARTS_AT, dtstart.toInstant())
                   .set(RECURRING_TASKS.NEXT_DUE_AT, first.toInstant())
-                  .set(RECURRING_TASKS.MISSED_POLICY, template.missedPolicy().dbName())
+                  .set(RECURRING_TASKS.MISSED_POLICY, template.missedPolicy())
                   .set(RECURRING_TASKS.IS_ACTIVE, true)
                   .set(RECURRING_TASKS.CREATED_AT, now)
                   .set(RECURRING_TASKS.UPDATED_AT, now)
+                  .set(
+                      RECURRING_TASKS.REMINDERS_BEFORE_DUE,
+                      TemplateRows.column(
+                          RECURRING_TASKS.REMINDERS_BEFORE_DUE, template.reminders()))
                   .returningResult(COLUMNS)
                   .fetchSingle());
         },
@@ -137,15 +142,19 @@ final class Templates {
             update = update.set(RECURRING_TASKS.DESCRIPTION, description.value());
           }
           if (patch.priority() instanceof Change<Priority> priority) {
+            update = update.set(RECURRING_TASKS.PRIORITY, Objects.requireNonNull(priority.value()));
+          }
+          if (patch.reminders() instanceof Change<List<ReminderSpec>> reminders) {
             update =
                 update.set(
-                    RECURRING_TASKS.PRIORITY,
-                    TaskRows.priority(Objects.requireNonNull(priority.value())));
+                    RECURRING_TASKS.REMINDERS_BEFORE_DUE,
+                    TemplateRows.column(
+                        RECURRING_TASKS.REMINDERS_BEFORE_DUE,
+                        Objects.requireNonNull(reminders.value())));
           }
           if (patch.missedPolicy() instanceof Change<MissedPolicy> policy) {
             update =
-                update.set(
-                    RECURRING_TASKS.MISSED_POLICY, Objects.requireNonNull(policy.value()).dbName());
+                update.set(RECURRING_TASKS.MISSED_POLICY, Objects.requireNonNull(policy.value()));
           }
           boolean newRule = recurrence != null && !recurrence.equals(current.recurrence());
           boolean newZone = zone != null && !zone.equals(current.timeZone());

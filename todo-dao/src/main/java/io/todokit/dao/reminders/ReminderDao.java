@@ -12,7 +12,6 @@ import io.todokit.dao.internal.CursorCodec;
 import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.TaskReminders;
-import io.todokit.dao.internal.TaskRows;
 import io.todokit.schema.jooq.tables.Reminders;
 import io.todokit.schema.jooq.tables.records.RemindersRecord;
 import java.time.Duration;
@@ -70,8 +69,8 @@ public final class ReminderDao {
   /** The listen channel of the schema's wake-up notifications. */
   public static final String CHANNEL = "todokit_reminders";
 
-  private static final Field<String> PENDING = DSL.inline("pending");
-  private static final Field<String> LEASED = DSL.inline("leased");
+  static final Field<String> PENDING = DSL.inline("pending");
+  static final Field<String> LEASED = DSL.inline("leased");
 
   private final DaoContext context;
   private final DeliveryPolicy policy;
@@ -256,133 +255,7 @@ public final class ReminderDao {
    * @return the claims, by fire instant, then user and reminder id; empty when none is due
    */
   public List<ReminderClaim> claim(ClaimRequest request) {
-    Check.required("request", request);
-    Instant now = context.now();
-    Instant expiry = now.plus(policy.lease());
-    Instant tooLate = now.minus(policy.maxLateness());
-    Reminders candidate = REMINDERS.as("candidate");
-    Condition ready = candidate.STATE.in(PENDING, LEASED).and(candidate.NEXT_ATTEMPT_AT.le(now));
-    Condition claimable = ready;
-    if (request.bucket().isPresent()) {
-      ClaimRequest.Bucket bucket = request.bucket().get();
-      // Plain SQL: jOOQ has no syntax for reading a uuid's bits. The low 32 bits of the user id,
-      // unsigned, as ClaimRequest.bucketOf computes them in Java.
-      claimable =
-          ready.and(
-              DSL.condition(
-                  "('x' || right({0}::text, 8))::bit(32)::bigint % {1} = {2}",
-                  candidate.USER_ID, DSL.inline(bucket.count()), DSL.inline(bucket.index())));
-    }
-    Condition late = REMINDERS.FIRE_AT.lt(tooLate);
-    Condition exhausted =
-        REMINDERS.STATE.eq(LEASED).and(REMINDERS.ATTEMPTS.ge(DSL.inline(policy.maxAttempts())));
-    Field<UUID> newToken = DSL.field("gen_random_uuid()", SQLDataType.UUID);
-    Condition where = claimable;
-    return context.write(
-        dsl -> {
-          // The predicate is the partial index reminders_claim_idx's, with literals (not bind
-          // values) so that the planner can prove the index applies in generic plans; the limit
-          // is a literal for the same reason as in the other claims.
-          Table<? extends Record> due =
-              dsl.select(candidate.USER_ID, candidate.ID)
-                  .from(candidate)
-                  .where(where)
-                  .orderBy(candidate.NEXT_ATTEMPT_AT, candidate.USER_ID, candidate.ID)
-                  .limit(DSL.inline(request.limit()))
-                  .forUpdate()
-                  .skipLocked()
-                  .asTable("due");
-          CommonTableExpression<Record8<UUID, UUID, UUID, Instant, String, UUID, Instant, Integer>>
-              claimed =
-                  DSL.name("claimed")
-                      .as(
-                          dsl.update(REMINDERS)
-                              .set(
-                                  REMINDERS.STATE,
-                                  DSL.when(late, DSL.inline("missed"))
-                                      .when(exhausted, DSL.inline("failed"))
-                                      .otherwise(LEASED))
-                              .set(
-                                  REMINDERS.LEASE_TOKEN,
-                                  DSL.when(late.or(exhausted), DSL.castNull(SQLDataType.UUID))
-                                      .otherwise(newToken))
-                              .set(
-                                  REMINDERS.NEXT_ATTEMPT_AT,
-                                  DSL.when(
-                                          late.or(exhausted),
-                                          DSL.castNull(REMINDERS.NEXT_ATTEMPT_AT.getDataType()))
-                                      .otherwise(DSL.val(expiry, REMINDERS.NEXT_ATTEMPT_AT)))
-                              .set(
-                                  REMINDERS.ATTEMPTS,
-                                  DSL.when(late.or(exhausted), REMINDERS.ATTEMPTS)
-                                      .otherwise(REMINDERS.ATTEMPTS.plus(1)))
-                              .set(
-                                  REMINDERS.LAST_ERROR,
-                                  DSL.when(
-                                          exhausted,
-                                          DSL.inline("lease expired on the last attempt"))
-                                      .otherwise(REMINDERS.LAST_ERROR))
-                              .set(REMINDERS.UPDATED_AT, now)
-                              .from(due)
-                              .where(
-                                  REMINDERS.USER_ID.eq(due.field(candidate.USER_ID)),
-                                  REMINDERS.ID.eq(due.field(candidate.ID)))
-                              .returningResult(
-                                  REMINDERS.USER_ID,
-                                  REMINDERS.ID,
-                                  REMINDERS.TASK_ID,
-                                  REMINDERS.FIRE_AT,
-                                  REMINDERS.STATE,
-                                  REMINDERS.LEASE_TOKEN,
-                                  REMINDERS.NEXT_ATTEMPT_AT,
-                                  REMINDERS.ATTEMPTS));
-          Field<UUID> userId = claimed.field(REMINDERS.USER_ID);
-          Field<UUID> id = claimed.field(REMINDERS.ID);
-          Field<UUID> taskId = claimed.field(REMINDERS.TASK_ID);
-          Field<Instant> fireAt = claimed.field(REMINDERS.FIRE_AT);
-          Field<UUID> token = claimed.field(REMINDERS.LEASE_TOKEN);
-          Field<Instant> leaseExpiry = claimed.field(REMINDERS.NEXT_ATTEMPT_AT);
-          Field<Integer> attempts = claimed.field(REMINDERS.ATTEMPTS);
-          return dsl.with(claimed)
-              .select(
-                  userId,
-                  id,
-                  taskId,
-                  fireAt,
-                  token,
-                  leaseExpiry,
-                  attempts,
-                  TASKS.TITLE,
-                  TASKS.PRIORITY,
-                  TASKS.DUE_AT)
-              .from(claimed)
-              .join(TASKS)
-              .on(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId))
-              .where(Objects.requireNonNull(claimed.field(REMINDERS.STATE)).eq(LEASED))
-              .orderBy(fireAt, userId, id)
-              .fetch(
-                  row -> {
-                    UUID reminderId = Objects.requireNonNull(row.get(id));
-                    UUID task = Objects.requireNonNull(row.get(taskId));
-                    Instant fire = Objects.requireNonNull(row.get(fireAt));
-                    return new ReminderClaim(
-                        new LeaseToken(
-                            Objects.requireNonNull(row.get(userId)),
-                            reminderId,
-                            Objects.requireNonNull(row.get(token))),
-                        Objects.requireNonNull(row.get(leaseExpiry)),
-                        Objects.requireNonNull(row.get(attempts)),
-                        DeliveryKeys.of(task, reminderId, fire),
-                        Objects.requireNonNull(row.get(userId)),
-                        task,
-                        reminderId,
-                        row.get(TASKS.TITLE),
-                        TaskRows.priority(row.get(TASKS.PRIORITY)),
-                        row.get(TASKS.DUE_AT),
-                        fire);
-                  });
-        },
-        null);
+    return Claims.claim(context, policy, request);
   }
 
   /**
@@ -393,22 +266,7 @@ public final class ReminderDao {
    * @return {@link LeaseOutcome#DONE}, or {@link LeaseOutcome#LEASE_LOST} when nothing changed
    */
   public LeaseOutcome ack(LeaseToken lease) {
-    Check.required("lease_token", lease);
-    Instant now = context.now();
-    int updated =
-        context.write(
-            dsl ->
-                dsl.update(REMINDERS)
-                    .set(REMINDERS.STATE, DSL.inline("delivered"))
-                    .set(REMINDERS.DELIVERED_AT, now)
-                    .setNull(REMINDERS.LEASE_TOKEN)
-                    .setNull(REMINDERS.NEXT_ATTEMPT_AT)
-                    .setNull(REMINDERS.LAST_ERROR)
-                    .set(REMINDERS.UPDATED_AT, now)
-                    .where(fenced(lease))
-                    .execute(),
-            lease.reminderId());
-    return updated == 1 ? LeaseOutcome.DONE : LeaseOutcome.LEASE_LOST;
+    return Leases.ack(context, lease);
   }
 
   /**
@@ -422,48 +280,7 @@ public final class ReminderDao {
    *     ClaimRequest#MAX_LIMIT}
    */
   public java.util.Set<LeaseToken> ackAll(java.util.Collection<LeaseToken> leases) {
-    Check.noNulls("leases", leases);
-    if (leases.size() > ClaimRequest.MAX_LIMIT) {
-      throw new ValidationException(
-          "leases", "must be at most " + ClaimRequest.MAX_LIMIT + " (was " + leases.size() + ")");
-    }
-    if (leases.isEmpty()) {
-      return java.util.Set.of();
-    }
-    Instant now = context.now();
-    List<org.jooq.Row3<UUID, UUID, UUID>> rows =
-        leases.stream()
-            .map(
-                l ->
-                    DSL.row(
-                        DSL.val(l.userId(), REMINDERS.USER_ID),
-                        DSL.val(l.reminderId(), REMINDERS.ID),
-                        DSL.val(l.token(), REMINDERS.LEASE_TOKEN)))
-            .toList();
-    Table<org.jooq.Record3<UUID, UUID, UUID>> acked =
-        DSL.values(rows.toArray(org.jooq.Row3[]::new)).as("acked", "user_id", "id", "token");
-    Field<UUID> userId = acked.field("user_id", UUID.class);
-    Field<UUID> id = acked.field("id", UUID.class);
-    Field<UUID> token = acked.field("token", UUID.class);
-    return context.write(
-        dsl ->
-            java.util.Set.copyOf(
-                dsl.update(REMINDERS)
-                    .set(REMINDERS.STATE, DSL.inline("delivered"))
-                    .set(REMINDERS.DELIVERED_AT, now)
-                    .setNull(REMINDERS.LEASE_TOKEN)
-                    .setNull(REMINDERS.NEXT_ATTEMPT_AT)
-                    .setNull(REMINDERS.LAST_ERROR)
-                    .set(REMINDERS.UPDATED_AT, now)
-                    .from(acked)
-                    .where(
-                        REMINDERS.USER_ID.eq(userId),
-                        REMINDERS.ID.eq(id),
-                        REMINDERS.LEASE_TOKEN.eq(token),
-                        REMINDERS.STATE.eq(LEASED))
-                    .returningResult(REMINDERS.USER_ID, REMINDERS.ID, token)
-                    .fetch(r -> new LeaseToken(r.value1(), r.value2(), r.value3()))),
-        null);
+    return Leases.ackAll(context, leases);
   }
 
   /**
@@ -476,45 +293,7 @@ public final class ReminderDao {
    *     or {@link LeaseOutcome#LEASE_LOST} when nothing changed
    */
   public LeaseOutcome nack(LeaseToken lease, String error) {
-    Check.required("lease_token", lease);
-    String kept = Check.required("error", error);
-    if (kept.length() > MAX_ERROR) {
-      kept = kept.substring(0, MAX_ERROR);
-    }
-    kept = kept.replace('\0', ' ');
-    Instant now = context.now();
-    Condition last = REMINDERS.ATTEMPTS.ge(DSL.inline(policy.maxAttempts()));
-    // Plain SQL: the capped exponential backoff with jitter, per row (jOOQ has no make_interval).
-    Field<Instant> retryAt =
-        DSL.field(
-            "{0} + make_interval(secs => least({1}, {2} * power(2, least(greatest({3} - 1, 0), 60)))"
-                + " * (1 - {4} * random()))",
-            REMINDERS.NEXT_ATTEMPT_AT.getDataType(),
-            DSL.val(now, REMINDERS.NEXT_ATTEMPT_AT),
-            DSL.inline(seconds(policy.maxBackoff())),
-            DSL.inline(seconds(policy.initialBackoff())),
-            REMINDERS.ATTEMPTS,
-            DSL.inline(policy.jitter()));
-    String errorText = kept;
-    Optional<String> state =
-        context.write(
-            dsl ->
-                dsl.update(REMINDERS)
-                    .set(REMINDERS.STATE, DSL.when(last, DSL.inline("failed")).otherwise(PENDING))
-                    .set(
-                        REMINDERS.NEXT_ATTEMPT_AT,
-                        DSL.when(last, DSL.castNull(REMINDERS.NEXT_ATTEMPT_AT.getDataType()))
-                            .otherwise(retryAt))
-                    .setNull(REMINDERS.LEASE_TOKEN)
-                    .set(REMINDERS.LAST_ERROR, errorText)
-                    .set(REMINDERS.UPDATED_AT, now)
-                    .where(fenced(lease))
-                    .returningResult(REMINDERS.STATE)
-                    .fetchOptional(REMINDERS.STATE),
-            lease.reminderId());
-    return state
-        .map(s -> s.equals("failed") ? LeaseOutcome.DEAD_LETTERED : LeaseOutcome.DONE)
-        .orElse(LeaseOutcome.LEASE_LOST);
+    return Leases.nack(context, policy, lease, error);
   }
 
   /**
@@ -536,25 +315,7 @@ public final class ReminderDao {
    * @throws ValidationException ({@code duration}) when it is not positive or longer than a day
    */
   public LeaseOutcome extend(LeaseToken lease, Duration duration) {
-    Check.required("lease_token", lease);
-    Check.required("duration", duration);
-    if (duration.isNegative()
-        || duration.isZero()
-        || duration.compareTo(DeliveryPolicy.MAX_DURATION) > 0) {
-      throw new ValidationException(
-          "duration", "must be positive and at most " + DeliveryPolicy.MAX_DURATION);
-    }
-    Instant now = context.now();
-    int updated =
-        context.write(
-            dsl ->
-                dsl.update(REMINDERS)
-                    .set(REMINDERS.NEXT_ATTEMPT_AT, now.plus(duration))
-                    .set(REMINDERS.UPDATED_AT, now)
-                    .where(fenced(lease))
-                    .execute(),
-            lease.reminderId());
-    return updated == 1 ? LeaseOutcome.DONE : LeaseOutcome.LEASE_LOST;
+    return Leases.extend(context, lease, duration);
   }
 
   /**
@@ -654,19 +415,6 @@ public final class ReminderDao {
                 .orderBy(REMINDERS.NEXT_ATTEMPT_AT, REMINDERS.USER_ID, REMINDERS.ID)
                 .fetch(ReminderDao::toReminder),
         null);
-  }
-
-  /** The lease's row, while the lease is the token's. */
-  private static Condition fenced(LeaseToken lease) {
-    return DSL.and(
-        REMINDERS.USER_ID.eq(lease.userId()),
-        REMINDERS.ID.eq(lease.reminderId()),
-        REMINDERS.LEASE_TOKEN.eq(lease.token()),
-        REMINDERS.STATE.eq(LEASED));
-  }
-
-  private static double seconds(Duration duration) {
-    return duration.toNanos() / 1e9;
   }
 
   private static Reminder toReminder(RemindersRecord row) {

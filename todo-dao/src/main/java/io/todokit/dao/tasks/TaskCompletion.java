@@ -1,10 +1,10 @@
 package io.todokit.dao.tasks;
 
 import static io.todokit.dao.tasks.TaskConditions.COLUMNS_AND_ZONE;
-import static io.todokit.dao.tasks.TaskConditions.COMPLETED;
 import static io.todokit.dao.tasks.TaskConditions.OPEN;
-import static io.todokit.dao.tasks.TaskConditions.PENDING;
 import static io.todokit.dao.tasks.TaskReads.select;
+import static io.todokit.dao.tasks.TaskStatus.COMPLETED;
+import static io.todokit.dao.tasks.TaskStatus.PENDING;
 import static io.todokit.dao.tasks.TaskWrites.insert;
 import static io.todokit.schema.jooq.Tables.TASKS;
 import static io.todokit.schema.jooq.Tables.TASK_TAGS;

@@ -19,17 +19,12 @@ import org.jooq.impl.DSL;
 /** The SQL conditions and orders of the task lists, shared by reads and writes. */
 final class TaskConditions {
 
-  static final io.todokit.schema.jooq.enums.TaskStatus COMPLETED =
-      TaskRows.status(TaskStatus.COMPLETED);
-  static final io.todokit.schema.jooq.enums.TaskStatus PENDING =
-      TaskRows.status(TaskStatus.PENDING);
-
   /**
    * "Open", as the partial indexes on tasks spell it. Inlined rather than bound so that the planner
    * can prove their predicate ({@code status <> 'completed'}) from the query's even for a generic
    * prepared plan.
    */
-  static final Condition OPEN = TASKS.STATUS.ne(DSL.inline(COMPLETED));
+  static final Condition OPEN = TASKS.STATUS.ne(DSL.inline(TaskStatus.COMPLETED, TASKS.STATUS));
 
   static final List<SortField<?>> BY_DUE =
       List.of(TASKS.DUE_AT.asc().nullsLast(), TASKS.CREATED_AT.asc(), TASKS.ID.asc());
@@ -52,7 +47,7 @@ final class TaskConditions {
    * the leading {@code priority <= p} bounds the scan of tasks_user_open_priority_idx.
    */
   static Condition after(TaskCursor cursor) {
-    var priority = TaskRows.priority(cursor.priority());
+    Priority priority = cursor.priority();
     Condition tie = DSL.row(TASKS.CREATED_AT, TASKS.ID).gt(cursor.createdAt(), cursor.id());
     Instant due = cursor.dueAt();
     Condition laterInPriority =
@@ -66,8 +61,7 @@ final class TaskConditions {
   }
 
   static Condition priorityCondition(Set<Priority> priorities) {
-    return TASKS.PRIORITY.in(
-        priorities.stream().map(p -> DSL.inline(TaskRows.priority(p))).toList());
+    return TASKS.PRIORITY.in(priorities.stream().map(p -> DSL.inline(p, TASKS.PRIORITY)).toList());
   }
 
   /**
@@ -119,7 +113,7 @@ final class TaskConditions {
     if (statuses.size() < TaskStatus.values().length
         && !statuses.equals(EnumSet.of(TaskStatus.PENDING, TaskStatus.IN_PROGRESS))) {
       conditions.add(
-          TASKS.STATUS.in(statuses.stream().map(s -> DSL.inline(TaskRows.status(s))).toList()));
+          TASKS.STATUS.in(statuses.stream().map(s -> DSL.inline(s, TASKS.STATUS)).toList()));
     }
     if (query.priorities().size() < Priority.values().length) {
       conditions.add(priorityCondition(EnumSet.copyOf(query.priorities())));

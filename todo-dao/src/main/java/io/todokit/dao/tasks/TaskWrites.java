@@ -157,14 +157,12 @@ final class TaskWrites {
             update = update.set(TASKS.DESCRIPTION, description.value());
           }
           if (patch.priority() instanceof Change<Priority> priority) {
-            update =
-                update.set(
-                    TASKS.PRIORITY, TaskRows.priority(Objects.requireNonNull(priority.value())));
+            update = update.set(TASKS.PRIORITY, Objects.requireNonNull(priority.value()));
           }
           if (patch.status() instanceof Change<TaskStatus> status) {
             update =
                 update
-                    .set(TASKS.STATUS, TaskRows.status(Objects.requireNonNull(status.value())))
+                    .set(TASKS.STATUS, Objects.requireNonNull(status.value()))
                     .set(TASKS.COMPLETED_AT, (Instant) null);
           }
           if (dueChange != null) {
@@ -223,7 +221,7 @@ final class TaskWrites {
             .set(TASKS.ID, id)
             .set(TASKS.TITLE, title)
             .set(TASKS.DESCRIPTION, description)
-            .set(TASKS.PRIORITY, TaskRows.priority(priority))
+            .set(TASKS.PRIORITY, priority)
             .set(TASKS.DUE_AT, dueAt)
             .set(TASKS.RECURRENCE_RULE, TaskRows.json(rule))
             .set(TASKS.CREATED_AT, now)

@@ -87,6 +87,17 @@ class ReminderCrashTest extends DaoTestSupport {
     assertThat(duplicates).isLessThanOrEqualTo((long) KILLS * BATCH);
   }
 
+  /**
+   * This JVM's class path and module path as one class path: surefire runs these tests on the
+   * module path (todo-dao has a module-info), the worker process runs on the class path.
+   */
+  private static String childClassPath() {
+    return java.util.stream.Stream.of("jdk.module.path", "java.class.path")
+        .map(System::getProperty)
+        .filter(path -> path != null && !path.isBlank())
+        .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+  }
+
   private static Process startWorker() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return new ProcessBuilder(
@@ -94,7 +105,7 @@ class ReminderCrashTest extends DaoTestSupport {
             "-Xmx128m",
             "-XX:TieredStopAtLevel=1",
             "-cp",
-            System.getProperty("java.class.path"),
+            childClassPath(),
             CrashWorkerMain.class.getName(),
             database.jdbcUrl(),
             database.username(),

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A module that requires io.todokit.dao compiles against its API, and cannot see its internal
- * package: javac itself refuses, on the module path this test runs on.
+ * A module that requires io.todokit.dao compiles against its API and the generated jOOQ classes it
+ * exports (whose enum columns carry its enums), and cannot see its internal package: javac itself
+ * refuses, on the module path this test runs on.
  */
 class ModuleBoundaryTest {
 
@@ -33,11 +34,15 @@ class ModuleBoundaryTest {
             package probe;
 
             import io.todokit.dao.TodoDb;
+            import io.todokit.dao.tasks.Priority;
             import io.todokit.schema.jooq.Tables;
+            import io.todokit.schema.jooq.tables.records.TasksRecord;
+            import org.jooq.TableField;
 
             public class Probe {
               public TodoDb db;
               public Object tasks = Tables.TASKS;
+              public TableField<TasksRecord, Priority> priority = Tables.TASKS.PRIORITY;
             }
             """);
 

@@ -1,0 +1,333 @@
+package io.todokit.mcp;
+
+import static io.todokit.mcp.Schemas.arrayOf;
+import static io.todokit.mcp.Schemas.bool;
+import static io.todokit.mcp.Schemas.enumeration;
+import static io.todokit.mcp.Schemas.instant;
+import static io.todokit.mcp.Schemas.integer;
+import static io.todokit.mcp.Schemas.object;
+import static io.todokit.mcp.Schemas.orNull;
+import static io.todokit.mcp.Schemas.recurrence;
+import static io.todokit.mcp.Schemas.string;
+import static io.todokit.mcp.Schemas.uuid;
+
+import io.todokit.dao.NotFoundException;
+import io.todokit.dao.Page;
+import io.todokit.dao.PageRequest;
+import io.todokit.dao.RecurrenceJson;
+import io.todokit.dao.TodoDb;
+import io.todokit.dao.ValidationException;
+import io.todokit.dao.tags.TagWithCount;
+import io.todokit.dao.tasks.Completion;
+import io.todokit.dao.tasks.NewTask;
+import io.todokit.dao.tasks.TagFilter;
+import io.todokit.dao.tasks.Task;
+import io.todokit.dao.tasks.TaskPatch;
+import io.todokit.dao.tasks.TaskQuery;
+import io.todokit.dao.tasks.TaskStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** add_task, list_tasks, get_task, complete_task, update_task, delete_task. */
+final class TaskTools {
+
+  private static final Map<String, Object> PRIORITY =
+      enumeration("The priority, default medium.", "low", "medium", "high", "urgent");
+  private static final Map<String, Object> TASK_ID =
+      uuid("The task's id, as add_task or list_tasks gave it.");
+
+  private final TodoDb db;
+  private final Clock clock;
+  private final Views views;
+  private final ListCursors cursors;
+
+  TaskTools(TodoDb db, Clock clock, Views views, ListCursors cursors) {
+    this.db = db;
+    this.clock = clock;
+    this.views = views;
+    this.cursors = cursors;
+  }
+
+  List<Tool> tools() {
+    return List.of(addTask(), listTasks(), getTask(), completeTask(), updateTask(), deleteTask());
+  }
+
+  private Tool addTask() {
+    return Tool.of(
+        "add_task",
+        "Adds a task to the user's to-do list and returns it with its id. Only the title is"
+            + " required; give due_at as an ISO-8601 instant with an offset (resolve 'tomorrow at"
+            + " 9' in the user's time zone first). Each call adds a new task: do not call it again"
+            + " to retry unless list_tasks shows the task is missing.",
+        object()
+            .required("title", string("What is to be done, 1 to 255 characters.", 1, 255))
+            .optional("description", string("Details, up to 10,000 characters."))
+            .optional("priority", PRIORITY)
+            .optional("due_at", instant("When it is due, e.g. 2026-03-02T09:00:00+01:00."))
+            .optional(
+                "recurrence_rule",
+                recurrence(
+                    "Makes it recurring: completing it creates the next occurrence, e.g."
+                        + " {\"frequency\": \"weekly\", \"days\": [\"monday\"]}."))
+            .optional("tag_ids", arrayOf(uuid("A tag id."), "Tags to attach (from list_tags).")),
+        object().required("task", Views.TASK).output(),
+        Tool.writes("Add a task", false, false),
+        (userId, args) -> {
+          NewTask task = NewTask.titled(args.string("title"));
+          Optional<String> description = args.optionalString("description");
+          if (description.isPresent()) {
+            task = task.withDescription(description.get());
+          }
+          Optional<io.todokit.dao.tasks.Priority> priority = args.optionalPriority("priority");
+          if (priority.isPresent()) {
+            task = task.withPriority(priority.get());
+          }
+          Optional<Instant> dueAt = args.optionalInstant("due_at");
+          if (dueAt.isPresent()) {
+            task = task.withDueAt(dueAt.get());
+          }
+          Optional<String> rule = args.optionalObjectJson(RecurrenceJson.FIELD);
+          if (rule.isPresent()) {
+            task = task.withRecurrenceJson(rule.get());
+          }
+          List<UUID> tagIds = args.uuids("tag_ids");
+          if (!tagIds.isEmpty()) {
+            task = task.withTagIds(tagIds);
+          }
+          return Map.of("task", views.task(db.tasks().create(userId, task)));
+        });
+  }
+
+  private Tool listTasks() {
+    return Tool.of(
+        "list_tasks",
+        "Lists the user's tasks, most urgent first, then by due date. Without filters: the open"
+            + " (pending and in-progress) tasks. Filters combine with AND. When next_cursor is in"
+            + " the result, call again with the same filters and that cursor for the next page.",
+        object()
+            .optional(
+                "status",
+                enumeration(
+                    "Which tasks: open (default: pending and in progress), all, or one status.",
+                    "open",
+                    "all",
+                    "pending",
+                    "in_progress",
+                    "completed"))
+            .optional("overdue", bool("Only open tasks whose due time has passed."))
+            .optional("due_today", bool("Only tasks due today, in the user's time zone."))
+            .optional(
+                "upcoming_days",
+                integer("Only tasks due from now to this many days ahead.", 1, 366))
+            .optional("tag", string("Only tasks carrying this tag: its name or its id."))
+            .optional(
+                "priority",
+                enumeration("Only tasks of this priority.", "low", "medium", "high", "urgent"))
+            .optional(
+                "text",
+                string(
+                    "Only tasks whose title or description contain these words (\"exact"
+                        + " phrase\", -excluded, or)."))
+            .optional("limit", integer("Tasks per page, 1 to 200, default 20.", 1, 200))
+            .optional("cursor", string("The next_cursor of the previous page.")),
+        object()
+            .required("tasks", arrayOf(Views.TASK, "The tasks of this page."))
+            .optional(
+                "next_cursor",
+                string("Present when there are more: pass it as cursor to get them."))
+            .output(),
+        Tool.readOnly("List tasks"),
+        this::list);
+  }
+
+  private Map<String, Object> list(UUID userId, Arguments args) {
+    int limit = args.optionalInteger("limit", 1, PageRequest.MAX_LIMIT).orElse(20L).intValue();
+    Optional<String> cursorText = args.optionalString("cursor");
+    ListCursors.Position position =
+        cursorText.isPresent()
+            ? cursors.decode(cursorText.get())
+            : new ListCursors.Position(clock.instant(), null);
+    Instant now = position.asOf();
+    TaskQuery query = TaskQuery.open();
+    String status = args.optionalString("status").orElse("open").strip().toLowerCase(Locale.ROOT);
+    switch (status) {
+      case "open" -> {}
+      case "all" -> query = TaskQuery.all();
+      default ->
+          query =
+              TaskQuery.all()
+                  .withStatuses(
+                      EnumSet.of(args.optionalStatus("status").orElse(TaskStatus.PENDING)));
+    }
+    if (args.flag("overdue")) {
+      query = query.withOverdueAt(now);
+    }
+    boolean today = args.flag("due_today");
+    Optional<Long> upcoming = args.optionalInteger("upcoming_days", 1, 366);
+    if (today && upcoming.isPresent()) {
+      throw new ValidationException("upcoming_days", "cannot be combined with due_today");
+    }
+    if (today) {
+      ZoneId zone = db.users().get(userId).timeZone();
+      LocalDate date = now.atZone(zone).toLocalDate();
+      query =
+          query.withDueBetween(
+              date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+    if (upcoming.isPresent()) {
+      query = query.withDueBetween(now, now.plus(Duration.ofDays(upcoming.get())));
+    }
+    Optional<String> tag = args.optionalString("tag");
+    if (tag.isPresent()) {
+      query = query.withTags(TagFilter.anyOf(Set.of(tagId(userId, tag.get()))));
+    }
+    Optional<io.todokit.dao.tasks.Priority> priority = args.optionalPriority("priority");
+    if (priority.isPresent()) {
+      query = query.withPriorities(EnumSet.of(priority.get()));
+    }
+    Optional<String> text = args.optionalString("text");
+    if (text.isPresent() && !text.get().isBlank()) {
+      query = query.withText(text.get());
+    }
+    PageRequest request =
+        position.cursor() == null
+            ? PageRequest.first(limit)
+            : PageRequest.after(position.cursor(), limit);
+    Page<Task> page = db.tasks().query(userId, query, request);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("tasks", page.items().stream().map(views::task).toList());
+    page.nextCursor().ifPresent(next -> result.put("next_cursor", cursors.encode(now, next)));
+    return result;
+  }
+
+  /** A tag given by id or by name (any case); another user's is not found. */
+  private UUID tagId(UUID userId, String tag) {
+    String wanted = tag.strip();
+    if (wanted.length() == 36) {
+      try {
+        return db.tags().get(userId, UUID.fromString(wanted)).id();
+      } catch (IllegalArgumentException e) {
+        // a name of 36 characters
+      }
+    }
+    for (TagWithCount candidate : db.tags().list(userId)) {
+      if (candidate.tag().name().equalsIgnoreCase(wanted)) {
+        return candidate.tag().id();
+      }
+    }
+    throw new NotFoundException("tag", wanted);
+  }
+
+  private Tool getTask() {
+    return Tool.of(
+        "get_task",
+        "Gets one task by id, with its current version.",
+        object().required("id", TASK_ID),
+        object().required("task", Views.TASK).output(),
+        Tool.readOnly("Get a task"),
+        (userId, args) -> Map.of("task", views.task(db.tasks().get(userId, args.uuid("id")))));
+  }
+
+  private Tool completeTask() {
+    return Tool.of(
+        "complete_task",
+        "Marks a task completed. For a recurring task the result also has next_task, the next"
+            + " occurrence it created. Completing a completed task changes nothing.",
+        object().required("id", TASK_ID),
+        object().required("task", Views.TASK).optional("next_task", Views.TASK).output(),
+        Tool.writes("Complete a task", false, true),
+        (userId, args) -> {
+          Completion completion = db.tasks().complete(userId, args.uuid("id"));
+          Map<String, Object> result = new LinkedHashMap<>();
+          result.put("task", views.task(completion.completed()));
+          completion.next().ifPresent(next -> result.put("next_task", views.task(next)));
+          return result;
+        });
+  }
+
+  private Tool updateTask() {
+    return Tool.of(
+        "update_task",
+        "Changes a task: only the fields given change; null clears description, due_at or"
+            + " recurrence_rule. version must be the task's current version (from get_task,"
+            + " list_tasks or the last change); if someone changed the task since, nothing changes"
+            + " and the error says so: get the task again and retry with its new version.",
+        object()
+            .required("id", TASK_ID)
+            .required("version", integer("The task's current version.", 0, Long.MAX_VALUE))
+            .optional("title", string("A new title, 1 to 255 characters.", 1, 255))
+            .optional("description", orNull(string("A new description, or null for none.")))
+            .optional("priority", enumeration("A new priority.", "low", "medium", "high", "urgent"))
+            .optional("status", enumeration("A new status.", "pending", "in_progress", "completed"))
+            .optional("due_at", orNull(instant("A new due time, or null for none.")))
+            .optional(
+                "recurrence_rule",
+                orNull(recurrence("A new recurrence, or null to stop recurring."))),
+        object().required("task", Views.TASK).output(),
+        Tool.writes("Update a task", true, false),
+        (userId, args) -> {
+          UUID id = args.uuid("id");
+          long version =
+              args.optionalInteger("version", 0, Long.MAX_VALUE)
+                  .orElseThrow(() -> new ValidationException("version", "is required"));
+          TaskPatch patch = TaskPatch.empty();
+          Optional<String> title = args.optionalString("title");
+          if (title.isPresent() || (args.has("title") && args.isNull("title"))) {
+            patch = patch.withTitle(args.string("title"));
+          }
+          if (args.has("description")) {
+            patch = patch.withDescription(args.optionalString("description").orElse(null));
+          }
+          if (args.has("priority")) {
+            patch =
+                patch.withPriority(
+                    args.optionalPriority("priority")
+                        .orElseThrow(() -> new ValidationException("priority", "cannot be null")));
+          }
+          if (args.has("status")) {
+            patch =
+                patch.withStatus(
+                    args.optionalStatus("status")
+                        .orElseThrow(() -> new ValidationException("status", "cannot be null")));
+          }
+          if (args.has("due_at")) {
+            patch = patch.withDueAt(args.optionalInstant("due_at").orElse(null));
+          }
+          if (args.has(RecurrenceJson.FIELD)) {
+            patch =
+                patch.withRecurrenceJson(
+                    args.optionalObjectJson(RecurrenceJson.FIELD).orElse(null));
+          }
+          return Map.of("task", views.task(db.tasks().update(userId, id, version, patch)));
+        });
+  }
+
+  private Tool deleteTask() {
+    return Tool.of(
+        "delete_task",
+        "Deletes a task for good, with its tags and reminders. Ask the user first; to mark it done"
+            + " use complete_task instead.",
+        object().required("id", TASK_ID),
+        object()
+            .required("id", uuid("The deleted task's id."))
+            .required("deleted", bool("Always true."))
+            .output(),
+        Tool.writes("Delete a task", true, true),
+        (userId, args) -> {
+          UUID id = args.uuid("id");
+          db.tasks().delete(userId, id);
+          return Map.of("id", id.toString(), "deleted", true);
+        });
+  }
+}

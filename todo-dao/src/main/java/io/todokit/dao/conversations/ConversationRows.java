@@ -73,7 +73,7 @@ final class ConversationRows {
             io.todokit.schema.jooq.enums.MessageRole.valueOf(
                 Objects.requireNonNull(ResultSets.text(row, MESSAGES.ROLE)))),
         Objects.requireNonNull(ResultSets.text(row, MESSAGES.CONTENT)),
-        ResultSets.text(row, MESSAGES.TOOL_CALLS),
+        MessageValues.fromJson(ResultSets.text(row, MESSAGES.TOOL_CALLS)),
         ResultSets.text(row, MESSAGES.TOOL_CALL_ID),
         Objects.requireNonNull(ResultSets.instant(row, MESSAGES.CREATED_AT)));
   }

@@ -6,6 +6,7 @@ import io.todokit.dao.PageRequest;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.conversations.Message;
 import io.todokit.dao.conversations.MessageRole;
+import io.todokit.dao.conversations.ToolCall;
 import io.todokit.dao.internal.Ids;
 import io.todokit.dao.recurring.MaterializeResult;
 import io.todokit.dao.recurring.MissedPolicy;
@@ -771,9 +772,32 @@ final class JdbcTwin {
         r.getLong(3),
         MessageRole.valueOf(r.getString(4).toUpperCase(Locale.ROOT)),
         r.getString(5),
-        r.getString(6),
+        toolCalls(r.getString(6)),
         r.getString(7),
         instant(r, 8));
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** OpenAI's tool_calls array, as the DAO stores it. */
+  private static List<ToolCall> toolCalls(@Nullable String json) throws SQLException {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      List<ToolCall> calls = new ArrayList<>();
+      for (com.fasterxml.jackson.databind.JsonNode call : JSON.readTree(json)) {
+        calls.add(
+            ToolCall.of(
+                call.path("id").asText(""),
+                call.path("function").path("name").asText(""),
+                call.path("function").path("arguments").asText("{}")));
+      }
+      return List.copyOf(calls);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new SQLException(e);
+    }
   }
 
   private static @Nullable Instant instant(ResultSet r, int column) throws SQLException {

@@ -1,5 +1,6 @@
 package io.todokit.dao.conversations;
 
+import io.todokit.dao.DuplicateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
 import io.todokit.dao.PageRequest;
@@ -60,6 +61,23 @@ public final class ConversationDao {
    */
   public Conversation create(UUID userId, String title) {
     return conversations.create(userId, title);
+  }
+
+  /**
+   * Starts a conversation with an id the caller chose, e.g. one derived from a framework's own
+   * conversation key; ids are per user, so another user's conversation with the same id is no
+   * conflict.
+   *
+   * @param userId the acting user
+   * @param id the new conversation's id
+   * @param title 1 to 255 characters after trimming, no NUL
+   * @return the conversation, without messages
+   * @throws ValidationException ({@code id}) for a null id, ({@code title}) for a bad title
+   * @throws DuplicateException ({@code id}) if the user has a conversation with this id
+   * @throws NotFoundException ({@code user}) if the user does not exist
+   */
+  public Conversation create(UUID userId, UUID id, String title) {
+    return conversations.create(userId, id, title);
   }
 
   /**

@@ -28,10 +28,14 @@ final class Conversations {
   }
 
   Conversation create(UUID userId, String title) {
+    return create(userId, context.newId(), title);
+  }
+
+  Conversation create(UUID userId, UUID id, String title) {
     Objects.requireNonNull(userId, "userId");
+    Check.required("id", id);
     String checkedTitle = Check.text("title", title, 1, Limits.TITLE);
     Instant now = context.now();
-    UUID id = context.newId();
     return context.write(
         dsl ->
             toConversation(

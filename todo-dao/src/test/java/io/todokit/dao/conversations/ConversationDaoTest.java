@@ -51,6 +51,20 @@ class ConversationDaoTest extends DaoTestSupport {
   }
 
   @Test
+  void createWithAChosenIdIsPerUserAndRefusesADuplicate() {
+    UUID user = newUser();
+    UUID other = newUser();
+    UUID id = UUID.randomUUID();
+    assertThat(conversations().create(user, id, "Mine").id()).isEqualTo(id);
+    assertThat(conversations().create(other, id, "Theirs").title()).isEqualTo("Theirs");
+    assertThatThrownBy(() -> conversations().create(user, id, "Again"))
+        .isInstanceOfSatisfying(
+            io.todokit.dao.DuplicateException.class, e -> assertThat(e.field()).isEqualTo("id"));
+    assertValidation(() -> conversations().create(user, null, "x"), "id");
+    assertThat(conversations().get(user, id).title()).isEqualTo("Mine");
+  }
+
+  @Test
   void createWithoutTitleUsesTheDefault() {
     UUID user = newUser();
     assertThat(conversations().create(user).title()).isEqualTo("New conversation");

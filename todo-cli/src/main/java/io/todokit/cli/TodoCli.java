@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -128,8 +129,8 @@ public final class TodoCli {
    * so the lines are joined and the rulers dropped, and so is Flyway's advice to run Flyway with
    * -X, which is no option of todo-cli.
    */
-  static String oneLine(String message) {
-    return message
+  static String oneLine(@Nullable String message) {
+    return String.valueOf(message)
         .lines()
         .map(String::strip)
         .filter(line -> !line.isEmpty() && !line.chars().allMatch(c -> c == '-'))

@@ -77,7 +77,7 @@ final class Cli {
         db,
         "INSERT INTO todokit.todokit_schema_history (installed_rank, version, description, type, script,"
             + " checksum, installed_by, execution_time, success)"
-            + " VALUES (100, '14', 'newer release', 'SQL', 'V14__newer_release.sql', 0,"
+            + " VALUES (100, '15', 'newer release', 'SQL', 'V15__newer_release.sql', 0,"
             + " current_user, 0, true)");
   }
 

@@ -163,7 +163,7 @@ class ConnectionTest {
             file.toString());
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("schema version: 0 of 13");
+    assertThat(result.out()).contains("schema version: 0 of 14");
   }
 
   @Test

@@ -50,7 +50,7 @@ class HelpTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .startsWith("todo-cli 0.1.0\n")
-        .contains("schema versions 1 to 13, newest V13 own_schema");
+        .contains("schema versions 1 to 14, newest V14 reminder_deliveries");
   }
 
   @Test

@@ -31,9 +31,9 @@ class InfoCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     var lines = result.out().lines().toList();
-    assertThat(lines).hasSize(17);
+    assertThat(lines).hasSize(18);
     assertThat(lines.get(0)).startsWith("database: " + db.jdbcUrl() + " as " + db.username());
-    assertThat(lines.get(1)).isEqualTo("schema version: 4 of 13 (9 pending)");
+    assertThat(lines.get(1)).isEqualTo("schema version: 4 of 14 (10 pending)");
     assertThat(lines.get(2)).isEmpty();
     assertThat(lines.get(3)).isEqualTo("VERSION  STATE    INSTALLED ON         SCRIPT");
     assertThat(lines.get(4))
@@ -49,6 +49,8 @@ class InfoCommandTest {
         .isEqualTo("V12      pending                       V12__template_end_reason.sql");
     assertThat(lines.get(16))
         .isEqualTo("V13      pending                       V13__own_schema.sql");
+    assertThat(lines.get(17))
+        .isEqualTo("V14      pending                       V14__reminder_deliveries.sql");
   }
 
   @Test
@@ -59,7 +61,7 @@ class InfoCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
-        .contains("schema version: 13 of 13 (up to date)")
+        .contains("schema version: 14 of 14 (up to date)")
         .doesNotContain("pending ");
   }
 
@@ -75,13 +77,13 @@ class InfoCommandTest {
     var lines = result.out().lines().toList();
     assertThat(lines.get(1))
         .isEqualTo(
-            "schema version: 14, ahead of this release (database at 14, this release knows up to"
-                + " 13)");
+            "schema version: 15, ahead of this release (database at 15, this release knows up to"
+                + " 14)");
     assertThat(lines.get(2))
         .isEqualTo(
             "this release keeps working as long as the newer release keeps the schema compatible");
     assertThat(lines.get(3)).isEmpty();
-    assertThat(lines.getLast()).matches("V14      applied  \\S+Z V14__newer_release.sql");
+    assertThat(lines.getLast()).matches("V15      applied  \\S+Z V15__newer_release.sql");
     assertThat(result.out()).doesNotContain("up to date").doesNotContain("roll");
   }
 
@@ -90,8 +92,8 @@ class InfoCommandTest {
     Cli.Result result = Cli.on(db, "info");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("schema version: 0 of 13 (13 pending)");
+    assertThat(result.out()).contains("schema version: 0 of 14 (14 pending)");
     assertThat(result.out().lines().filter(line -> line.contains(" pending ")).count())
-        .isEqualTo(13);
+        .isEqualTo(14);
   }
 }

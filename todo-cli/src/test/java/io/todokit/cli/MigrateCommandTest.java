@@ -30,11 +30,11 @@ class MigrateCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out().lines().toList())
-        .hasSize(16)
+        .hasSize(17)
         .satisfies(lines -> assertThat(lines.get(0)).startsWith("database: " + db.jdbcUrl()))
         .satisfies(
             lines ->
-                assertThat(lines.get(1)).isEqualTo("migrating from version 0 to version 13..."))
+                assertThat(lines.get(1)).isEqualTo("migrating from version 0 to version 14..."))
         .satisfies(lines -> assertThat(lines.get(2)).startsWith("applied V1 users ("))
         .satisfies(lines -> assertThat(lines.get(6)).startsWith("applied V5 task_priority ("))
         .satisfies(
@@ -45,11 +45,13 @@ class MigrateCommandTest {
             lines -> assertThat(lines.get(13)).startsWith("applied V12 template_end_reason ("))
         .satisfies(lines -> assertThat(lines.get(14)).startsWith("applied V13 own_schema ("))
         .satisfies(
+            lines -> assertThat(lines.get(15)).startsWith("applied V14 reminder_deliveries ("))
+        .satisfies(
             lines ->
-                assertThat(lines.get(15))
+                assertThat(lines.get(16))
                     .matches(
-                        "done: 13 migrations applied in \\d+\\.\\d s;"
-                            + " the database is at version 13 of 13"));
+                        "done: 14 migrations applied in \\d+\\.\\d s;"
+                            + " the database is at version 14 of 14"));
     assertThat(TodoSchema.standard().info(db.dataSource()).upToDate()).isTrue();
   }
 
@@ -61,7 +63,7 @@ class MigrateCommandTest {
     assertThat(toFour.out())
         .contains("applied V4 conversations_and_messages")
         .doesNotContain("V5")
-        .contains("the database is at version 4 of 13");
+        .contains("the database is at version 4 of 14");
     assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(4);
 
     Cli.Result toSix = Cli.on(db, "migrate", "--to", "due-dates");
@@ -82,7 +84,7 @@ class MigrateCommandTest {
     Cli.Result again = Cli.on(db, "migrate");
 
     assertThat(again.exitCode()).isZero();
-    assertThat(again.out()).endsWith("the database is already at version 13: nothing to migrate\n");
+    assertThat(again.out()).endsWith("the database is already at version 14: nothing to migrate\n");
   }
 
   @Test
@@ -94,7 +96,7 @@ class MigrateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "todo-cli: error: the database is at version 13, newer than --to 4:"
+            "todo-cli: error: the database is at version 14, newer than --to 4:"
                 + " to go back, use todo-cli rollback --to 4\n");
   }
 
@@ -109,10 +111,10 @@ class MigrateCommandTest {
     assertThat(result.err()).isEmpty();
     assertThat(result.out().lines().skip(1).toList())
         .containsExactly(
-            "the database is ahead of this release (database at 14, this release knows up to 13):"
+            "the database is ahead of this release (database at 15, this release knows up to 14):"
                 + " nothing to migrate",
             "this release keeps working as long as the newer release keeps the schema compatible");
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(14);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(15);
   }
 
   @Test
@@ -125,8 +127,8 @@ class MigrateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "todo-cli: error: the database is at version 14, newer than --to 4: it is ahead of"
-                + " this release (database at 14, this release knows up to 13), and migrate only"
+            "todo-cli: error: the database is at version 15, newer than --to 4: it is ahead of"
+                + " this release (database at 15, this release knows up to 14), and migrate only"
                 + " goes forward\n");
   }
 
@@ -138,7 +140,7 @@ class MigrateCommandTest {
     Cli.Result result = Cli.on(db, "migrate");
 
     assertThat(result.exitCode()).isEqualTo(3);
-    assertThat(result.out()).contains("migrating from version 8 to version 13...");
+    assertThat(result.out()).contains("migrating from version 8 to version 14...");
     assertThat(result.out()).doesNotContain("applied V9");
     assertThat(result.err().lines()).hasSize(1);
     assertThat(result.err())
@@ -154,13 +156,13 @@ class MigrateCommandTest {
 
   @Test
   void rejectsAnUnknownTarget() {
-    Cli.Result result = Cli.on(db, "migrate", "--to", "14");
+    Cli.Result result = Cli.on(db, "migrate", "--to", "15");
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .startsWith(
-            "todo-cli: error: Invalid value for option '--to': no schema version 14:"
-                + " versions are 0 to 13")
+            "todo-cli: error: Invalid value for option '--to': no schema version 15:"
+                + " versions are 0 to 14")
         .endsWith("(see 'todo-cli migrate --help')\n");
     assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isZero();
   }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RollbackCommandTest {
 
   private static final String QUESTION =
-      "Roll back from version 13 to 4, running 9 down scripts? This drops data. [y/N] ";
+      "Roll back from version 14 to 4, running 10 down scripts? This drops data. [y/N] ";
 
   private TestDatabase db;
 
@@ -36,7 +36,8 @@ class RollbackCommandTest {
     assertThat(result.prompts()).isEmpty();
     assertThat(result.out().lines().skip(1).toList())
         .containsExactly(
-            "rolling back from version 13 to 4, running 9 down scripts...",
+            "rolling back from version 14 to 4, running 10 down scripts...",
+            "rolled back V14 reminder_deliveries (U14__reminder_deliveries.sql)",
             "rolled back V13 own_schema (U13__own_schema.sql)",
             "rolled back V12 template_end_reason (U12__template_end_reason.sql)",
             "rolled back V11 text_and_zone_checks (U11__text_and_zone_checks.sql)",
@@ -67,7 +68,7 @@ class RollbackCommandTest {
     assertThat(result.err())
         .isEqualTo("todo-cli: error: rollback not confirmed; nothing was changed\n");
     assertThat(result.out()).doesNotContain("rolled back");
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(13);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(14);
   }
 
   @Test
@@ -75,7 +76,7 @@ class RollbackCommandTest {
     Cli.Result result = Cli.run(Cli.env(db), "", "rollback", "--to", "4");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(13);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(14);
   }
 
   @Test
@@ -96,9 +97,9 @@ class RollbackCommandTest {
     assertThat(result.err())
         .isEqualTo(
             "todo-cli: error: cannot ask for confirmation: no interactive terminal (or its input"
-                + " is closed); re-run with --yes to roll back from version 13 to 4, running 9"
+                + " is closed); re-run with --yes to roll back from version 14 to 4, running 10"
                 + " down scripts without asking\n");
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(13);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(14);
   }
 
   @Test
@@ -111,6 +112,7 @@ class RollbackCommandTest {
     List<String> headers = result.out().lines().filter(line -> line.startsWith("-- U")).toList();
     assertThat(headers)
         .containsExactly(
+            "-- U14__reminder_deliveries.sql: undoes V14 reminder_deliveries",
             "-- U13__own_schema.sql: undoes V13 own_schema",
             "-- U12__template_end_reason.sql: undoes V12 template_end_reason",
             "-- U11__text_and_zone_checks.sql: undoes V11 text_and_zone_checks",
@@ -122,11 +124,11 @@ class RollbackCommandTest {
             "-- U5__task_priority.sql: undoes V5 task_priority");
     assertThat(result.out())
         .contains(
-            "-- dry run: rolling back from version 13 to 4, running 9 down scripts; nothing is"
+            "-- dry run: rolling back from version 14 to 4, running 10 down scripts; nothing is"
                 + " changed")
         .contains("DROP TABLE")
         .contains(TodoSchema.standard().planRollback(db.dataSource(), 4).steps().get(0).sql());
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(13);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(14);
     assertThat(Cli.on(db, "verify").exitCode()).isZero();
   }
 
@@ -155,12 +157,12 @@ class RollbackCommandTest {
 
   @Test
   void saysSoWhenThereIsNothingToRollBack() {
-    Cli.Result result = Cli.on(db, "rollback", "--to", "13");
+    Cli.Result result = Cli.on(db, "rollback", "--to", "14");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.prompts()).isEmpty();
     assertThat(result.out())
-        .endsWith("the database is already at version 13: nothing to roll back\n");
+        .endsWith("the database is already at version 14: nothing to roll back\n");
   }
 
   @Test
@@ -172,10 +174,10 @@ class RollbackCommandTest {
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.err())
         .isEqualTo(
-            "todo-cli: error: cannot roll back to version 10: no down script for V14"
-                + " (db/todokit/rollback/U14__newer_release.sql; a newer release made it and has"
+            "todo-cli: error: cannot roll back to version 10: no down script for V15"
+                + " (db/todokit/rollback/U15__newer_release.sql; a newer release made it and has"
                 + " its down script); nothing was changed\n");
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(14);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(15);
   }
 
   @Test

@@ -35,9 +35,9 @@ class SchemaOptionTest {
     assertThat(migrate.exitCode()).isZero();
     assertThat(migrate.out().lines().findFirst().orElseThrow()).endsWith(", todokit schema public");
     assertThat(Cli.on(db, "info", "--schema", "public").out())
-        .contains("schema version: 13 of 13 (up to date)");
+        .contains("schema version: 14 of 14 (up to date)");
     assertThat(Cli.on(db, "verify", "--schema", "public").exitCode()).isZero();
-    assertThat(Cli.on(db, "info").out()).contains("schema version: 0 of 13 (13 pending)");
+    assertThat(Cli.on(db, "info").out()).contains("schema version: 0 of 14 (14 pending)");
     assertThat(Cli.on(db, "rollback", "--schema", "public", "--to", "4", "--yes").exitCode())
         .isZero();
     assertThat(TodoSchema.in("public").info(db.dataSource()).currentVersion()).isEqualTo(4);
@@ -74,7 +74,7 @@ class SchemaOptionTest {
                 + " their history over from public.flyway_schema_history to"
                 + " public.todokit_schema_history (nothing runs again)",
             "carried over versions 1 to 12",
-            "migrating from version 12 to version 13...");
+            "migrating from version 12 to version 14...");
     assertThat(migrate.out()).contains("applied V13 own_schema");
     assertThat(Cli.on(db, "verify", "--schema", "public").exitCode()).isZero();
   }

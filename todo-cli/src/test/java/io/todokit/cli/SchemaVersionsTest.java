@@ -31,16 +31,16 @@ class SchemaVersionsTest {
 
   @Test
   void rejectsUnknownVersionsAndAmbiguousNames() {
-    assertThatThrownBy(() -> versions.convert("14"))
+    assertThatThrownBy(() -> versions.convert("15"))
         .isInstanceOf(TypeConversionException.class)
-        .hasMessage("no schema version 14: versions are 0 to 13");
+        .hasMessage("no schema version 15: versions are 0 to 14");
     assertThatThrownBy(() -> versions.convert("99999999999999"))
-        .hasMessage("no schema version 99999999999999: versions are 0 to 13");
+        .hasMessage("no schema version 99999999999999: versions are 0 to 14");
     assertThatThrownBy(() -> versions.convert("task"))
-        .hasMessageStartingWith("'task' could be 2=tasks, 5=task-priority; give a version 0 to 13");
+        .hasMessageStartingWith("'task' could be 2=tasks, 5=task-priority; give a version 0 to 14");
     assertThatThrownBy(() -> versions.convert("comments"))
         .hasMessageStartingWith(
-            "no schema step is called 'comments'; give a version 0 to 13 or one of 1=users, 2=tasks,");
+            "no schema step is called 'comments'; give a version 0 to 14 or one of 1=users, 2=tasks,");
     assertThatThrownBy(() -> versions.convert("-1"))
         .hasMessageStartingWith("no schema step is called '-1'");
   }
@@ -49,6 +49,6 @@ class SchemaVersionsTest {
   void labelsVersionsWithTheirStep() {
     assertThat(SchemaVersions.label(5)).isEqualTo("V5 task_priority");
     assertThat(SchemaVersions.label(0)).isEqualTo("V0 (empty)");
-    assertThat(SchemaVersions.label(14)).isEqualTo("V14 (newer than this release)");
+    assertThat(SchemaVersions.label(15)).isEqualTo("V15 (newer than this release)");
   }
 }

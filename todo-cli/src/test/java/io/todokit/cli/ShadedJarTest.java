@@ -56,7 +56,7 @@ class ShadedJarTest {
 
       assertThat(run.exitCode()).isEqualTo(3);
       assertThat(run.out())
-          .contains("migrating from version 8 to version 13...")
+          .contains("migrating from version 8 to version 14...")
           .doesNotContain("applied V9");
       assertThat(run.err().lines().toList())
           .singleElement()
@@ -75,7 +75,7 @@ class ShadedJarTest {
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).startsWith("todo-cli: error: cannot ask for confirmation");
-      assertThat(java(Cli.env(db), "info").out()).contains("schema version: 13 of 13");
+      assertThat(java(Cli.env(db), "info").out()).contains("schema version: 14 of 14");
     }
   }
 

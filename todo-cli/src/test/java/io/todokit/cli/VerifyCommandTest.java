@@ -29,24 +29,24 @@ class VerifyCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out())
-        .contains("[PASS] version migrations at head (V13) in schema todokit - at version 13")
-        .contains("[PASS] index tasks.tasks_armed_reminder_idx")
+        .contains("[PASS] version migrations at head (V14) in schema todokit - at version 14")
+        .contains("[PASS] index reminders.reminders_claim_idx")
         .doesNotContain("[FAIL]")
         .containsPattern("\\d+ checks: \\d+ passed, 0 failed - schema OK\n$");
   }
 
   @Test
   void failsWithExit1NamingAnIndexDroppedByHand() {
-    Cli.execute(db, "DROP INDEX todokit.tasks_armed_reminder_idx");
+    Cli.execute(db, "DROP INDEX todokit.reminders_claim_idx");
 
     Cli.Result result = Cli.on(db, "verify");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out())
-        .contains("[FAIL] index tasks.tasks_armed_reminder_idx - missing")
+        .contains("[FAIL] index reminders.reminders_claim_idx - missing")
         .containsPattern("\\d+ checks: \\d+ passed, 1 failed - schema NOT OK\n$");
     assertThat(result.out().lines().filter(line -> line.startsWith("[FAIL]")).toList())
-        .containsExactly("[FAIL] index tasks.tasks_armed_reminder_idx - missing");
+        .containsExactly("[FAIL] index reminders.reminders_claim_idx - missing");
     assertThat(result.err())
         .matches("todo-cli: verify: 1 of \\d+ checks failed \\(the \\[FAIL\\] lines above\\)\n");
   }
@@ -60,8 +60,8 @@ class VerifyCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .contains(
-            "[PASS] version migrations at head (V13) in schema todokit - at version 14, ahead of"
-                + " this release (database at 14, this release knows up to 13); the checks below"
+            "[PASS] version migrations at head (V14) in schema todokit - at version 15, ahead of"
+                + " this release (database at 15, this release knows up to 14); the checks below"
                 + " are this"
                 + " release's")
         .doesNotContain("[FAIL]");
@@ -74,6 +74,6 @@ class VerifyCommandTest {
     Cli.Result result = Cli.on(db, "verify");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.out()).contains("[FAIL] version migrations at head (V13)");
+    assertThat(result.out()).contains("[FAIL] version migrations at head (V14)");
   }
 }

@@ -73,7 +73,7 @@ public final class RecurrenceJson {
           integer(node, "month_day"),
           text(node, "mode"));
     } catch (InvalidRecurrenceRuleException e) {
-      throw new ValidationException(FIELD + "." + e.part(), e.getMessage(), e);
+      throw new ValidationException(FIELD + "." + e.part(), String.valueOf(e.getMessage()), e);
     }
   }
 

@@ -28,6 +28,7 @@ import org.jooq.conf.Settings;
 import org.jooq.conf.SettingsTools;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * todokit's entry point: the DAOs for tasks, tags, reminders, recurring templates, conversations
@@ -281,7 +282,7 @@ public final class TodoDb {
    * @param <T> the result type
    * @return what {@code work} returned
    */
-  public <T> T transactionResult(Function<TodoDb, T> work) {
+  public <T extends @Nullable Object> T transactionResult(Function<TodoDb, T> work) {
     Objects.requireNonNull(work, "work");
     try {
       return context.transaction(tx -> work.apply(new TodoDb(tx, schema)));

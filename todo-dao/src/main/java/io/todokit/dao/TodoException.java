@@ -1,5 +1,7 @@
 package io.todokit.dao;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one family of errors todokit's DAOs throw: {@link NotFoundException}, {@link
  * ValidationException}, {@link DuplicateException}, {@link ConcurrentUpdateException} and {@link
@@ -21,7 +23,7 @@ public abstract sealed class TodoException extends RuntimeException
 
   private static final long serialVersionUID = 1L;
 
-  TodoException(String message, Throwable cause) {
+  TodoException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

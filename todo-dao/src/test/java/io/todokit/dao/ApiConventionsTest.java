@@ -18,9 +18,9 @@ import io.todokit.dao.tags.Tag;
 import io.todokit.dao.tasks.NewTask;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.dao.tasks.Task;
-import io.todokit.dao.tasks.TaskPatch;
 import io.todokit.dao.tasks.TaskQuery;
 import io.todokit.dao.users.User;
+import io.todokit.recurrence.RecurrenceMode;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,29 +100,14 @@ class ApiConventionsTest extends DaoTestSupport {
   // ---- every change of a versioned row returns it with its new version -------------------------
 
   @Test
-  void snoozeReturnsTheTaskWithItsNewVersionAndAnUpdateWithThatVersionSucceeds() {
-    UUID user = newUser();
-    Task task = at.tasks().create(user, NewTask.titled("call").withRemindAt(NOW.plusSeconds(60)));
-    Instant until = NOW.plus(Duration.ofHours(1));
-
-    Task snoozed = at.reminders().snooze(user, task.id(), until);
-
-    assertThat(snoozed.version()).isEqualTo(task.version() + 1);
-    assertThat(snoozed.remindAt()).isEqualTo(until);
-    assertThat(snoozed).isEqualTo(at.tasks().get(user, task.id()));
-    Task renamed =
-        at.tasks()
-            .update(user, task.id(), snoozed.version(), TaskPatch.empty().withTitle("call back"));
-    assertThat(renamed.title()).isEqualTo("call back");
-    assertThat(renamed.version()).isEqualTo(snoozed.version() + 1);
-  }
-
-  @Test
-  void snoozeOfAMissingTaskIsNotFound() {
+  void addingAReminderToAMissingTaskIsNotFound() {
     UUID user = newUser();
     UUID ghost = UUID.randomUUID();
 
-    assertNotFound(() -> at.reminders().snooze(user, ghost, NOW), "task", ghost);
+    assertNotFound(
+        () -> at.reminders().add(user, ghost, io.todokit.dao.reminders.ReminderSpec.at(NOW)),
+        "task",
+        ghost);
   }
 
   // ---- commands and patches are validated when built -------------------------------------------
@@ -142,7 +127,7 @@ class ApiConventionsTest extends DaoTestSupport {
     assertInvalid(() -> NewRecurringTask.of("r", null, NOW), "recurrence_rule");
     assertInvalid(() -> NewRecurringTask.of("r", daily, (Instant) null), "starts_at");
     assertInvalid(
-        () -> NewRecurringTask.of("r", daily.withMode(RecurrenceSpec.Mode.AFTER_COMPLETION), NOW),
+        () -> NewRecurringTask.of("r", daily.withMode(RecurrenceMode.AFTER_COMPLETION), NOW),
         "recurrence_rule.mode");
     assertInvalid(() -> ok.withDescription("a\u0000b"), "description");
     assertInvalid(() -> ok.withPriority(null), "priority");
@@ -326,16 +311,29 @@ class ApiConventionsTest extends DaoTestSupport {
   }
 
   @Test
-  void claimDueAndMaterializeDueTakeNowFromTheClockForWhatIsDueAndWhatTheyWrite() {
+  void claimAndMaterializeDueTakeNowFromTheClockForWhatIsDueAndWhatTheyWrite() {
     UUID user = newUser();
-    Task call = at.tasks().create(user, NewTask.titled("call").withRemindAt(NOW.plusSeconds(60)));
+    Task call =
+        at.tasks()
+            .create(
+                user,
+                NewTask.titled("call")
+                    .withReminders(io.todokit.dao.reminders.ReminderSpec.at(NOW.plusSeconds(60))));
     at.recurring()
         .create(user, NewRecurringTask.of("r", RecurrenceSpec.daily(1), NOW.plusSeconds(60)));
     TodoDb later = dbAt(NOW.plusSeconds(90));
 
-    assertThat(at.reminders().claimDue(10)).noneMatch(r -> r.taskId().equals(call.id()));
-    assertThat(later.reminders().claimDue(10)).anyMatch(r -> r.taskId().equals(call.id()));
-    assertThat(at.tasks().get(user, call.id()).updatedAt()).isEqualTo(NOW.plusSeconds(90));
+    var all = io.todokit.dao.reminders.ClaimRequest.of(10);
+    assertThat(at.reminders().claim(all)).noneMatch(r -> r.taskId().equals(call.id()));
+    var claim = later.reminders().claim(all);
+    assertThat(claim).anyMatch(r -> r.taskId().equals(call.id()));
+    assertThat(claim)
+        .filteredOn(r -> r.taskId().equals(call.id()))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.leaseExpiresAt())
+                    .isEqualTo(NOW.plusSeconds(90).plus(later.reminders().policy().lease())));
     MaterializeResult none = at.recurring().materializeDue(10);
     MaterializeResult made = later.recurring().materializeDue(10);
 

@@ -47,17 +47,16 @@ class InputLimitsTest extends DaoTestSupport {
     Task task = db.tasks().create(user, NewTask.titled("Dated"));
     for (Instant bad : new Instant[] {YEAR_300000, Instant.MAX, Instant.MIN}) {
       assertRefused(() -> NewTask.titled("x").withDueAt(bad), "due_at");
-      assertRefused(() -> NewTask.titled("x").withRemindAt(bad), "remind_at");
+      assertRefused(() -> io.todokit.dao.reminders.ReminderSpec.at(bad), "at");
       assertRefused(() -> TaskPatch.empty().withDueAt(bad), "due_at");
-      assertRefused(() -> TaskPatch.empty().withRemindAt(bad), "remind_at");
       assertRefused(() -> TaskQuery.open().withOverdueAt(bad), "overdue_at");
       assertRefused(() -> TaskQuery.open().withDueBetween(bad, null), "due_from");
       assertRefused(() -> db.tasks().overdue(user, bad), "as_of");
       assertRefused(() -> db.tasks().dueToday(user, bad), "as_of");
       assertRefused(() -> db.tasks().dueBetween(user, Instant.EPOCH, bad), "to");
       assertRefused(() -> db.reminders().due(bad, Instant.EPOCH), "from");
-      assertRefused(() -> dbAt(bad).reminders().claimDue(10), "now");
-      assertRefused(() -> db.reminders().snooze(user, task.id(), bad), "remind_at");
+      assertRefused(
+          () -> dbAt(bad).reminders().claim(io.todokit.dao.reminders.ClaimRequest.of(10)), "now");
       assertRefused(() -> dbAt(bad).recurring().materializeDue(10), "now");
       assertRefused(
           () ->

@@ -67,10 +67,14 @@ class OtherSchemaTest {
                   user,
                   NewTask.titled("Pay rent")
                       .withDueAt(NOW.minusSeconds(60))
-                      .withRemindAt(NOW.minusSeconds(120))
+                      .withReminders(
+                          io.todokit.dao.reminders.ReminderSpec.at(NOW.minusSeconds(120)))
                       .withTagIds(List.of(tag.id())));
       assertThat(db.tasks().overdue(user, NOW)).extracting(Task::id).containsExactly(task.id());
-      assertThat(db.withClock(Clock.fixed(NOW, ZoneOffset.UTC)).reminders().claimDue(10))
+      assertThat(
+              db.withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+                  .reminders()
+                  .claim(io.todokit.dao.reminders.ClaimRequest.of(10)))
           .hasSize(1);
       var conversation = db.conversations().create(user, "Chat");
       db.conversations().append(user, conversation.id(), NewMessage.user("hi"));

@@ -47,17 +47,20 @@ class QueryPlansAtScaleTest extends DaoTestSupport {
     // 100 tasks per user: a quarter completed, due dates over -60..+60 days, 30% with reminders
     // (a tenth of those already claimed).
     sql(
-        "INSERT INTO tasks (user_id, title, status, completed_at, priority, due_at, remind_at,"
-            + " reminded_at)"
+        "INSERT INTO tasks (user_id, title, status, completed_at, priority, due_at)"
             + " SELECT u.id, 'Task ' || g,"
             + " CASE WHEN g % 4 = 0 THEN 'completed' ELSE 'pending' END::task_status,"
             + " CASE WHEN g % 4 = 0 THEN ?::timestamptz END,"
             + " (ARRAY['low', 'medium', 'high', 'urgent'])[1 + g % 4]::task_priority,"
-            + " ?::timestamptz + ((g * 37) % 120 - 60) * interval '1 day' + g * interval '1 minute',"
-            + " CASE WHEN g % 10 < 3 THEN ?::timestamptz + ((g * 37) % 120 - 61) * interval '1 day' END,"
-            + " CASE WHEN g % 100 = 1 THEN ?::timestamptz END"
+            + " ?::timestamptz + ((g * 37) % 120 - 60) * interval '1 day' + g * interval '1 minute'"
             + " FROM users u, generate_series(1, 100) g",
-        NOW, NOW, NOW, NOW);
+        NOW, NOW);
+    sql(
+        "INSERT INTO reminders (user_id, task_id, before_due)"
+            + " SELECT user_id, id, interval '1 day' FROM tasks WHERE hashtext(id::text) % 10 < 3");
+    sql(
+        "UPDATE reminders SET state = 'delivered', delivered_at = fire_at, next_attempt_at = NULL"
+            + " WHERE hashtext(id::text) % 10 = 1");
     sql(
         "INSERT INTO task_tags (user_id, task_id, tag_id)"
             + " SELECT t.user_id, t.id, tg.id FROM tasks t"
@@ -103,10 +106,14 @@ class QueryPlansAtScaleTest extends DaoTestSupport {
   }
 
   @Test
-  void theReminderClaimUsesTheArmedReminderIndex() {
+  void theReminderClaimUsesTheClaimIndex() {
     assertThat(
-            plans(db -> db.withClock(Clock.fixed(NOW, ZoneOffset.UTC)).reminders().claimDue(100)))
-        .contains("tasks_armed_reminder_idx");
+            plans(
+                db ->
+                    db.withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+                        .reminders()
+                        .claim(io.todokit.dao.reminders.ClaimRequest.of(100))))
+        .contains("reminders_claim_idx");
   }
 
   @Test

@@ -22,11 +22,11 @@ final class CompletionDates {
   private CompletionDates() {}
 
   /** See {@link RecurrenceSpec#nextDueAfterCompletion}. */
-  static Optional<ZonedDateTime> next(
+  static Optional<Instant> next(
       RecurrenceSpec spec,
-      ZonedDateTime previousDue,
-      Instant completedAt,
+      Instant previousDue,
       ZoneId zone,
+      Instant completedAt,
       int dueDatesSoFar) {
     Objects.requireNonNull(previousDue, "previousDue");
     Objects.requireNonNull(completedAt, "completedAt");
@@ -34,7 +34,7 @@ final class CompletionDates {
     if (dueDatesSoFar < 1) {
       throw new IllegalArgumentException("dueDatesSoFar must be at least 1, was " + dueDatesSoFar);
     }
-    if (previousDue.toInstant().isBefore(RecurrenceRule.EARLIEST_START)) {
+    if (previousDue.isBefore(RecurrenceRule.EARLIEST_START)) {
       throw new InvalidRecurrenceRuleException(
           "DTSTART",
           "must not be before " + RecurrenceRule.EARLIEST_START + ", was " + previousDue);
@@ -52,13 +52,13 @@ final class CompletionDates {
     // Series end at the horizon: a due date after it was never one (as a DTSTART after it has no
     // occurrences), and the next due date falls after the completion's date, so after the horizon
     // if the completion is. Within it the date arithmetic below stays in years 0..10100.
-    if (previousDue.toInstant().isAfter(RecurrenceRule.LATEST_OCCURRENCE)
+    if (previousDue.isAfter(RecurrenceRule.LATEST_OCCURRENCE)
         || completedAt.isAfter(RecurrenceRule.LATEST_OCCURRENCE)) {
       return Optional.empty();
     }
     LocalDate completed = LocalDate.ofInstant(completedAt, zone);
     Integer monthDay = spec.monthDay();
-    LocalTime time = previousDue.withZoneSameInstant(zone).toLocalTime();
+    LocalTime time = LocalTime.ofInstant(previousDue, zone);
     LocalDate next =
         switch (spec.frequency()) {
           case DAILY -> onOrAfterFirstOfDays(spec.days(), completed.plusDays(spec.interval()));
@@ -82,10 +82,8 @@ final class CompletionDates {
     if (endDate != null && next.isAfter(endDate)) {
       return Optional.empty();
     }
-    ZonedDateTime due = ZonedDateTime.of(next, time, zone);
-    return due.toInstant().isAfter(RecurrenceRule.LATEST_OCCURRENCE)
-        ? Optional.empty()
-        : Optional.of(due);
+    Instant due = ZonedDateTime.of(next, time, zone).toInstant();
+    return due.isAfter(RecurrenceRule.LATEST_OCCURRENCE) ? Optional.empty() : Optional.of(due);
   }
 
   private static LocalDate onOrAfterFirstOfDays(Set<DayOfWeek> days, LocalDate date) {

@@ -94,7 +94,7 @@ final class RRuleText {
       throw new InvalidRecurrenceRuleException("FREQ", "missing: every rule needs FREQ");
     }
     Frequency parsedFrequency = Frequency.of(frequency);
-    RecurrenceRule.Builder builder = RecurrenceRule.builder(parsedFrequency);
+    RecurrenceRuleBuilder builder = RecurrenceRule.builder(parsedFrequency);
     if (interval != null) {
       builder.interval(parseInt(interval, "INTERVAL", 1, parsedFrequency.maxInterval()));
     }

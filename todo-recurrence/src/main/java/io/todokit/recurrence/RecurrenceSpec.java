@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * <p>This module parses no JSON: the DAO layer maps the JSON into this record (with Jackson, a
  * snake-case naming strategy, and {@link #of(String, Integer, Collection, LocalDate, Integer,
  * Integer, String)} or the lower-case helpers {@link Frequency#of(String)}, {@link #day(String)},
- * {@link Mode#of(String)} for the strings). Monthly and yearly anchors on a day that some months
- * lack fall on the last day of those months. Records are immutable and thread-safe.
+ * {@link RecurrenceMode#of(String)} for the strings). Monthly and yearly anchors on a day that some
+ * months lack fall on the last day of those months. Records are immutable and thread-safe.
  *
  * @param frequency JSON {@code frequency}: {@code "daily"}, {@code "weekly"}, {@code "monthly"} or
  *     {@code "yearly"}; required
@@ -48,57 +48,12 @@ public record RecurrenceSpec(
     @Nullable LocalDate endDate,
     @Nullable Integer count,
     @Nullable Integer monthDay,
-    Mode mode) {
-
-  /**
-   * Whether the next due date follows the schedule or the completion of the previous one.
-   *
-   * <p>Enum constants are immutable and thread-safe.
-   */
-  public enum Mode {
-    /** Due dates follow the schedule, whenever tasks are completed (JSON {@code "fixed"}). */
-    FIXED,
-    /**
-     * The next due date counts from the completion (Todoist's {@code every!}; JSON {@code
-     * "after_completion"}).
-     */
-    AFTER_COMPLETION;
-
-    /**
-     * Returns the mode with the given name, in any case ({@code "fixed"}, {@code
-     * "after_completion"}); null gives {@link #FIXED}.
-     *
-     * @param name the name, or null
-     * @return the mode
-     * @throws InvalidRecurrenceRuleException (part {@code "mode"}) for an unknown name
-     */
-    public static Mode of(@Nullable String name) {
-      if (name == null) {
-        return FIXED;
-      }
-      for (Mode mode : values()) {
-        if (mode.name().equalsIgnoreCase(name.strip())) {
-          return mode;
-        }
-      }
-      throw new InvalidRecurrenceRuleException(
-          "mode", "unknown mode '" + name + "': expected fixed or after_completion");
-    }
-
-    /**
-     * Returns the lower-case JSON name, {@code "fixed"} or {@code "after_completion"}.
-     *
-     * @return the name
-     */
-    public String jsonName() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
+    RecurrenceMode mode) {
 
   /**
    * Validates the fields and normalises {@code days} (a copy; null: empty) and {@code mode} (null:
    * fixed), nulls that only a caller outside null checking can pass ({@link #of(Frequency, int,
-   * Set, LocalDate, Integer, Integer, Mode)} takes them as documented).
+   * Set, LocalDate, Integer, Integer, RecurrenceMode)} takes them as documented).
    *
    * @throws InvalidRecurrenceRuleException naming the JSON field ({@code "frequency"}, {@code
    *     "interval"}, {@code "days"}, {@code "end_date"}, {@code "count"} or {@code "month_day"})
@@ -106,7 +61,7 @@ public record RecurrenceSpec(
   public RecurrenceSpec {
     days = SpecFields.check(frequency, interval, days, endDate, count, monthDay);
     if (mode == null) {
-      mode = Mode.FIXED;
+      mode = RecurrenceMode.FIXED;
     }
   }
 
@@ -118,7 +73,8 @@ public record RecurrenceSpec(
    * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval out of range
    */
   public static RecurrenceSpec daily(int interval) {
-    return new RecurrenceSpec(Frequency.DAILY, interval, Set.of(), null, null, null, Mode.FIXED);
+    return new RecurrenceSpec(
+        Frequency.DAILY, interval, Set.of(), null, null, null, RecurrenceMode.FIXED);
   }
 
   /**
@@ -138,7 +94,7 @@ public record RecurrenceSpec(
         null,
         null,
         null,
-        Mode.FIXED);
+        RecurrenceMode.FIXED);
   }
 
   /**
@@ -150,7 +106,8 @@ public record RecurrenceSpec(
    * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval out of range
    */
   public static RecurrenceSpec monthly(int interval) {
-    return new RecurrenceSpec(Frequency.MONTHLY, interval, Set.of(), null, null, null, Mode.FIXED);
+    return new RecurrenceSpec(
+        Frequency.MONTHLY, interval, Set.of(), null, null, null, RecurrenceMode.FIXED);
   }
 
   /**
@@ -162,7 +119,8 @@ public record RecurrenceSpec(
    * @throws InvalidRecurrenceRuleException (part {@code "interval"}) for an interval out of range
    */
   public static RecurrenceSpec yearly(int interval) {
-    return new RecurrenceSpec(Frequency.YEARLY, interval, Set.of(), null, null, null, Mode.FIXED);
+    return new RecurrenceSpec(
+        Frequency.YEARLY, interval, Set.of(), null, null, null, RecurrenceMode.FIXED);
   }
 
   /**
@@ -206,7 +164,7 @@ public record RecurrenceSpec(
    * @param mode fixed (the schedule) or after completion ({@code every!})
    * @return the new spec
    */
-  public RecurrenceSpec withMode(Mode mode) {
+  public RecurrenceSpec withMode(RecurrenceMode mode) {
     return new RecurrenceSpec(frequency, interval, days, endDate, count, monthDay, mode);
   }
 
@@ -230,7 +188,7 @@ public record RecurrenceSpec(
       @Nullable LocalDate endDate,
       @Nullable Integer count,
       @Nullable Integer monthDay,
-      @Nullable Mode mode) {
+      @Nullable RecurrenceMode mode) {
     return new RecurrenceSpec(
         frequency,
         interval,
@@ -238,7 +196,7 @@ public record RecurrenceSpec(
         endDate,
         count,
         monthDay,
-        mode == null ? Mode.FIXED : mode);
+        mode == null ? RecurrenceMode.FIXED : mode);
   }
 
   /**
@@ -340,6 +298,20 @@ public record RecurrenceSpec(
   }
 
   /**
+   * Returns the schedule of this spec from {@code start} on the wall clock of {@code zone}.
+   *
+   * @param start the first due date (DTSTART)
+   * @param zone the zone of the series' wall clock
+   * @return the schedule, as {@link #schedule(ZonedDateTime)} of {@code start.atZone(zone)}
+   * @throws NullPointerException if an argument is null
+   * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code start} is before
+   *     {@link RecurrenceRule#EARLIEST_START}
+   */
+  public Schedule schedule(Instant start, ZoneId zone) {
+    return schedule(Schedule.zoned(start, zone));
+  }
+
+  /**
    * Returns the spec (mode fixed) of a rule of the shapes {@link #toRule(LocalDate)} produces.
    *
    * <p>For a yearly rule with BYMONTH the spec has no month field: the caller's start must lie in
@@ -379,25 +351,29 @@ public record RecurrenceSpec(
    * <p>Like every series, this one ends at {@link RecurrenceRule#LATEST_OCCURRENCE}: a next due
    * date after it is no due date, and the result is empty.
    *
-   * @param due the current item's due date; its zone is the series' wall clock
+   * @param due the current item's due date
+   * @param zone the zone of the series' wall clock
    * @param completedAt when the current item was completed
-   * @return the next due date in the zone of {@code due}, or empty
+   * @return the next due date, or empty
    * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code due} is before {@link
    *     RecurrenceRule#EARLIEST_START}
    * @throws IllegalArgumentException in mode {@code after_completion}, if {@code completedAt} is
    *     before {@link RecurrenceRule#EARLIEST_START}
    */
-  public Optional<ZonedDateTime> nextInSeries(ZonedDateTime due, Instant completedAt) {
+  public Optional<Instant> nextInSeries(Instant due, ZoneId zone, Instant completedAt) {
     Objects.requireNonNull(due, "due");
+    Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(completedAt, "completedAt");
     if (count != null && count <= 1) {
       return Optional.empty();
     }
+    if (due.isAfter(RecurrenceRule.LATEST_OCCURRENCE)) {
+      return Optional.empty();
+    }
     RecurrenceSpec unbounded = withCount(null);
-    ZoneId zone = due.getZone();
     return switch (mode) {
-      case FIXED -> unbounded.schedule(due).after(due.toInstant()).map(next -> next.atZone(zone));
-      case AFTER_COMPLETION -> unbounded.nextDueAfterCompletion(due, completedAt, zone, 1);
+      case FIXED -> unbounded.schedule(due, zone).after(due);
+      case AFTER_COMPLETION -> unbounded.nextDueAfterCompletion(due, zone, completedAt, 1);
     };
   }
 
@@ -426,20 +402,20 @@ public record RecurrenceSpec(
    * pass {@code end_date}, when {@code dueDatesSoFar} has reached {@code count}, or when the next
    * due date would be after {@link RecurrenceRule#LATEST_OCCURRENCE} (so always for a {@code
    * previousDue} or {@code completedAt} after it, such as {@link Instant#MAX}). This works whatever
-   * the {@link #mode()}; callers use it for {@link Mode#AFTER_COMPLETION} series.
+   * the {@link #mode()}; callers use it for {@link RecurrenceMode#AFTER_COMPLETION} series.
    *
    * @param previousDue the due date that was completed
-   * @param completedAt when it was completed
    * @param zone the zone of the series' wall clock
+   * @param completedAt when it was completed
    * @param dueDatesSoFar how many due dates the series has had, including {@code previousDue}
-   * @return the next due date in {@code zone}, or empty when the series is over
+   * @return the next due date, or empty when the series is over
    * @throws IllegalArgumentException if {@code dueDatesSoFar} is less than 1, or {@code
    *     completedAt} is before {@link RecurrenceRule#EARLIEST_START}
    * @throws InvalidRecurrenceRuleException (part {@code "DTSTART"}) if {@code previousDue} is
    *     before {@link RecurrenceRule#EARLIEST_START}
    */
-  public Optional<ZonedDateTime> nextDueAfterCompletion(
-      ZonedDateTime previousDue, Instant completedAt, ZoneId zone, int dueDatesSoFar) {
-    return CompletionDates.next(this, previousDue, completedAt, zone, dueDatesSoFar);
+  public Optional<Instant> nextDueAfterCompletion(
+      Instant previousDue, ZoneId zone, Instant completedAt, int dueDatesSoFar) {
+    return CompletionDates.next(this, previousDue, zone, completedAt, dueDatesSoFar);
   }
 }

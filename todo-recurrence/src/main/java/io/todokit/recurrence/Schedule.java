@@ -57,17 +57,20 @@ public final class Schedule {
 
   /** Checks the arguments and binds them; see {@link RecurrenceRule#schedule(Instant, ZoneId)}. */
   static Schedule of(RecurrenceRule rule, Instant start, ZoneId zone) {
+    return of(rule, zoned(start, zone));
+  }
+
+  /** The start on the wall clock of {@code zone}, or the DTSTART error if it has none. */
+  static ZonedDateTime zoned(Instant start, ZoneId zone) {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(zone, "zone");
-    ZonedDateTime zoned;
     try {
-      zoned = start.atZone(zone);
+      return start.atZone(zone);
     } catch (DateTimeException e) {
       // Only instants beyond the years -999,999,999..999,999,999 have no local date-time.
       throw new InvalidRecurrenceRuleException(
           "DTSTART", "has no local date-time in " + zone + ": " + start);
     }
-    return of(rule, zoned);
   }
 
   /**

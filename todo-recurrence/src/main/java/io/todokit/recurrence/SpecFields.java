@@ -121,7 +121,7 @@ final class SpecFields {
         endDate,
         count,
         monthDay,
-        RecurrenceSpec.Mode.of(mode));
+        RecurrenceMode.of(mode));
   }
 
   /** See {@link RecurrenceSpec#day(String)}. */

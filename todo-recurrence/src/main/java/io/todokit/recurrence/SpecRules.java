@@ -21,7 +21,7 @@ final class SpecRules {
   static RecurrenceRule toRule(RecurrenceSpec spec, LocalDate startDate) {
     Objects.requireNonNull(startDate, "startDate");
     Integer monthDay = spec.monthDay();
-    RecurrenceRule.Builder builder =
+    RecurrenceRuleBuilder builder =
         RecurrenceRule.builder(spec.frequency()).interval(spec.interval());
     switch (spec.frequency()) {
       case DAILY, WEEKLY -> {
@@ -121,13 +121,7 @@ final class SpecRules {
       }
     }
     return new RecurrenceSpec(
-        rule.frequency(),
-        rule.interval(),
-        days,
-        endDate,
-        count,
-        monthDay,
-        RecurrenceSpec.Mode.FIXED);
+        rule.frequency(), rule.interval(), days, endDate, count, monthDay, RecurrenceMode.FIXED);
   }
 
   /** The month day of {@code BYMONTHDAY=d} (d ≤ shortest) or {@code shortest..d;BYSETPOS=-1}. */

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.todokit.recurrence.RecurrenceSpec.Mode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -116,11 +115,13 @@ class HorizonTest {
             () -> daily.schedule(berlin),
             () -> daily.schedule(ZonedDateTime.of(LocalDateTime.MIN, ZoneOffset.MIN)),
             () -> daily.schedule(Instant.MIN, ZoneOffset.UTC),
-            () -> RecurrenceSpec.daily(1).nextInSeries(early, Instant.EPOCH),
             () ->
                 RecurrenceSpec.daily(1)
-                    .withMode(Mode.AFTER_COMPLETION)
-                    .nextInSeries(early, Instant.EPOCH));
+                    .nextInSeries(early.toInstant(), early.getZone(), Instant.EPOCH),
+            () ->
+                RecurrenceSpec.daily(1)
+                    .withMode(RecurrenceMode.AFTER_COMPLETION)
+                    .nextInSeries(early.toInstant(), early.getZone(), Instant.EPOCH));
     for (Runnable call : calls) {
       assertThatThrownBy(call::run)
           .isInstanceOfSatisfying(
@@ -133,21 +134,26 @@ class HorizonTest {
 
   @Test
   void aCompletionAtOrNearTheHorizonEndsTheSeries() {
-    RecurrenceSpec daily = RecurrenceSpec.daily(1).withMode(Mode.AFTER_COMPLETION);
+    RecurrenceSpec daily = RecurrenceSpec.daily(1).withMode(RecurrenceMode.AFTER_COMPLETION);
     ZonedDateTime due = ZonedDateTime.parse("9999-12-30T09:00Z[UTC]");
     ZoneId utc = ZoneId.of("UTC");
 
-    assertThat(daily.nextDueAfterCompletion(due, Instant.parse("9999-12-30T10:00:00Z"), utc, 1))
-        .contains(ZonedDateTime.parse("9999-12-31T09:00Z[UTC]"));
-    assertThat(daily.nextDueAfterCompletion(due, Instant.parse("9999-12-31T10:00:00Z"), utc, 1))
+    assertThat(
+            daily.nextDueAfterCompletion(
+                due.toInstant(), utc, Instant.parse("9999-12-30T10:00:00Z"), 1))
+        .contains(ZonedDateTime.parse("9999-12-31T09:00Z[UTC]").toInstant());
+    assertThat(
+            daily.nextDueAfterCompletion(
+                due.toInstant(), utc, Instant.parse("9999-12-31T10:00:00Z"), 1))
         .isEmpty();
-    assertThat(daily.nextDueAfterCompletion(due, LATEST_OCCURRENCE, utc, 1)).isEmpty();
-    assertThat(daily.nextDueAfterCompletion(due, Instant.MAX, utc, 1)).isEmpty();
-    assertThat(daily.nextInSeries(due, Instant.MAX)).isEmpty();
-    assertThat(RecurrenceSpec.yearly(100).nextInSeries(due, Instant.MAX)).isEmpty();
-    assertThat(RecurrenceSpec.daily(1).nextInSeries(due, Instant.MAX))
-        .contains(ZonedDateTime.parse("9999-12-31T09:00Z[UTC]"));
-    assertThatThrownBy(() -> daily.nextDueAfterCompletion(due, Instant.MIN, utc, 1))
+    assertThat(daily.nextDueAfterCompletion(due.toInstant(), utc, LATEST_OCCURRENCE, 1)).isEmpty();
+    assertThat(daily.nextDueAfterCompletion(due.toInstant(), utc, Instant.MAX, 1)).isEmpty();
+    assertThat(daily.nextInSeries(due.toInstant(), due.getZone(), Instant.MAX)).isEmpty();
+    assertThat(RecurrenceSpec.yearly(100).nextInSeries(due.toInstant(), due.getZone(), Instant.MAX))
+        .isEmpty();
+    assertThat(RecurrenceSpec.daily(1).nextInSeries(due.toInstant(), due.getZone(), Instant.MAX))
+        .contains(ZonedDateTime.parse("9999-12-31T09:00Z[UTC]").toInstant());
+    assertThatThrownBy(() -> daily.nextDueAfterCompletion(due.toInstant(), utc, Instant.MIN, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("completedAt");
   }
@@ -281,7 +287,7 @@ class HorizonTest {
             RecurrenceSpec.monthly(1).withMonthDay(31),
             RecurrenceSpec.yearly(RecurrenceRule.MAX_YEARLY_INTERVAL),
             RecurrenceSpec.yearly(1).withMonthDay(29))) {
-      for (Mode mode : Mode.values()) {
+      for (RecurrenceMode mode : RecurrenceMode.values()) {
         specs.add(spec.withMode(mode));
         specs.add(spec.withMode(mode).withCount(2));
         specs.add(spec.withMode(mode).withCount(RecurrenceRule.MAX_COUNT));
@@ -307,12 +313,12 @@ class HorizonTest {
           within(
               label + " done " + completedAt,
               null,
-              () -> list(spec.nextInSeries(due, completedAt)));
+              () -> list(spec.nextInSeries(due.toInstant(), due.getZone(), completedAt)));
           for (ZoneId zone : zones) {
             within(
                 label + " done " + completedAt + " in " + zone,
                 null,
-                () -> list(spec.nextDueAfterCompletion(due, completedAt, zone, 1)));
+                () -> list(spec.nextDueAfterCompletion(due.toInstant(), zone, completedAt, 1)));
           }
         }
       }

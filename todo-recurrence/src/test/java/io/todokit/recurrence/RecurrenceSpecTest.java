@@ -7,7 +7,6 @@ import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.todokit.recurrence.RecurrenceSpec.Mode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,8 +32,8 @@ class RecurrenceSpecTest {
     assertThat(RecurrenceSpec.yearly(1).withEndDate(LocalDate.of(2030, 2, 28)))
         .isEqualTo(
             RecurrenceSpec.of("yearly", 1, null, LocalDate.of(2030, 2, 28), null, null, null));
-    assertThat(RecurrenceSpec.daily(3).withMode(Mode.AFTER_COMPLETION).mode())
-        .isEqualTo(Mode.AFTER_COMPLETION);
+    assertThat(RecurrenceSpec.daily(3).withMode(RecurrenceMode.AFTER_COMPLETION).mode())
+        .isEqualTo(RecurrenceMode.AFTER_COMPLETION);
   }
 
   @Test
@@ -210,12 +209,12 @@ class RecurrenceSpecTest {
   void stringHelpersAreLowerCaseAndLenient() {
     assertThat(Frequency.of("Weekly")).isEqualTo(Frequency.WEEKLY);
     assertThat(Frequency.YEARLY.jsonName()).isEqualTo("yearly");
-    assertThat(Mode.of("AFTER_COMPLETION")).isEqualTo(Mode.AFTER_COMPLETION);
-    assertThat(Mode.of(null)).isEqualTo(Mode.FIXED);
-    assertThat(Mode.AFTER_COMPLETION.jsonName()).isEqualTo("after_completion");
+    assertThat(RecurrenceMode.of("AFTER_COMPLETION")).isEqualTo(RecurrenceMode.AFTER_COMPLETION);
+    assertThat(RecurrenceMode.of(null)).isEqualTo(RecurrenceMode.FIXED);
+    assertThat(RecurrenceMode.AFTER_COMPLETION.jsonName()).isEqualTo("after_completion");
     assertThat(RecurrenceSpec.day("sa")).isEqualTo(java.time.DayOfWeek.SATURDAY);
     assertThat(RecurrenceSpec.dayName(MONDAY)).isEqualTo("monday");
-    assertThat(spec("daily", 1, null).mode()).isEqualTo(Mode.FIXED);
+    assertThat(spec("daily", 1, null).mode()).isEqualTo(RecurrenceMode.FIXED);
     assertThat(spec("daily", 1, null).days()).isEmpty();
   }
 
@@ -226,12 +225,12 @@ class RecurrenceSpecTest {
     ZonedDateTime due = ZonedDateTime.of(2024, 3, 1, 9, 0, 0, 0, BERLIN);
     Instant completed = ZonedDateTime.of(2024, 3, 5, 22, 30, 0, 0, BERLIN).toInstant();
 
-    assertThat(everyThreeDays.nextDueAfterCompletion(due, completed, BERLIN, 1))
-        .contains(ZonedDateTime.of(2024, 3, 8, 9, 0, 0, 0, BERLIN));
+    assertThat(everyThreeDays.nextDueAfterCompletion(due.toInstant(), BERLIN, completed, 1))
+        .contains(ZonedDateTime.of(2024, 3, 8, 9, 0, 0, 0, BERLIN).toInstant());
     // Completed at 23:30 UTC, which is already the next day in Berlin.
     Instant lateUtc = Instant.parse("2024-03-05T23:30:00Z");
-    assertThat(everyThreeDays.nextDueAfterCompletion(due, lateUtc, BERLIN, 1))
-        .contains(ZonedDateTime.of(2024, 3, 9, 9, 0, 0, 0, BERLIN));
+    assertThat(everyThreeDays.nextDueAfterCompletion(due.toInstant(), BERLIN, lateUtc, 1))
+        .contains(ZonedDateTime.of(2024, 3, 9, 9, 0, 0, 0, BERLIN).toInstant());
   }
 
   @Test
@@ -241,20 +240,25 @@ class RecurrenceSpecTest {
 
     assertThat(
             completion("weekly", 2, List.of(), null)
-                .nextDueAfterCompletion(due, wednesday, BERLIN, 1))
-        .contains(ZonedDateTime.of(2024, 2, 14, 9, 0, 0, 0, BERLIN));
+                .nextDueAfterCompletion(due.toInstant(), BERLIN, wednesday, 1))
+        .contains(ZonedDateTime.of(2024, 2, 14, 9, 0, 0, 0, BERLIN).toInstant());
     assertThat(
             completion("weekly", 2, List.of("monday"), null)
-                .nextDueAfterCompletion(due, wednesday, BERLIN, 1))
-        .contains(ZonedDateTime.of(2024, 2, 12, 9, 0, 0, 0, BERLIN));
+                .nextDueAfterCompletion(due.toInstant(), BERLIN, wednesday, 1))
+        .contains(ZonedDateTime.of(2024, 2, 12, 9, 0, 0, 0, BERLIN).toInstant());
     assertThat(
-            completion("monthly", 1, null, null).nextDueAfterCompletion(due, wednesday, BERLIN, 1))
-        .contains(ZonedDateTime.of(2024, 2, 29, 9, 0, 0, 0, BERLIN));
-    assertThat(completion("monthly", 1, null, 15).nextDueAfterCompletion(due, wednesday, BERLIN, 1))
-        .contains(ZonedDateTime.of(2024, 2, 15, 9, 0, 0, 0, BERLIN));
+            completion("monthly", 1, null, null)
+                .nextDueAfterCompletion(due.toInstant(), BERLIN, wednesday, 1))
+        .contains(ZonedDateTime.of(2024, 2, 29, 9, 0, 0, 0, BERLIN).toInstant());
+    assertThat(
+            completion("monthly", 1, null, 15)
+                .nextDueAfterCompletion(due.toInstant(), BERLIN, wednesday, 1))
+        .contains(ZonedDateTime.of(2024, 2, 15, 9, 0, 0, 0, BERLIN).toInstant());
     Instant leapDay = ZonedDateTime.of(2024, 2, 29, 12, 0, 0, 0, BERLIN).toInstant();
-    assertThat(completion("yearly", 1, null, null).nextDueAfterCompletion(due, leapDay, BERLIN, 1))
-        .contains(ZonedDateTime.of(2025, 2, 28, 9, 0, 0, 0, BERLIN));
+    assertThat(
+            completion("yearly", 1, null, null)
+                .nextDueAfterCompletion(due.toInstant(), BERLIN, leapDay, 1))
+        .contains(ZonedDateTime.of(2025, 2, 28, 9, 0, 0, 0, BERLIN).toInstant());
   }
 
   @Test
@@ -267,13 +271,17 @@ class RecurrenceSpecTest {
     RecurrenceSpec threeTimes =
         RecurrenceSpec.of("daily", 1, null, null, 3, null, "after_completion");
 
-    assertThat(untilJanuary5.nextDueAfterCompletion(due, completed, BERLIN, 1))
-        .contains(ZonedDateTime.of(2024, 1, 5, 9, 0, 0, 0, BERLIN));
-    assertThat(untilJanuary5.nextDueAfterCompletion(due, completed.plusSeconds(86_400), BERLIN, 2))
+    assertThat(untilJanuary5.nextDueAfterCompletion(due.toInstant(), BERLIN, completed, 1))
+        .contains(ZonedDateTime.of(2024, 1, 5, 9, 0, 0, 0, BERLIN).toInstant());
+    assertThat(
+            untilJanuary5.nextDueAfterCompletion(
+                due.toInstant(), BERLIN, completed.plusSeconds(86_400), 2))
         .isEmpty();
-    assertThat(threeTimes.nextDueAfterCompletion(due, completed, BERLIN, 2)).isPresent();
-    assertThat(threeTimes.nextDueAfterCompletion(due, completed, BERLIN, 3)).isEmpty();
-    assertThatThrownBy(() -> threeTimes.nextDueAfterCompletion(due, completed, BERLIN, 0))
+    assertThat(threeTimes.nextDueAfterCompletion(due.toInstant(), BERLIN, completed, 2))
+        .isPresent();
+    assertThat(threeTimes.nextDueAfterCompletion(due.toInstant(), BERLIN, completed, 3)).isEmpty();
+    assertThatThrownBy(
+            () -> threeTimes.nextDueAfterCompletion(due.toInstant(), BERLIN, completed, 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

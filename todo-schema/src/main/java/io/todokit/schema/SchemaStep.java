@@ -35,7 +35,13 @@ public enum SchemaStep {
    * todokit in a PostgreSQL schema of its own: the message-sequence trigger finds its table there,
    * whatever the caller's {@code search_path}.
    */
-  OWN_SCHEMA(13, "own_schema");
+  OWN_SCHEMA(13, "own_schema"),
+  /**
+   * Reminders in a table of their own: several per task, absolute or relative to the due time, each
+   * firing leased, acknowledged, retried, dead-lettered or missed; {@code tasks.remind_at} and
+   * {@code reminded_at} are carried over and dropped.
+   */
+  REMINDER_DELIVERIES(14, "reminder_deliveries");
 
   private final int version;
   private final String scriptName;

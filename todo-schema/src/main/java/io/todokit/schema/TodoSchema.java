@@ -1,16 +1,8 @@
 package io.todokit.schema;
 
-import io.todokit.schema.VerificationReport.Check;
-import io.todokit.schema.VerificationReport.Kind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +11,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,11 +57,9 @@ public final class TodoSchema {
   /** The history table of releases before 0.1.0 (Flyway's default), beside todokit's tables. */
   static final String LEGACY_HISTORY_TABLE = "flyway_schema_history";
 
-  private static final String ROLLBACK_RESOURCE_DIRECTORY =
-      ROLLBACK_LOCATION.substring("classpath:".length()) + "/";
   private static final int MAX_IDENTIFIER_BYTES = 63;
   private static final TodoSchema STANDARD = new TodoSchema(DEFAULT_SCHEMA);
-  private static final Logger log = LoggerFactory.getLogger(TodoSchema.class);
+  static final Logger log = LoggerFactory.getLogger(TodoSchema.class);
 
   private final String schemaName;
 
@@ -178,45 +167,7 @@ public final class TodoSchema {
    *     when the user may not read the history table
    */
   public SchemaVersion checkVersion(Connection connection) {
-    Objects.requireNonNull(connection, "connection");
-    try {
-      boolean exists;
-      String legacy;
-      // One statement either way: the lookups cannot fail, and the search for an old layout runs
-      // only when todokit's history table is missing.
-      try (PreparedStatement statement =
-          connection.prepareStatement(
-              "SELECT h, CASE WHEN NOT h THEN ("
-                  + LegacyLayout.FIND
-                  + ") END FROM (SELECT to_regclass(quote_ident(?) || '."
-                  + HISTORY_TABLE
-                  + "') IS NOT NULL AS h) AS history")) {
-        statement.setString(1, schemaName);
-        statement.setString(2, schemaName);
-        try (ResultSet rows = statement.executeQuery()) {
-          rows.next();
-          exists = rows.getBoolean(1);
-          legacy = rows.getString(2);
-        }
-      }
-      if (!exists) {
-        return new SchemaVersion(schemaName, 0, latestVersion(), legacy);
-      }
-      int found;
-      // Versions are whole numbers; Flyway's own bookkeeping rows (schema creation) have none.
-      try (Statement statement = connection.createStatement();
-          ResultSet rows =
-              statement.executeQuery(
-                  "SELECT coalesce(max(version::int), 0) FROM "
-                      + qualified(HISTORY_TABLE)
-                      + " WHERE success AND version ~ '^[0-9]{1,9}$'")) {
-        rows.next();
-        found = rows.getInt(1);
-      }
-      return new SchemaVersion(schemaName, found, latestVersion(), null);
-    } catch (SQLException e) {
-      throw new SchemaException("could not read the schema version: " + e.getMessage(), e);
-    }
+    return VersionQuery.read(this, connection);
   }
 
   /**
@@ -354,55 +305,7 @@ public final class TodoSchema {
    * @throws SchemaException when the target is newer than the database, or a down script is missing
    */
   public RollbackPlan planRollback(DataSource dataSource, int targetVersion) {
-    Objects.requireNonNull(dataSource, "dataSource");
-    if (targetVersion != 0) {
-      requireKnownVersion(targetVersion);
-    }
-    SchemaInfo info = info(dataSource);
-    if (info.applied().stream().anyMatch(applied -> !applied.success())) {
-      throw new SchemaException(
-          "the migration history records a failed migration; repair it before rolling back");
-    }
-    if (targetVersion > info.currentVersion()) {
-      throw new SchemaException(
-          "the database is at version "
-              + info.currentVersion()
-              + ", older than the target "
-              + targetVersion
-              + ": use migrate to go forward");
-    }
-    List<RollbackPlan.Step> steps = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    for (SchemaInfo.Applied applied : info.applied().reversed()) {
-      if (applied.version() <= targetVersion) {
-        continue;
-      }
-      String script = downScriptName(applied.script());
-      String sql = readResource(ROLLBACK_RESOURCE_DIRECTORY + script);
-      if (sql == null) {
-        missing.add(
-            "V"
-                + applied.version()
-                + " ("
-                + ROLLBACK_RESOURCE_DIRECTORY
-                + script
-                + (applied.version() > latestVersion()
-                    ? "; a newer release made it and has its down script"
-                    : "")
-                + ")");
-      } else {
-        steps.add(new RollbackPlan.Step(applied.version(), script, sql));
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new SchemaException(
-          "cannot roll back to version "
-              + targetVersion
-              + ": no down script for "
-              + String.join(", ", missing)
-              + "; nothing was changed");
-    }
-    return new RollbackPlan(info.currentVersion(), targetVersion, steps);
+    return Rollbacks.plan(this, dataSource, targetVersion);
   }
 
   /**
@@ -421,43 +324,7 @@ public final class TodoSchema {
    *     down script failed)
    */
   public SchemaInfo rollbackTo(DataSource dataSource, int targetVersion) {
-    RollbackPlan plan = planRollback(dataSource, targetVersion);
-    for (RollbackPlan.Step step : plan.steps()) {
-      log.info("todokit: rolling back version {} with {}", step.version(), step.script());
-      try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement();
-            PreparedStatement forget =
-                connection.prepareStatement(
-                    "DELETE FROM " + qualified(HISTORY_TABLE) + " WHERE version = ?")) {
-          // The down scripts name todokit's objects unqualified, as the migrations do: they run
-          // with todokit's schema first on the path, for this transaction only.
-          try (PreparedStatement path =
-              connection.prepareStatement(
-                  "SELECT set_config('search_path', quote_ident(?) || ', pg_catalog', true)")) {
-            path.setString(1, schemaName);
-            path.execute();
-          }
-          statement.execute(step.sql());
-          forget.setString(1, Integer.toString(step.version()));
-          forget.executeUpdate();
-          connection.commit();
-        } catch (SQLException e) {
-          connection.rollback();
-          throw new SchemaException(
-              "down script "
-                  + step.script()
-                  + " failed and was rolled back; the database is at version "
-                  + step.version()
-                  + ": "
-                  + e.getMessage(),
-              e);
-        }
-      } catch (SQLException e) {
-        throw new SchemaException("could not connect to roll back: " + e.getMessage(), e);
-      }
-    }
-    return info(dataSource);
+    return Rollbacks.rollBack(this, dataSource, targetVersion);
   }
 
   /**
@@ -469,122 +336,7 @@ public final class TodoSchema {
    * @return every check with its outcome; {@link VerificationReport#render()} prints it
    */
   public VerificationReport verify(DataSource dataSource) {
-    Objects.requireNonNull(dataSource, "dataSource");
-    List<Check> checks = new ArrayList<>();
-    checks.add(versionCheck(dataSource));
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(true);
-      checks.addAll(ExpectedSchema.load().compare(Catalog.read(connection, schemaName)));
-      for (DataCheck dataCheck : DataCheck.ALL) {
-        checks.add(dataCheck.run(connection, quoted(schemaName)));
-      }
-    } catch (SQLException e) {
-      throw new SchemaException("could not read the database catalog: " + e.getMessage(), e);
-    }
-    return new VerificationReport(checks);
-  }
-
-  private Check versionCheck(DataSource dataSource) {
-    String name = "migrations at head (V" + latestVersion() + ") in schema " + schemaName;
-    SchemaInfo info;
-    try {
-      info = info(dataSource);
-    } catch (SchemaException e) {
-      return new Check(Kind.VERSION, name, false, e.getMessage());
-    }
-    if (info.upToDate() && info.state() == SchemaState.CURRENT) {
-      return new Check(Kind.VERSION, name, true, "at version " + info.currentVersion());
-    }
-    // A newer release migrated it (a rolling deploy): what this release needs is checked below.
-    if (info.upToDate() && info.state() == SchemaState.AHEAD) {
-      return new Check(
-          Kind.VERSION,
-          name,
-          true,
-          "at version "
-              + info.currentVersion()
-              + ", "
-              + info.describe()
-              + "; the checks below are this release's");
-    }
-    String detail = "at version " + info.currentVersion();
-    if (!info.pending().isEmpty()) {
-      detail += ", " + info.pending().size() + " pending";
-    }
-    if (info.applied().stream().anyMatch(applied -> !applied.success())) {
-      detail += ", a failed migration is recorded";
-    }
-    return new Check(Kind.VERSION, name, false, detail);
-  }
-
-  /** A query that counts rows breaking a rule; the check passes when it counts none. */
-  private record DataCheck(String name, String countSql) {
-
-    static final List<DataCheck> ALL =
-        List.of(
-            new DataCheck(
-                "tasks.priority is low, medium, high or urgent",
-                "SELECT count(*) FROM {schema}.tasks"
-                    + " WHERE priority::text NOT IN ('low', 'medium', 'high', 'urgent')"),
-            new DataCheck(
-                "tasks.recurrence_rule is a JSON object",
-                "SELECT count(*) FROM {schema}.tasks WHERE jsonb_typeof(recurrence_rule) <> 'object'"),
-            new DataCheck(
-                "recurring_tasks.recurrence_rule is a JSON object",
-                "SELECT count(*) FROM {schema}.recurring_tasks"
-                    + " WHERE jsonb_typeof(recurrence_rule) IS DISTINCT FROM 'object'"),
-            new DataCheck(
-                "completed tasks have completed_at",
-                "SELECT count(*) FROM {schema}.tasks WHERE status = 'completed' AND completed_at IS NULL"),
-            new DataCheck(
-                "open tasks have no completed_at",
-                "SELECT count(*) FROM {schema}.tasks"
-                    + " WHERE status <> 'completed' AND completed_at IS NOT NULL"),
-            new DataCheck(
-                "tags.color is #RRGGBB",
-                "SELECT count(*) FROM {schema}.tags WHERE color !~ '^#[0-9A-Fa-f]{6}$'"),
-            new DataCheck(
-                "messages.tool_calls is an array or object",
-                "SELECT count(*) FROM {schema}.messages"
-                    + " WHERE jsonb_typeof(tool_calls) NOT IN ('array', 'object')"),
-            // V11 added the following rules NOT VALID: rows older than V11 may break them.
-            // Zones are grouped first, so the function (an exception block) runs once per zone.
-            new DataCheck(
-                "users.time_zone is a region id (Area/Location or UTC)",
-                "WITH zones AS MATERIALIZED"
-                    + " (SELECT time_zone, count(*) AS n FROM {schema}.users GROUP BY time_zone)"
-                    + " SELECT coalesce(sum(n), 0) FROM zones"
-                    + " WHERE NOT {schema}.todokit_is_time_zone(time_zone)"),
-            new DataCheck(
-                "recurring_tasks.time_zone is a region id (Area/Location or UTC)",
-                "WITH zones AS MATERIALIZED"
-                    + " (SELECT time_zone, count(*) AS n FROM {schema}.recurring_tasks GROUP BY time_zone)"
-                    + " SELECT coalesce(sum(n), 0) FROM zones"
-                    + " WHERE NOT {schema}.todokit_is_time_zone(time_zone)"),
-            new DataCheck(
-                "titles and tag names are not blank (Unicode spaces count as blank)",
-                "SELECT (SELECT count(*) FROM {schema}.tasks WHERE {schema}.todokit_is_blank(title))"
-                    + " + (SELECT count(*) FROM {schema}.recurring_tasks WHERE {schema}.todokit_is_blank(title))"
-                    + " + (SELECT count(*) FROM {schema}.conversations WHERE {schema}.todokit_is_blank(title))"
-                    + " + (SELECT count(*) FROM {schema}.tags WHERE {schema}.todokit_is_blank(name))"),
-            new DataCheck(
-                "password hashes and tool call ids are not blank (Unicode spaces count as blank)",
-                "SELECT (SELECT count(*) FROM {schema}.users WHERE {schema}.todokit_is_blank(password_hash))"
-                    + " + (SELECT count(*) FROM {schema}.messages WHERE {schema}.todokit_is_blank(tool_call_id))"));
-
-    /** Runs the count on todokit's tables in {@code quotedSchema}. */
-    Check run(Connection connection, String quotedSchema) {
-      try (PreparedStatement statement =
-              connection.prepareStatement(countSql.replace("{schema}", quotedSchema));
-          ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        long offending = rows.getLong(1);
-        return new Check(
-            Kind.DATA, name, offending == 0, offending == 0 ? "" : offending + " offending row(s)");
-      } catch (SQLException e) {
-        return new Check(Kind.DATA, name, false, "could not run: " + e.getMessage());
-      }
-    }
+    return Verification.verify(this, dataSource);
   }
 
   private Flyway flyway(DataSource dataSource, MigrationVersion target) {
@@ -639,7 +391,7 @@ public final class TodoSchema {
     return "TodoSchema[" + schemaName + "]";
   }
 
-  private static void requireKnownVersion(int version) {
+  static void requireKnownVersion(int version) {
     if (version < 1 || version > latestVersion()) {
       throw new SchemaException(
           "unknown schema version " + version + ": versions are 1 to " + latestVersion());
@@ -657,20 +409,6 @@ public final class TodoSchema {
               + " has version "
               + version
               + ", not a whole number");
-    }
-  }
-
-  /** {@code V4__conversations_and_messages.sql} → {@code U4__conversations_and_messages.sql}. */
-  private static String downScriptName(String migrationScript) {
-    String fileName = migrationScript.substring(migrationScript.lastIndexOf('/') + 1);
-    return fileName.startsWith("V") ? "U" + fileName.substring(1) : "U" + fileName;
-  }
-
-  private static @Nullable String readResource(String name) {
-    try (InputStream in = TodoSchema.class.getClassLoader().getResourceAsStream(name)) {
-      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

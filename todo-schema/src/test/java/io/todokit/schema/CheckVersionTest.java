@@ -32,7 +32,7 @@ class CheckVersionTest {
       assertThat(TodoSchema.latestVersion())
           .isEqualTo(info.pending().getLast().version())
           .isEqualTo(SchemaStep.head().version())
-          .isEqualTo(13);
+          .isEqualTo(14);
       assertThat(info.pending()).extracting(SchemaInfo.Pending::version).doesNotHaveDuplicates();
     }
   }

@@ -16,13 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database that a newer release migrated (a rolling deploy): here to V14 from the test-only
+ * A database that a newer release migrated (a rolling deploy): here to V15 from the test-only
  * location {@code db/future}, which this release does not know.
  */
 class NewerDatabaseTest {
 
   private static final String AHEAD =
-      "ahead of this release (database at 14, this release knows up to 13)";
+      "ahead of this release (database at 15, this release knows up to 14)";
 
   private TestDatabase db;
 
@@ -63,15 +63,15 @@ class NewerDatabaseTest {
       System.setErr(err);
     }
 
-    assertThat(info.currentVersion()).isEqualTo(14);
+    assertThat(info.currentVersion()).isEqualTo(15);
     assertThat(info.state()).isEqualTo(SchemaState.AHEAD);
     assertThat(SchemaMigrationTest.catalog(db)).isEqualTo(before);
     assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("WARN")))
         .singleElement()
         .asString()
         .contains(
-            "todokit: schema todokit is at version 14, ahead of this release, which knows up to"
-                + " 13: nothing to migrate; this release keeps working as long as the newer release"
+            "todokit: schema todokit is at version 15, ahead of this release, which knows up to"
+                + " 14: nothing to migrate; this release keeps working as long as the newer release"
                 + " keeps the schema compatible");
   }
 
@@ -79,8 +79,8 @@ class NewerDatabaseTest {
   void infoSaysTheDatabaseIsAheadOfThisRelease() {
     SchemaInfo info = TodoSchema.standard().info(db.dataSource());
 
-    assertThat(info.currentVersion()).isEqualTo(14);
-    assertThat(info.latestVersion()).isEqualTo(13);
+    assertThat(info.currentVersion()).isEqualTo(15);
+    assertThat(info.latestVersion()).isEqualTo(14);
     assertThat(info.state()).isEqualTo(SchemaState.AHEAD);
     assertThat(info.describe()).isEqualTo(AHEAD);
     assertThat(info.pending()).isEmpty();
@@ -88,7 +88,7 @@ class NewerDatabaseTest {
     assertThat(info.applied().getLast())
         .extracting(
             SchemaInfo.Applied::version, SchemaInfo.Applied::script, SchemaInfo.Applied::success)
-        .containsExactly(14, "V14__newer_release.sql", true);
+        .containsExactly(15, "V15__newer_release.sql", true);
   }
 
   @Test
@@ -100,9 +100,9 @@ class NewerDatabaseTest {
         .isEqualTo(
             new Check(
                 Kind.VERSION,
-                "migrations at head (V13) in schema todokit",
+                "migrations at head (V14) in schema todokit",
                 true,
-                "at version 14, " + AHEAD + "; the checks below are this release's"));
+                "at version 15, " + AHEAD + "; the checks below are this release's"));
   }
 
   @Test
@@ -110,8 +110,8 @@ class NewerDatabaseTest {
     assertThatThrownBy(() -> TodoSchema.standard().migrate(db.dataSource(), 5))
         .isInstanceOf(SchemaException.class)
         .hasMessage(
-            "the database is at version 14, newer than the target 5 and ahead of this release,"
-                + " which knows up to 13 and cannot undo what it does not know");
+            "the database is at version 15, newer than the target 5 and ahead of this release,"
+                + " which knows up to 14 and cannot undo what it does not know");
   }
 
   @Test
@@ -119,9 +119,9 @@ class NewerDatabaseTest {
     assertThatThrownBy(() -> TodoSchema.standard().rollbackTo(db.dataSource(), 10))
         .isInstanceOf(SchemaException.class)
         .hasMessage(
-            "cannot roll back to version 10: no down script for V14"
-                + " (db/todokit/rollback/U14__newer_release.sql; a newer release made it and has its"
+            "cannot roll back to version 10: no down script for V15"
+                + " (db/todokit/rollback/U15__newer_release.sql; a newer release made it and has its"
                 + " down script); nothing was changed");
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(14);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(15);
   }
 }

@@ -82,6 +82,7 @@ class SchemaMigrationTest {
       assertThat(plan.steps())
           .extracting(RollbackPlan.Step::script)
           .containsExactly(
+              "U14__reminder_deliveries.sql",
               "U13__own_schema.sql",
               "U12__template_end_reason.sql",
               "U11__text_and_zone_checks.sql",
@@ -98,7 +99,7 @@ class SchemaMigrationTest {
       SchemaInfo info = TodoSchema.standard().rollbackTo(db.dataSource(), conversations);
 
       assertThat(info.currentVersion()).isEqualTo(conversations);
-      assertThat(info.pending()).hasSize(9);
+      assertThat(info.pending()).hasSize(10);
       assertThat(catalog(db)).isEqualTo(atConversations);
     }
   }

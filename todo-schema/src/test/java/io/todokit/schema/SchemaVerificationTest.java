@@ -39,7 +39,7 @@ class SchemaVerificationTest {
     String rendered = report.render();
     assertThat(rendered.lines()).hasSize(report.checks().size() + 1);
     assertThat(rendered)
-        .contains("[PASS] version migrations at head (V13) in schema todokit - at version 13")
+        .contains("[PASS] version migrations at head (V14) in schema todokit - at version 14")
         .contains("[PASS] column tasks.due_at - timestamp with time zone NULL")
         .contains("[PASS] index tasks.tasks_user_open_due_idx")
         .contains("[PASS] trigger messages.messages_assign_seq")
@@ -75,14 +75,14 @@ class SchemaVerificationTest {
 
   @Test
   void failsNamingAnIndexDroppedByHand() throws SQLException {
-    execute(db, "DROP INDEX tasks_armed_reminder_idx");
+    execute(db, "DROP INDEX reminders_claim_idx");
 
     VerificationReport report = TodoSchema.standard().verify(db.dataSource());
 
     assertThat(report.passed()).isFalse();
     assertThat(report.failures())
-        .containsExactly(new Check(Kind.INDEX, "tasks.tasks_armed_reminder_idx", false, "missing"));
-    assertThat(report.render()).contains("[FAIL] index tasks.tasks_armed_reminder_idx - missing");
+        .containsExactly(new Check(Kind.INDEX, "reminders.reminders_claim_idx", false, "missing"));
+    assertThat(report.render()).contains("[FAIL] index reminders.reminders_claim_idx - missing");
   }
 
   @Test
@@ -102,11 +102,11 @@ class SchemaVerificationTest {
 
   @Test
   void failsNamingATriggerDroppedByHand() throws SQLException {
-    execute(db, "DROP TRIGGER tasks_rearm_reminder ON tasks");
+    execute(db, "DROP TRIGGER tasks_follow_reminders ON tasks");
 
     assertThat(TodoSchema.standard().verify(db.dataSource()).failures())
         .extracting(Check::name)
-        .containsExactly("tasks.tasks_rearm_reminder");
+        .containsExactly("tasks.tasks_follow_reminders");
   }
 
   @Test
@@ -183,9 +183,9 @@ class SchemaVerificationTest {
           .isEqualTo(
               new Check(
                   Kind.VERSION,
-                  "migrations at head (V13) in schema todokit",
+                  "migrations at head (V14) in schema todokit",
                   false,
-                  "at version 4, 9 pending"));
+                  "at version 4, 10 pending"));
       assertThat(report.failures()).extracting(Check::name).contains("tags", "tasks.priority");
     }
   }

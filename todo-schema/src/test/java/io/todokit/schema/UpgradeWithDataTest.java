@@ -76,6 +76,7 @@ class UpgradeWithDataTest {
               + ALICE
               + "', '10000000-0000-0000-0000-000000000007', 'due at V7', "
               + "'2026-03-01T09:00:00Z', '2026-03-01T08:00:00Z')");
+      // remind_at moves into reminders at V14; the reminder is checked below.
 
       TodoSchema.standard().migrate(db.dataSource(), SchemaStep.TAGS.version());
       execute(
@@ -119,6 +120,8 @@ class UpgradeWithDataTest {
       assertThat(rows(db, "SELECT name || ' ' || color FROM tags")).containsExactly("Work #007bff");
       assertThat(rows(db, "SELECT task_id::text FROM task_tags"))
           .containsExactly("10000000-0000-0000-0000-000000000001");
+      assertThat(rows(db, "SELECT task_id || ' ' || at || ' ' || state FROM reminders"))
+          .containsExactly("10000000-0000-0000-0000-000000000007 2026-03-01 08:00:00+00 pending");
       assertThat(TodoSchema.standard().verify(db.dataSource()).passed()).isTrue();
     }
   }
@@ -206,6 +209,93 @@ class UpgradeWithDataTest {
               + "ALTER TABLE users VALIDATE CONSTRAINT users_password_hash_not_blank;"
               + "ALTER TABLE messages VALIDATE CONSTRAINT messages_tool_call_id_not_blank");
       assertThat(TodoSchema.standard().verify(db.dataSource()).failures()).isEmpty();
+    }
+  }
+
+  @Test
+  void v14CarriesEveryRemindAtOverAndU14BringsThemBack() throws SQLException {
+    try (TestDatabase db = TestDatabase.empty()) {
+      TodoSchema.standard().migrate(db.dataSource(), SchemaStep.OWN_SCHEMA.version());
+      execute(
+          db,
+          "INSERT INTO users (id, username, email, password_hash) VALUES ('"
+              + ALICE
+              + "', 'alice', 'alice@example.org', 'hash-a');"
+              + "INSERT INTO tasks (user_id, id, title, status, completed_at, due_at, remind_at,"
+              + " reminded_at, created_at, updated_at) VALUES"
+              + " ('"
+              + ALICE
+              + "', '10000000-0000-0000-0000-000000000001', 'armed', 'pending', NULL,"
+              + " '2026-03-01T09:00:00Z', '2026-03-01T08:00:00Z', NULL, '2026-01-01T00:00:00Z',"
+              + " '2026-01-01T00:00:00Z'),"
+              + " ('"
+              + ALICE
+              + "', '10000000-0000-0000-0000-000000000002', 'sent', 'pending', NULL, NULL,"
+              + " '2026-02-01T08:00:00Z', '2026-02-01T08:00:05Z', '2026-01-01T00:00:00Z',"
+              + " '2026-01-01T00:00:00Z'),"
+              + " ('"
+              + ALICE
+              + "', '10000000-0000-0000-0000-000000000003', 'done', 'completed',"
+              + " '2026-01-05T00:00:00Z', NULL, '2026-02-02T08:00:00Z', NULL,"
+              + " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+              + " ('"
+              + ALICE
+              + "', '10000000-0000-0000-0000-000000000004', 'none', 'pending', NULL, NULL, NULL,"
+              + " NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+
+      TodoSchema.standard().migrate(db.dataSource());
+
+      assertThat(
+              rows(
+                  db,
+                  "SELECT t.title || ' ' || r.at || ' ' || r.fire_at || ' ' || r.state || ' '"
+                      + " || coalesce(r.next_attempt_at::text, '-') || ' '"
+                      + " || coalesce(r.delivered_at::text, '-') || ' ' || r.attempts"
+                      + " FROM reminders r JOIN tasks t ON t.user_id = r.user_id AND t.id ="
+                      + " r.task_id ORDER BY t.id"))
+          .containsExactly(
+              "armed 2026-03-01 08:00:00+00 2026-03-01 08:00:00+00 pending"
+                  + " 2026-03-01 08:00:00+00 - 0",
+              "sent 2026-02-01 08:00:00+00 2026-02-01 08:00:00+00 delivered -"
+                  + " 2026-02-01 08:00:05+00 0",
+              "done 2026-02-02 08:00:00+00 2026-02-02 08:00:00+00 canceled - - 0");
+      assertThat(
+              rows(
+                  db,
+                  "SELECT count(*)::text FROM information_schema.columns"
+                      + " WHERE table_name = 'tasks' AND column_name LIKE 'remind%'"))
+          .containsExactly("0");
+
+      // Written at V14: a second, later absolute reminder, and a relative one that is earlier
+      // still; the down script keeps the earliest absolute one of each task.
+      execute(
+          db,
+          "INSERT INTO reminders (user_id, task_id, at) VALUES ('"
+              + ALICE
+              + "', '10000000-0000-0000-0000-000000000001', '2026-03-01T08:30:00Z');"
+              + "INSERT INTO reminders (user_id, task_id, before_due) VALUES ('"
+              + ALICE
+              + "', '10000000-0000-0000-0000-000000000001', interval '3 hours');"
+              + "INSERT INTO reminders (user_id, task_id, at) VALUES ('"
+              + ALICE
+              + "', '10000000-0000-0000-0000-000000000004', '2026-04-01T10:00:00Z')");
+
+      TodoSchema.standard().rollbackTo(db.dataSource(), SchemaStep.OWN_SCHEMA.version());
+
+      assertThat(
+              rows(
+                  db,
+                  "SELECT title || ' ' || coalesce(remind_at::text, '-') || ' '"
+                      + " || coalesce(reminded_at::text, '-') FROM tasks ORDER BY id"))
+          .containsExactly(
+              "armed 2026-03-01 08:00:00+00 -",
+              "sent 2026-02-01 08:00:00+00 2026-02-01 08:00:05+00",
+              "done 2026-02-02 08:00:00+00 -",
+              "none 2026-04-01 10:00:00+00 -");
+      TodoSchema.standard().migrate(db.dataSource());
+      assertThat(TodoSchema.standard().verify(db.dataSource()).passed()).isTrue();
+      assertThat(rows(db, "SELECT state FROM reminders ORDER BY task_id, fire_at"))
+          .containsExactly("pending", "delivered", "canceled", "pending");
     }
   }
 

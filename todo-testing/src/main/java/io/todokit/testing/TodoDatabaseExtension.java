@@ -2,6 +2,7 @@ package io.todokit.testing;
 
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -94,9 +95,10 @@ public final class TodoDatabaseExtension
       classContext = classContext.getParent().get();
     }
     Class<?> testClass = classContext.getRequiredTestClass();
-    return classContext
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(KEY, key -> create(testClass), TestDatabase.class);
+    return Objects.requireNonNull(
+        classContext
+            .getStore(NAMESPACE)
+            .getOrComputeIfAbsent(KEY, key -> create(testClass), TestDatabase.class));
   }
 
   private static TestDatabase create(Class<?> testClass) {

@@ -160,10 +160,20 @@ final class DaoCalls {
     calls.add(read("reminders.due", db -> db.reminders().due(now.minusSeconds(3_600), now)));
     calls.add(
         write(
-            "reminders.claimDue",
-            db -> db.withClock(Clock.fixed(now, ZoneOffset.UTC)).reminders().claimDue(100)));
+            "reminders.claim",
+            db ->
+                db.withClock(Clock.fixed(now, ZoneOffset.UTC))
+                    .reminders()
+                    .claim(io.todokit.dao.reminders.ClaimRequest.of(100))));
     calls.add(
-        write("reminders.snooze", db -> db.reminders().snooze(user, task, now.plusSeconds(600))));
+        write(
+            "reminders.add",
+            db ->
+                db.reminders()
+                    .add(
+                        user,
+                        task,
+                        io.todokit.dao.reminders.ReminderSpec.at(now.plusSeconds(600)))));
     // recurring templates
     calls.add(read("recurring.get", db -> db.recurring().get(user, template)));
     calls.add(read("recurring.list", db -> db.recurring().list(user)));

@@ -3,7 +3,8 @@ package io.todokit.bench.dao;
 import io.todokit.dao.conversations.Message;
 import io.todokit.dao.conversations.NewMessage;
 import io.todokit.dao.recurring.MaterializeResult;
-import io.todokit.dao.reminders.Reminder;
+import io.todokit.dao.reminders.ClaimRequest;
+import io.todokit.dao.reminders.ReminderClaim;
 import io.todokit.dao.tasks.Completion;
 import io.todokit.dao.tasks.NewTask;
 import io.todokit.dao.tasks.Priority;
@@ -31,15 +32,17 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 
 /**
  * The write paths, each as a DAO call and as its JDBC twin (the same statements in one
  * transaction). Every invocation's effect is undone by a {@code @TearDown(Level.Invocation)}
  * outside the measured time, so the dataset does not drift and the DAO and JDBC variants face
  * identical work: create → delete the task; complete → delete the next task and reopen the task
- * with its original version and timestamps; claimDue → re-arm the claimed reminders (the same 100
- * oldest are claimed every time); materializeDue → delete the created tasks and put the templates'
- * {@code next_due_at} back; append → delete the message and step the conversation back.
+ * with its original version and timestamps; claim → put the claimed firings back (the same 100
+ * oldest are claimed every time; claim has no JDBC twin); materializeDue → delete the created tasks
+ * and put the templates' {@code next_due_at} back; append → delete the message and step the
+ * conversation back.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -161,50 +164,45 @@ public class DaoWriteBenchmark {
     return s.completion;
   }
 
-  /** claimDue(100): the claimed reminders are re-armed afterwards, with their updated_at. */
+  /** claim(100): the claimed firings are put back to pending afterwards. */
   @State(Scope.Thread)
   public static class Claim {
-    final Map<UUID, Object> updatedAt = new HashMap<>();
-    List<Reminder> claimed = List.of();
-
-    @Setup(Level.Trial)
-    public void remember(BenchDatabase b) {
-      for (Object[] row :
-          b.query(
-              "SELECT id, updated_at FROM tasks WHERE reminded_at IS NULL AND remind_at IS NOT NULL"
-                  + " AND status <> 'completed' AND remind_at <= '"
-                  + Dataset.NOW
-                  + "' ORDER BY remind_at LIMIT 1000")) {
-        updatedAt.put((UUID) row[0], row[1]);
-      }
-    }
+    List<ReminderClaim> claimed = List.of();
 
     @TearDown(Level.Invocation)
     public void undo(BenchDatabase b) {
       List<Object[]> rows = new ArrayList<>();
-      for (Reminder reminder : claimed) {
-        rows.add(
-            new Object[] {
-              updatedAt.getOrDefault(reminder.taskId(), time(Dataset.NOW)),
-              reminder.userId(),
-              reminder.taskId()
-            });
+      for (ReminderClaim claim : claimed) {
+        rows.add(new Object[] {claim.userId(), claim.reminderId()});
       }
       b.batch(
-          "UPDATE tasks SET reminded_at = NULL, updated_at = ? WHERE user_id = ? AND id = ?", rows);
+          "UPDATE reminders SET state = 'pending', next_attempt_at = fire_at, lease_token = NULL,"
+              + " attempts = 0, delivered_at = NULL WHERE user_id = ? AND id = ?",
+          rows);
       claimed = List.of();
     }
   }
 
   @Benchmark
-  public List<Reminder> claimDueDao(BenchDatabase b, Claim s) {
-    s.claimed = b.db.withClock(Clock.fixed(Dataset.NOW, ZoneOffset.UTC)).reminders().claimDue(100);
+  public List<ReminderClaim> claimDao(BenchDatabase b, Claim s) {
+    s.claimed =
+        b.db
+            .withClock(Clock.fixed(Dataset.NOW, ZoneOffset.UTC))
+            .reminders()
+            .claim(ClaimRequest.of(100));
     return s.claimed;
   }
 
+  /**
+   * claim(100) and one ackAll of the batch, as {@code ReminderWorker} does it, by 8 workers at once
+   * (SKIP LOCKED hands each its own rows): firings per second = 100 × 8 / the mean time.
+   */
   @Benchmark
-  public List<Reminder> claimDueJdbc(BenchDatabase b, Claim s) throws SQLException {
-    s.claimed = b.jdbc.claimDue(Dataset.NOW);
+  @Threads(8)
+  public List<ReminderClaim> claimAndAckDao(BenchDatabase b, Claim s) {
+    var reminders = b.db.withClock(Clock.fixed(Dataset.NOW, ZoneOffset.UTC)).reminders();
+    s.claimed = reminders.claim(ClaimRequest.of(100));
+    reminders.ackAll(s.claimed.stream().map(ReminderClaim::lease).toList());
     return s.claimed;
   }
 

@@ -7,11 +7,9 @@ import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.conversations.Message;
 import io.todokit.dao.conversations.MessageRole;
 import io.todokit.dao.conversations.ToolCall;
-import io.todokit.dao.internal.Ids;
 import io.todokit.dao.recurring.MaterializeResult;
 import io.todokit.dao.recurring.MissedPolicy;
 import io.todokit.dao.recurring.RecurringTask;
-import io.todokit.dao.reminders.Reminder;
 import io.todokit.dao.tags.Tag;
 import io.todokit.dao.tasks.Completion;
 import io.todokit.dao.tasks.Priority;
@@ -30,7 +28,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -64,7 +61,7 @@ final class JdbcTwin {
   static final String TASK_COLUMNS =
       "\"todokit\".\"tasks\".\"id\", \"todokit\".\"tasks\".\"user_id\", \"todokit\".\"tasks\".\"title\", \"todokit\".\"tasks\".\"description\","
           + " \"todokit\".\"tasks\".\"status\", \"todokit\".\"tasks\".\"priority\", \"todokit\".\"tasks\".\"due_at\","
-          + " \"todokit\".\"tasks\".\"remind_at\", \"todokit\".\"tasks\".\"reminded_at\", \"todokit\".\"tasks\".\"completed_at\","
+          + " \"todokit\".\"tasks\".\"completed_at\","
           + " \"todokit\".\"tasks\".\"recurrence_rule\", \"todokit\".\"tasks\".\"template_id\", \"todokit\".\"tasks\".\"occurrence_at\","
           + " \"todokit\".\"tasks\".\"version\", \"todokit\".\"tasks\".\"created_at\", \"todokit\".\"tasks\".\"updated_at\"";
 
@@ -160,9 +157,9 @@ final class JdbcTwin {
 
   static final String INSERT_TASK =
       "insert into \"todokit\".\"tasks\" (\"user_id\", \"id\", \"title\", \"description\", \"priority\","
-          + " \"due_at\", \"remind_at\", \"recurrence_rule\", \"created_at\", \"updated_at\")"
+          + " \"due_at\", \"recurrence_rule\", \"created_at\", \"updated_at\")"
           + " values (cast(? as uuid), cast(? as uuid), ?, ?, cast(? as \"todokit\".\"task_priority\"), cast(?"
-          + " as timestamp with time zone), cast(? as timestamp with time zone), cast(? as jsonb),"
+          + " as timestamp with time zone), cast(? as jsonb),"
           + " cast(? as timestamp with time zone), cast(? as timestamp with time zone)) returning "
           + TASK_COLUMNS;
 
@@ -194,21 +191,15 @@ final class JdbcTwin {
           + " timestamp with time zone) from \"todokit\".\"task_tags\" where (\"todokit\".\"task_tags\".\"user_id\" ="
           + " cast(? as uuid) and \"todokit\".\"task_tags\".\"task_id\" = cast(? as uuid))";
 
-  static final String CLAIM_DUE =
-      "with \"claimed\" as (update \"todokit\".\"tasks\" set \"reminded_at\" = cast(? as timestamp with time zone), \"updated_at\""
-          + " = cast(? as timestamp with time zone) from (select \"candidate\".\"user_id\","
-          + " \"candidate\".\"id\" from \"todokit\".\"tasks\" as \"candidate\" where"
-          + " (\"candidate\".\"reminded_at\" is null and \"candidate\".\"remind_at\" is not null and"
-          + " \"candidate\".\"status\" <> cast('completed' as \"todokit\".\"task_status\") and"
-          + " \"candidate\".\"remind_at\" <= cast(? as timestamp with time zone)) order by"
-          + " \"candidate\".\"remind_at\" fetch next 100 rows only for update skip locked) as"
-          + " \"due\" where (\"todokit\".\"tasks\".\"user_id\" = \"due\".\"user_id\" and \"todokit\".\"tasks\".\"id\" ="
-          + " \"due\".\"id\") returning \"todokit\".\"tasks\".\"user_id\", \"todokit\".\"tasks\".\"id\", \"todokit\".\"tasks\".\"title\","
-          + " \"todokit\".\"tasks\".\"priority\", \"todokit\".\"tasks\".\"remind_at\", \"todokit\".\"tasks\".\"due_at\")"
-          + " select \"claimed\".\"user_id\", \"claimed\".\"id\", \"claimed\".\"title\","
-          + " \"claimed\".\"priority\", \"claimed\".\"remind_at\", \"claimed\".\"due_at\" from"
-          + " \"claimed\" order by \"claimed\".\"remind_at\", \"claimed\".\"id\","
-          + " \"claimed\".\"user_id\"";
+  /** The next task's reminders, copied from the completed one (absolute ones shifted). */
+  static final String COPY_REMINDERS =
+      "insert into \"todokit\".\"reminders\" (\"user_id\", \"task_id\", \"at\", \"before_due\", \"created_at\","
+          + " \"updated_at\") select \"todokit\".\"reminders\".\"user_id\", cast(? as uuid),"
+          + " \"todokit\".\"reminders\".\"at\" + cast(? as interval day to second), \"todokit\".\"reminders\".\"before_due\","
+          + " cast(? as timestamp with time zone), cast(? as timestamp with time zone) from"
+          + " \"todokit\".\"reminders\" where (\"todokit\".\"reminders\".\"user_id\" = cast(? as uuid) and"
+          + " \"todokit\".\"reminders\".\"task_id\" = cast(? as uuid)) order by"
+          + " \"todokit\".\"reminders\".\"created_at\", \"todokit\".\"reminders\".\"id\"";
 
   static final String DUE_TEMPLATES =
       "select \"todokit\".\"recurring_tasks\".\"id\", \"todokit\".\"recurring_tasks\".\"user_id\","
@@ -401,12 +392,12 @@ final class JdbcTwin {
       UUID user, String title, Priority priority, Instant dueAt, UUID tag1, UUID tag2)
       throws SQLException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    UUID id = Ids.uuidV7(now);
+    UUID id = TwinIds.uuidV7(now);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       setTimeouts(c);
       try {
-        Task task = insertTask(c, user, id, title, null, priority, dueAt, null, null, now);
+        Task task = insertTask(c, user, id, title, null, priority, dueAt, null, now);
         Set<UUID> attached = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement(INSERT_TASK_TAGS)) {
           s.setObject(1, id);
@@ -438,7 +429,7 @@ final class JdbcTwin {
 
   Completion complete(UUID user, UUID taskId) throws SQLException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    UUID nextId = Ids.uuidV7(now);
+    UUID nextId = TwinIds.uuidV7(now);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       setTimeouts(c);
@@ -458,7 +449,7 @@ final class JdbcTwin {
               zone = null;
             } else {
               completed = task(r);
-              zone = r.getString(17);
+              zone = r.getString(15);
             }
           }
         }
@@ -479,13 +470,10 @@ final class JdbcTwin {
           Optional<Instant> nextDue =
               rule == null || due == null
                   ? Optional.empty()
-                  : rule.nextInSeries(
-                          due.atZone(ZoneId.of(java.util.Objects.requireNonNull(zone))), now)
-                      .map(ZonedDateTime::toInstant);
+                  : rule.nextInSeries(due, ZoneId.of(java.util.Objects.requireNonNull(zone)), now);
           if (nextDue.isEmpty() || rule == null || due == null) {
             result = new Completion(completed, Optional.empty());
           } else {
-            Instant remindAt = completed.remindAt();
             Task next =
                 insertTask(
                     c,
@@ -495,7 +483,6 @@ final class JdbcTwin {
                     completed.description(),
                     completed.priority(),
                     nextDue.get(),
-                    remindAt == null ? null : nextDue.get().minus(Duration.between(remindAt, due)),
                     rule.forNextInSeries(),
                     now);
             try (PreparedStatement s = c.prepareStatement(COPY_TAGS)) {
@@ -505,45 +492,23 @@ final class JdbcTwin {
               s.setObject(4, taskId);
               s.executeUpdate();
             }
+            try (PreparedStatement s = c.prepareStatement(COPY_REMINDERS)) {
+              s.setObject(1, nextId);
+              s.setObject(
+                  2,
+                  new org.postgresql.util.PGInterval(
+                      0, 0, 0, 0, 0, Duration.between(due, nextDue.get()).toNanos() / 1e9));
+              s.setObject(3, time(now));
+              s.setObject(4, time(now));
+              s.setObject(5, user);
+              s.setObject(6, taskId);
+              s.executeUpdate();
+            }
             result = new Completion(completed, Optional.of(next));
           }
         }
         c.commit();
         return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    }
-  }
-
-  List<Reminder> claimDue(Instant now) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      setTimeouts(c);
-      try {
-        List<Reminder> claimed = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(CLAIM_DUE)) {
-          s.setObject(1, time(now));
-          s.setObject(2, time(now));
-          s.setObject(3, time(now));
-          try (ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-              claimed.add(
-                  new Reminder(
-                      r.getObject(1, UUID.class),
-                      r.getObject(2, UUID.class),
-                      r.getString(3),
-                      priority(r.getString(4)),
-                      instant(r, 5),
-                      instant(r, 6)));
-            }
-          }
-        }
-        c.commit();
-        return List.copyOf(claimed); // in the statement's order, as the DAO's
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -594,7 +559,7 @@ final class JdbcTwin {
               for (Instant occurrence : toCreate) {
                 OffsetDateTime at = time(occurrence);
                 s.setObject(++i, template.userId());
-                s.setObject(++i, Ids.uuidV7(createdAt));
+                s.setObject(++i, TwinIds.uuidV7(createdAt));
                 s.setString(++i, template.title());
                 s.setString(++i, template.description());
                 s.setString(++i, priorityName(template.priority()));
@@ -642,7 +607,7 @@ final class JdbcTwin {
 
   Message appendUserMessage(UUID user, UUID conversation, String content) throws SQLException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    UUID id = Ids.uuidV7(now);
+    UUID id = TwinIds.uuidV7(now);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       setTimeouts(c);
@@ -683,7 +648,6 @@ final class JdbcTwin {
       @Nullable String description,
       Priority priority,
       @Nullable Instant dueAt,
-      @Nullable Instant remindAt,
       @Nullable RecurrenceSpec rule,
       Instant now)
       throws SQLException {
@@ -694,10 +658,9 @@ final class JdbcTwin {
       s.setString(4, description);
       s.setString(5, priorityName(priority));
       setTime(s, 6, dueAt);
-      setTime(s, 7, remindAt);
-      s.setString(8, rule == null ? null : RecurrenceJson.format(rule));
+      s.setString(7, rule == null ? null : RecurrenceJson.format(rule));
+      s.setObject(8, time(now));
       s.setObject(9, time(now));
-      s.setObject(10, time(now));
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return task(r);
@@ -727,7 +690,7 @@ final class JdbcTwin {
   }
 
   static Task task(ResultSet r) throws SQLException {
-    String rule = r.getString(11);
+    String rule = r.getString(9);
     return new Task(
         r.getObject(1, UUID.class),
         r.getObject(2, UUID.class),
@@ -737,14 +700,12 @@ final class JdbcTwin {
         priority(r.getString(6)),
         instant(r, 7),
         instant(r, 8),
-        instant(r, 9),
-        instant(r, 10),
         rule == null ? null : RecurrenceJson.parse(rule),
-        r.getObject(12, UUID.class),
+        r.getObject(10, UUID.class),
+        instant(r, 11),
+        r.getLong(12),
         instant(r, 13),
-        r.getLong(14),
-        instant(r, 15),
-        instant(r, 16));
+        instant(r, 14));
   }
 
   private static RecurringTask template(ResultSet r) throws SQLException {

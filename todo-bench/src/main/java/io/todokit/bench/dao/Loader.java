@@ -91,6 +91,7 @@ final class Loader {
         copyTemplates(copy);
         copyTasks(copy);
         copyTaskTags(copy);
+        copyReminders(copy, connection);
         copyConversations(copy);
         copyMessages(copy);
       } finally {
@@ -265,8 +266,7 @@ final class Loader {
         new CopyWriter(
             copy.copyIn(
                 "COPY tasks (user_id, id, title, description, status, completed_at, version,"
-                    + " created_at, updated_at, priority, due_at, remind_at, reminded_at,"
-                    + " recurrence_rule) FROM STDIN"))) {
+                    + " created_at, updated_at, priority, due_at, recurrence_rule) FROM STDIN"))) {
       for (int u = 0; u < data.users(); u++) {
         var user = data.userId(u);
         for (int k = 0; k < data.tasksPerUser(); k++) {
@@ -282,13 +282,46 @@ final class Loader {
               .instant(row.updatedAt())
               .text(row.priority())
               .instant(row.dueAt())
-              .instant(row.remindAt())
-              .instant(row.remindedAt())
               .text(row.recurrenceRule())
               .endRow();
         }
       }
       steps.add(new Step("COPY tasks", out.finish(), seconds(t)));
+    }
+  }
+
+  /**
+   * One absolute reminder per task that has one (the schema's trigger computes its fire instant and
+   * arms it, or cancels it for a completed task); those older than a day were sent.
+   */
+  private void copyReminders(CopyManager copy, java.sql.Connection connection) throws SQLException {
+    long t = System.nanoTime();
+    try (CopyWriter out =
+        new CopyWriter(
+            copy.copyIn(
+                "COPY reminders (user_id, task_id, at, created_at, updated_at) FROM STDIN"))) {
+      for (int u = 0; u < data.users(); u++) {
+        var user = data.userId(u);
+        for (int k = 0; k < data.tasksPerUser(); k++) {
+          Dataset.TaskRow row = data.task(u, k);
+          if (row.remindAt() != null) {
+            out.uuid(user)
+                .uuid(row.id())
+                .instant(row.remindAt())
+                .instant(row.createdAt())
+                .instant(row.createdAt())
+                .endRow();
+          }
+        }
+      }
+      steps.add(new Step("COPY reminders", out.finish(), seconds(t)));
+    }
+    try (var statement = connection.createStatement()) {
+      statement.execute(
+          "UPDATE reminders SET state = 'delivered', delivered_at = at + interval '30 seconds',"
+              + " next_attempt_at = NULL WHERE at < timestamptz '"
+              + Dataset.NOW
+              + "' - interval '1 day'");
     }
   }
 

@@ -75,8 +75,8 @@ class DaoBenchmarkSmokeTest {
             "createTaskJdbc",
             "completeRecurringDao",
             "completeRecurringJdbc",
-            "claimDueDao",
-            "claimDueJdbc",
+            "claimDao",
+            "claimAndAckDao",
             "materializeDueDao",
             "materializeDueJdbc",
             "appendMessageDao",
@@ -107,7 +107,7 @@ class DaoBenchmarkSmokeTest {
     assertThat(sql.get("tasks.complete#1")).isEqualTo(JdbcTwin.COMPLETE);
     assertThat(sql.get("tasks.complete#2")).isEqualTo(JdbcTwin.INSERT_TASK);
     assertThat(sql.get("tasks.complete#3")).isEqualTo(JdbcTwin.COPY_TAGS);
-    assertThat(sql.get("reminders.claimDue#1")).isEqualTo(JdbcTwin.CLAIM_DUE);
+    assertThat(sql.get("tasks.complete#4")).isEqualTo(JdbcTwin.COPY_REMINDERS);
     assertThat(sql.get("recurring.materializeDue#1")).isEqualTo(JdbcTwin.DUE_TEMPLATES);
     assertThat(sql.get("recurring.materializeDue#2")).isEqualTo(JdbcTwin.insertOccurrences(1));
     assertThat(sql.get("recurring.materializeDue#3")).isEqualTo(JdbcTwin.ADVANCE_TEMPLATE);

@@ -26,7 +26,9 @@ final class MessageValues {
   private MessageValues() {}
 
   static String content(@Nullable String content) {
-    return Check.optionalText("content", Check.required("content", content), MAX_CONTENT);
+    String required = Check.required("content", content);
+    Check.optionalText("content", required, MAX_CONTENT);
+    return required;
   }
 
   /** The checked tool calls; assistant messages only, and on them at most 1,000 calls. */

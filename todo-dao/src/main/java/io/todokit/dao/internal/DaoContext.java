@@ -168,7 +168,7 @@ public final class DaoContext {
    * @param <T> the result type
    * @return the result
    */
-  public <T> T read(Function<DSLContext, T> work, @Nullable Object id) {
+  public <T extends @Nullable Object> T read(Function<DSLContext, T> work, @Nullable Object id) {
     if (!inTransaction) {
       guard.requireNoOpenTransaction();
     }
@@ -217,7 +217,7 @@ public final class DaoContext {
    * @param <T> the result type
    * @return the result
    */
-  public <T> T write(Function<DSLContext, T> work, @Nullable Object id) {
+  public <T extends @Nullable Object> T write(Function<DSLContext, T> work, @Nullable Object id) {
     if (!inTransaction) {
       guard.requireNoOpenTransaction();
     }

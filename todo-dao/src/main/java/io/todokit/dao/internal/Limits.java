@@ -3,7 +3,7 @@ package io.todokit.dao.internal;
 /**
  * The size limits the DAOs check, each defined once; the schema's length checks hold the same
  * values. Limits that are API are on the public type instead ({@code PageRequest.MAX_LIMIT}, {@code
- * ReminderDao.MAX_CLAIM}, {@code RecurringTaskDao.MAX_TEMPLATES_PER_CALL}).
+ * ClaimRequest.MAX_LIMIT}, {@code RecurringTaskDao.MAX_TEMPLATES_PER_CALL}).
  */
 public final class Limits {
 

@@ -37,7 +37,8 @@ public final class SqlErrors {
           Map.entry("tasks_description_length", "description"),
           Map.entry("tasks_completed_at_matches_status", "status"),
           Map.entry("tasks_recurrence_rule_shape", "recurrence_rule"),
-          Map.entry("tasks_reminded_at_needs_remind_at", "remind_at"),
+          Map.entry("reminders_one_kind", "at"),
+          Map.entry("reminders_before_due_not_negative", "before_due"),
           Map.entry("tasks_template_occurrence_key", "occurrence_at"),
           Map.entry("tags_user_name_key", "name"),
           Map.entry("tags_name_length", "name"),
@@ -121,7 +122,7 @@ public final class SqlErrors {
       case "22P02", "22001", "22007", "22008", "22023", "22021" ->
           new ValidationException(
               column != null ? column : "input",
-              server != null ? server.getMessage() : String.valueOf(sqlError.getMessage()),
+              String.valueOf(server != null ? server.getMessage() : sqlError.getMessage()),
               error);
       default ->
           new UnavailableException(

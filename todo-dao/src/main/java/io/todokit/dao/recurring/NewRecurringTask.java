@@ -83,6 +83,7 @@ public record NewRecurringTask(
    * @return the command
    * @throws ValidationException naming the first bad field
    */
+  @SuppressWarnings("NullAway") // the canonical constructor refuses a null, naming the field
   public static NewRecurringTask of(
       @Nullable String title, @Nullable RecurrenceSpec recurrence, @Nullable Instant startsAt) {
     return new NewRecurringTask(
@@ -106,6 +107,7 @@ public record NewRecurringTask(
    * @return the command
    * @throws ValidationException naming the first bad field
    */
+  @SuppressWarnings("NullAway") // the canonical constructor refuses a null, naming the field
   public static NewRecurringTask of(
       @Nullable String title,
       @Nullable RecurrenceSpec recurrence,
@@ -140,6 +142,7 @@ public record NewRecurringTask(
    * @return a copy
    * @throws ValidationException ({@code priority}) when null
    */
+  @SuppressWarnings("NullAway") // the canonical constructor refuses a null, naming the field
   public NewRecurringTask withPriority(@Nullable Priority value) {
     return new NewRecurringTask(
         title, description, value, recurrence, timeZone, startsAt, startsAtLocal, missedPolicy);
@@ -172,6 +175,7 @@ public record NewRecurringTask(
    * @return a copy
    * @throws ValidationException ({@code missed_policy}) when null
    */
+  @SuppressWarnings("NullAway") // the canonical constructor refuses a null, naming the field
   public NewRecurringTask withMissedPolicy(@Nullable MissedPolicy policy) {
     return new NewRecurringTask(
         title, description, priority, recurrence, timeZone, startsAt, startsAtLocal, policy);

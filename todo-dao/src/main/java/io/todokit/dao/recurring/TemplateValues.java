@@ -4,6 +4,7 @@ import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.Limits;
+import io.todokit.recurrence.RecurrenceMode;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,7 @@ final class TemplateValues {
   /** A rule a template can follow: present, and on a fixed schedule. */
   static RecurrenceSpec recurrence(@Nullable RecurrenceSpec recurrence) {
     RecurrenceSpec spec = Check.required(RecurrenceJson.FIELD, recurrence);
-    if (spec.mode() != RecurrenceSpec.Mode.FIXED) {
+    if (spec.mode() != RecurrenceMode.FIXED) {
       throw new ValidationException(
           RecurrenceJson.FIELD + ".mode",
           "templates follow a fixed schedule; after_completion needs a completed task");

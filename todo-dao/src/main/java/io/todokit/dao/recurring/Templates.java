@@ -150,8 +150,9 @@ final class Templates {
           boolean newRule = recurrence != null && !recurrence.equals(current.recurrence());
           boolean newZone = zone != null && !zone.equals(current.timeZone());
           if (newRule || newZone) {
-            RecurrenceSpec rule = newRule ? recurrence : current.recurrence();
-            ZoneId targetZone = newZone ? zone : current.timeZone();
+            RecurrenceSpec rule =
+                newRule ? Objects.requireNonNull(recurrence) : current.recurrence();
+            ZoneId targetZone = newZone ? Objects.requireNonNull(zone) : current.timeZone();
             ZonedDateTime dtstart = current.dtstart().toLocalDateTime().atZone(targetZone);
             Schedule schedule = rule.schedule(dtstart);
             if (schedule.stream().findFirst().isEmpty()) {

@@ -1,273 +1,687 @@
 package io.todokit.dao.reminders;
 
+import static io.todokit.schema.jooq.Tables.REMINDERS;
 import static io.todokit.schema.jooq.Tables.TASKS;
 
 import io.todokit.dao.NotFoundException;
+import io.todokit.dao.Page;
+import io.todokit.dao.PageRequest;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
+import io.todokit.dao.internal.CursorCodec;
 import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
-import io.todokit.dao.internal.Failures;
-import io.todokit.dao.internal.ResultSets;
+import io.todokit.dao.internal.TaskReminders;
 import io.todokit.dao.internal.TaskRows;
-import io.todokit.dao.tasks.Task;
-import io.todokit.schema.jooq.enums.TaskPriority;
-import io.todokit.schema.jooq.enums.TaskStatus;
-import io.todokit.schema.jooq.tables.Tasks;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.todokit.schema.jooq.tables.Reminders;
+import io.todokit.schema.jooq.tables.records.RemindersRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SelectField;
+import org.jooq.Record8;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jooq.impl.SQLDataType;
 
 /**
- * Reminders for the workers that send them: the reminders due in a window, and claiming due
- * reminders so that each is sent once; use {@code TodoDb.reminders()} to get one.
+ * Reminders: a user's reminders of their tasks, and their at-least-once delivery by workers; use
+ * {@code TodoDb.reminders()} to get one.
  *
- * <p>A reminder is <em>armed</em> while its task is open (not completed), has a {@code remind_at}
- * and has not been claimed ({@code reminded_at} is null). Claiming sets {@code reminded_at}. Moving
- * {@code remind_at} re-arms it (a database trigger does that, whoever moves it); completing the
- * task disarms it, and reopening an unclaimed one arms it again.
+ * <p>A task has any number of reminders, each at an instant or a distance before the task's due
+ * time ({@link ReminderSpec}). The database keeps them in step with the task, whoever changes it: a
+ * moved due time moves the relative reminders (a firing whose instant changed is armed again, as a
+ * new firing with a new delivery key); completing the task cancels its unfired reminders and
+ * reopening it re-arms them; deleting it deletes them; the next task of a recurring series gets the
+ * same reminders (absolute ones moved as far as the due time moved).
  *
- * <p><strong>{@link #due} and {@link #claimDue} work across all users</strong> and take no user id:
- * they are for trusted background workers only, never for a request made on behalf of a user.
- * {@link #snooze} is a user's call and sees only that user's tasks.
+ * <p><strong>Delivery is at least once.</strong> {@link #claim} leases due firings to a worker;
+ * {@link #ack} marks one delivered, {@link #nack} schedules a retry with backoff (or dead-letters
+ * it after the last attempt), {@link #extend} renews a lease for a slow send. A worker that dies
+ * loses nothing: its leases expire and the firings are claimed again. So a firing may be sent twice
+ * (a worker that sent and died before acking), always with the same {@link
+ * ReminderClaim#deliveryKey}: pass it to the notification provider as its idempotency key. The
+ * lease calls are fenced by the {@link LeaseToken}: a worker whose lease was taken over changes
+ * nothing and learns so ({@link LeaseOutcome#LEASE_LOST}). Lease, lateness, attempts and backoff
+ * are the {@link DeliveryPolicy} ({@link #withPolicy}).
  *
- * <p>Each call is one transaction. Instances are immutable and thread-safe; any number of workers,
- * in any number of processes, may call {@link #claimDue} at once.
+ * <p><strong>{@link #claim}, {@link #ack}, {@link #nack}, {@link #extend} and {@link #due} work
+ * across all users</strong>: they are for trusted workers only, never for a request made on behalf
+ * of a user. The others take the acting user first and see only that user's reminders.
+ *
+ * <p>"Now" is the {@code TodoDb} clock ({@code TodoDb.withClock}). Each call is one transaction.
+ * Instances are immutable and thread-safe; any number of workers, in any number of processes, may
+ * claim at once.
  */
 public final class ReminderDao {
 
-  /** The most reminders one {@link #claimDue} call takes. */
-  public static final int MAX_CLAIM = 500;
+  /** The most reminders one task may have. */
+  public static final int MAX_PER_TASK = 20;
 
-  private static final List<SelectField<?>> COLUMNS =
-      List.of(TASKS.USER_ID, TASKS.ID, TASKS.TITLE, TASKS.PRIORITY, TASKS.REMIND_AT, TASKS.DUE_AT);
+  /** The longest error text kept of a failed attempt; longer text is cut. */
+  public static final int MAX_ERROR = 2000;
 
-  private static final Logger LOG = LoggerFactory.getLogger(ReminderDao.class);
+  /** The listen channel of the schema's wake-up notifications. */
+  public static final String CHANNEL = "todokit_reminders";
 
-  /** The longest description of an unreadable row in the warning. */
-  private static final int MAX_PROBLEM = 300;
+  private static final Field<String> PENDING = DSL.inline("pending");
+  private static final Field<String> LEASED = DSL.inline("leased");
 
   private final DaoContext context;
+  private final DeliveryPolicy policy;
 
   static {
     DaoAccess.register(ReminderDao.class, ReminderDao::new);
   }
 
   private ReminderDao(DaoContext context) {
+    this(context, DeliveryPolicy.defaults());
+  }
+
+  private ReminderDao(DaoContext context, DeliveryPolicy policy) {
     this.context = Objects.requireNonNull(context, "context");
+    this.policy = Objects.requireNonNull(policy, "policy");
   }
 
   /**
-   * The armed reminders of all users with {@code remind_at} in {@code [from, to)}, ordered by
-   * {@code remind_at}, then task id. Claimed reminders and those of completed tasks are left out.
-   * Nothing is claimed: this is a look at the window (for a digest, or a dashboard); the window
-   * bounds the list, so keep it short on a busy database.
+   * This DAO with another delivery policy, for claim, nack and extend.
+   *
+   * @param policy the policy
+   * @return the DAO
+   */
+  public ReminderDao withPolicy(DeliveryPolicy policy) {
+    return new ReminderDao(context, policy);
+  }
+
+  /** The delivery policy of this DAO. */
+  public DeliveryPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Adds a reminder to a task. It is armed unless the task is completed (then it is canceled until
+   * the task is reopened); a relative reminder of a task without a due time waits for one.
+   *
+   * @param userId the acting user
+   * @param taskId the task
+   * @param spec when it fires
+   * @return the reminder as stored
+   * @throws NotFoundException ({@code task}) when the user has no such task
+   * @throws ValidationException ({@code reminders}) when the task has {@value #MAX_PER_TASK}
+   *     reminders already
+   */
+  public Reminder add(UUID userId, UUID taskId, ReminderSpec spec) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(taskId, "taskId");
+    Check.required("reminder", spec);
+    Instant now = context.now();
+    UUID id = context.newId();
+    return context.write(
+        dsl -> {
+          // Locks the task, so that concurrent adds count each other.
+          UUID task =
+              dsl.select(TASKS.ID)
+                  .from(TASKS)
+                  .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId))
+                  .forNoKeyUpdate()
+                  .fetchOptional(TASKS.ID)
+                  .orElseThrow(() -> new NotFoundException("task", taskId));
+          int count =
+              dsl.fetchCount(REMINDERS, REMINDERS.USER_ID.eq(userId), REMINDERS.TASK_ID.eq(task));
+          if (count >= MAX_PER_TASK) {
+            throw new ValidationException(
+                "reminders", "a task has at most " + MAX_PER_TASK + " reminders");
+          }
+          return dsl.insertInto(REMINDERS)
+              .set(REMINDERS.USER_ID, userId)
+              .set(REMINDERS.ID, id)
+              .set(REMINDERS.TASK_ID, taskId)
+              .set(REMINDERS.AT, spec.at())
+              .set(REMINDERS.BEFORE_DUE, TaskReminders.interval(spec.beforeDue()))
+              .set(REMINDERS.CREATED_AT, now)
+              .set(REMINDERS.UPDATED_AT, now)
+              .returning()
+              .fetchSingle(ReminderDao::toReminder);
+        },
+        taskId);
+  }
+
+  /**
+   * A task's reminders, those that fire first first (reminders that do not fire last).
+   *
+   * @param userId the acting user
+   * @param taskId the task
+   * @return the reminders; empty when the task has none
+   * @throws NotFoundException ({@code task}) when the user has no such task
+   */
+  public List<Reminder> list(UUID userId, UUID taskId) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(taskId, "taskId");
+    return context.read(
+        dsl -> {
+          List<Reminder> reminders =
+              dsl.selectFrom(REMINDERS)
+                  .where(REMINDERS.USER_ID.eq(userId), REMINDERS.TASK_ID.eq(taskId))
+                  .orderBy(REMINDERS.FIRE_AT.asc().nullsLast(), REMINDERS.CREATED_AT, REMINDERS.ID)
+                  .fetch(ReminderDao::toReminder);
+          if (reminders.isEmpty()
+              && !dsl.fetchExists(TASKS, TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId))) {
+            throw new NotFoundException("task", taskId);
+          }
+          return reminders;
+        },
+        taskId);
+  }
+
+  /**
+   * The reminder with this id, if the user has it.
+   *
+   * @param userId the acting user
+   * @param id the reminder
+   * @return the reminder, or empty
+   */
+  public Optional<Reminder> find(UUID userId, UUID id) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(id, "id");
+    return context.read(
+        dsl ->
+            dsl.selectFrom(REMINDERS)
+                .where(REMINDERS.USER_ID.eq(userId), REMINDERS.ID.eq(id))
+                .fetchOptional(ReminderDao::toReminder),
+        id);
+  }
+
+  /**
+   * The reminder with this id.
+   *
+   * @param userId the acting user
+   * @param id the reminder
+   * @return the reminder
+   * @throws NotFoundException ({@code reminder}) when the user has no such reminder
+   */
+  public Reminder get(UUID userId, UUID id) {
+    return find(userId, id).orElseThrow(() -> new NotFoundException("reminder", id));
+  }
+
+  /**
+   * Removes a reminder of a task; a firing in flight is then lost to its worker ({@link
+   * LeaseOutcome#LEASE_LOST}).
+   *
+   * @param userId the acting user
+   * @param taskId the task
+   * @param id the reminder
+   * @throws NotFoundException ({@code reminder}) when the user's task has no such reminder
+   */
+  public void remove(UUID userId, UUID taskId, UUID id) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(taskId, "taskId");
+    Objects.requireNonNull(id, "id");
+    int removed =
+        context.write(
+            dsl ->
+                dsl.deleteFrom(REMINDERS)
+                    .where(
+                        REMINDERS.USER_ID.eq(userId),
+                        REMINDERS.ID.eq(id),
+                        REMINDERS.TASK_ID.eq(taskId))
+                    .execute(),
+            id);
+    if (removed == 0) {
+      throw new NotFoundException("reminder", id);
+    }
+  }
+
+  /**
+   * Claims due firings of all users (or of one bucket of users), the oldest first, in one
+   * statement, and leases them to the caller for the policy's lease.
+   *
+   * <p>A firing is due when it is pending with its fire (or retry) time at or before now, or leased
+   * with an expired lease (its worker died or is slow). Rows that another claim is taking are
+   * skipped ({@code FOR UPDATE SKIP LOCKED}), so any number of workers claim at once, each firing
+   * going to one of them. Each claimed firing gets a new lease token, its lease expiry and one more
+   * attempt. In the same statement, a firing whose fire instant is more than the policy's lateness
+   * before now becomes {@link ReminderState#MISSED} instead of being returned, and one whose lease
+   * expired on its last attempt becomes {@link ReminderState#FAILED}; both count against {@code
+   * limit}.
+   *
+   * <p>Across all users: for trusted workers only.
+   *
+   * @param request how many, and which users
+   * @return the claims, by fire instant, then user and reminder id; empty when none is due
+   */
+  public List<ReminderClaim> claim(ClaimRequest request) {
+    Check.required("request", request);
+    Instant now = context.now();
+    Instant expiry = now.plus(policy.lease());
+    Instant tooLate = now.minus(policy.maxLateness());
+    Reminders candidate = REMINDERS.as("candidate");
+    Condition ready = candidate.STATE.in(PENDING, LEASED).and(candidate.NEXT_ATTEMPT_AT.le(now));
+    Condition claimable = ready;
+    if (request.bucket().isPresent()) {
+      ClaimRequest.Bucket bucket = request.bucket().get();
+      // Plain SQL: jOOQ has no syntax for reading a uuid's bits. The low 32 bits of the user id,
+      // unsigned, as ClaimRequest.bucketOf computes them in Java.
+      claimable =
+          ready.and(
+              DSL.condition(
+                  "('x' || right({0}::text, 8))::bit(32)::bigint % {1} = {2}",
+                  candidate.USER_ID, DSL.inline(bucket.count()), DSL.inline(bucket.index())));
+    }
+    Condition late = REMINDERS.FIRE_AT.lt(tooLate);
+    Condition exhausted =
+        REMINDERS.STATE.eq(LEASED).and(REMINDERS.ATTEMPTS.ge(DSL.inline(policy.maxAttempts())));
+    Field<UUID> newToken = DSL.field("gen_random_uuid()", SQLDataType.UUID);
+    Condition where = claimable;
+    return context.write(
+        dsl -> {
+          // The predicate is the partial index reminders_claim_idx's, with literals (not bind
+          // values) so that the planner can prove the index applies in generic plans; the limit
+          // is a literal for the same reason as in the other claims.
+          Table<? extends Record> due =
+              dsl.select(candidate.USER_ID, candidate.ID)
+                  .from(candidate)
+                  .where(where)
+                  .orderBy(candidate.NEXT_ATTEMPT_AT, candidate.USER_ID, candidate.ID)
+                  .limit(DSL.inline(request.limit()))
+                  .forUpdate()
+                  .skipLocked()
+                  .asTable("due");
+          CommonTableExpression<Record8<UUID, UUID, UUID, Instant, String, UUID, Instant, Integer>>
+              claimed =
+                  DSL.name("claimed")
+                      .as(
+                          dsl.update(REMINDERS)
+                              .set(
+                                  REMINDERS.STATE,
+                                  DSL.when(late, DSL.inline("missed"))
+                                      .when(exhausted, DSL.inline("failed"))
+                                      .otherwise(LEASED))
+                              .set(
+                                  REMINDERS.LEASE_TOKEN,
+                                  DSL.when(late.or(exhausted), DSL.castNull(SQLDataType.UUID))
+                                      .otherwise(newToken))
+                              .set(
+                                  REMINDERS.NEXT_ATTEMPT_AT,
+                                  DSL.when(
+                                          late.or(exhausted),
+                                          DSL.castNull(REMINDERS.NEXT_ATTEMPT_AT.getDataType()))
+                                      .otherwise(DSL.val(expiry, REMINDERS.NEXT_ATTEMPT_AT)))
+                              .set(
+                                  REMINDERS.ATTEMPTS,
+                                  DSL.when(late.or(exhausted), REMINDERS.ATTEMPTS)
+                                      .otherwise(REMINDERS.ATTEMPTS.plus(1)))
+                              .set(
+                                  REMINDERS.LAST_ERROR,
+                                  DSL.when(
+                                          exhausted,
+                                          DSL.inline("lease expired on the last attempt"))
+                                      .otherwise(REMINDERS.LAST_ERROR))
+                              .set(REMINDERS.UPDATED_AT, now)
+                              .from(due)
+                              .where(
+                                  REMINDERS.USER_ID.eq(due.field(candidate.USER_ID)),
+                                  REMINDERS.ID.eq(due.field(candidate.ID)))
+                              .returningResult(
+                                  REMINDERS.USER_ID,
+                                  REMINDERS.ID,
+                                  REMINDERS.TASK_ID,
+                                  REMINDERS.FIRE_AT,
+                                  REMINDERS.STATE,
+                                  REMINDERS.LEASE_TOKEN,
+                                  REMINDERS.NEXT_ATTEMPT_AT,
+                                  REMINDERS.ATTEMPTS));
+          Field<UUID> userId = claimed.field(REMINDERS.USER_ID);
+          Field<UUID> id = claimed.field(REMINDERS.ID);
+          Field<UUID> taskId = claimed.field(REMINDERS.TASK_ID);
+          Field<Instant> fireAt = claimed.field(REMINDERS.FIRE_AT);
+          Field<UUID> token = claimed.field(REMINDERS.LEASE_TOKEN);
+          Field<Instant> leaseExpiry = claimed.field(REMINDERS.NEXT_ATTEMPT_AT);
+          Field<Integer> attempts = claimed.field(REMINDERS.ATTEMPTS);
+          return dsl.with(claimed)
+              .select(
+                  userId,
+                  id,
+                  taskId,
+                  fireAt,
+                  token,
+                  leaseExpiry,
+                  attempts,
+                  TASKS.TITLE,
+                  TASKS.PRIORITY,
+                  TASKS.DUE_AT)
+              .from(claimed)
+              .join(TASKS)
+              .on(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId))
+              .where(Objects.requireNonNull(claimed.field(REMINDERS.STATE)).eq(LEASED))
+              .orderBy(fireAt, userId, id)
+              .fetch(
+                  row -> {
+                    UUID reminderId = Objects.requireNonNull(row.get(id));
+                    UUID task = Objects.requireNonNull(row.get(taskId));
+                    Instant fire = Objects.requireNonNull(row.get(fireAt));
+                    return new ReminderClaim(
+                        new LeaseToken(
+                            Objects.requireNonNull(row.get(userId)),
+                            reminderId,
+                            Objects.requireNonNull(row.get(token))),
+                        Objects.requireNonNull(row.get(leaseExpiry)),
+                        Objects.requireNonNull(row.get(attempts)),
+                        DeliveryKeys.of(task, reminderId, fire),
+                        Objects.requireNonNull(row.get(userId)),
+                        task,
+                        reminderId,
+                        row.get(TASKS.TITLE),
+                        TaskRows.priority(row.get(TASKS.PRIORITY)),
+                        row.get(TASKS.DUE_AT),
+                        fire);
+                  });
+        },
+        null);
+  }
+
+  /**
+   * Marks a claimed firing delivered, if the lease is still the caller's: fenced by the token in
+   * one statement. A lease that expired but was not claimed again is still the caller's.
+   *
+   * @param lease the claim's lease
+   * @return {@link LeaseOutcome#DONE}, or {@link LeaseOutcome#LEASE_LOST} when nothing changed
+   */
+  public LeaseOutcome ack(LeaseToken lease) {
+    Check.required("lease_token", lease);
+    Instant now = context.now();
+    int updated =
+        context.write(
+            dsl ->
+                dsl.update(REMINDERS)
+                    .set(REMINDERS.STATE, DSL.inline("delivered"))
+                    .set(REMINDERS.DELIVERED_AT, now)
+                    .setNull(REMINDERS.LEASE_TOKEN)
+                    .setNull(REMINDERS.NEXT_ATTEMPT_AT)
+                    .setNull(REMINDERS.LAST_ERROR)
+                    .set(REMINDERS.UPDATED_AT, now)
+                    .where(fenced(lease))
+                    .execute(),
+            lease.reminderId());
+    return updated == 1 ? LeaseOutcome.DONE : LeaseOutcome.LEASE_LOST;
+  }
+
+  /**
+   * Marks several claimed firings delivered in one statement, each fenced by its token as {@link
+   * #ack} is: a worker acknowledges a whole batch with one round trip.
+   *
+   * @param leases the claims' leases, at most {@value ClaimRequest#MAX_LIMIT}
+   * @return the leases that were acknowledged; the others were lost ({@link
+   *     LeaseOutcome#LEASE_LOST}) and nothing changed for them
+   * @throws ValidationException ({@code leases}) when there are more than {@value
+   *     ClaimRequest#MAX_LIMIT}
+   */
+  public java.util.Set<LeaseToken> ackAll(java.util.Collection<LeaseToken> leases) {
+    Check.noNulls("leases", leases);
+    if (leases.size() > ClaimRequest.MAX_LIMIT) {
+      throw new ValidationException(
+          "leases", "must be at most " + ClaimRequest.MAX_LIMIT + " (was " + leases.size() + ")");
+    }
+    if (leases.isEmpty()) {
+      return java.util.Set.of();
+    }
+    Instant now = context.now();
+    List<org.jooq.Row3<UUID, UUID, UUID>> rows =
+        leases.stream()
+            .map(
+                l ->
+                    DSL.row(
+                        DSL.val(l.userId(), REMINDERS.USER_ID),
+                        DSL.val(l.reminderId(), REMINDERS.ID),
+                        DSL.val(l.token(), REMINDERS.LEASE_TOKEN)))
+            .toList();
+    Table<org.jooq.Record3<UUID, UUID, UUID>> acked =
+        DSL.values(rows.toArray(org.jooq.Row3[]::new)).as("acked", "user_id", "id", "token");
+    Field<UUID> userId = acked.field("user_id", UUID.class);
+    Field<UUID> id = acked.field("id", UUID.class);
+    Field<UUID> token = acked.field("token", UUID.class);
+    return context.write(
+        dsl ->
+            java.util.Set.copyOf(
+                dsl.update(REMINDERS)
+                    .set(REMINDERS.STATE, DSL.inline("delivered"))
+                    .set(REMINDERS.DELIVERED_AT, now)
+                    .setNull(REMINDERS.LEASE_TOKEN)
+                    .setNull(REMINDERS.NEXT_ATTEMPT_AT)
+                    .setNull(REMINDERS.LAST_ERROR)
+                    .set(REMINDERS.UPDATED_AT, now)
+                    .from(acked)
+                    .where(
+                        REMINDERS.USER_ID.eq(userId),
+                        REMINDERS.ID.eq(id),
+                        REMINDERS.LEASE_TOKEN.eq(token),
+                        REMINDERS.STATE.eq(LEASED))
+                    .returningResult(REMINDERS.USER_ID, REMINDERS.ID, token)
+                    .fetch(r -> new LeaseToken(r.value1(), r.value2(), r.value3()))),
+        null);
+  }
+
+  /**
+   * Reports a failed delivery attempt: the firing is pending again after the policy's backoff, or
+   * failed (the dead letter) when this was its last attempt. Fenced by the token in one statement.
+   *
+   * @param lease the claim's lease
+   * @param error what went wrong (kept, cut to {@value #MAX_ERROR} characters)
+   * @return {@link LeaseOutcome#DONE} (a retry is scheduled), {@link LeaseOutcome#DEAD_LETTERED},
+   *     or {@link LeaseOutcome#LEASE_LOST} when nothing changed
+   */
+  public LeaseOutcome nack(LeaseToken lease, String error) {
+    Check.required("lease_token", lease);
+    String kept = Check.required("error", error);
+    if (kept.length() > MAX_ERROR) {
+      kept = kept.substring(0, MAX_ERROR);
+    }
+    kept = kept.replace('\0', ' ');
+    Instant now = context.now();
+    Condition last = REMINDERS.ATTEMPTS.ge(DSL.inline(policy.maxAttempts()));
+    // Plain SQL: the capped exponential backoff with jitter, per row (jOOQ has no make_interval).
+    Field<Instant> retryAt =
+        DSL.field(
+            "{0} + make_interval(secs => least({1}, {2} * power(2, least(greatest({3} - 1, 0), 60)))"
+                + " * (1 - {4} * random()))",
+            REMINDERS.NEXT_ATTEMPT_AT.getDataType(),
+            DSL.val(now, REMINDERS.NEXT_ATTEMPT_AT),
+            DSL.inline(seconds(policy.maxBackoff())),
+            DSL.inline(seconds(policy.initialBackoff())),
+            REMINDERS.ATTEMPTS,
+            DSL.inline(policy.jitter()));
+    String errorText = kept;
+    Optional<String> state =
+        context.write(
+            dsl ->
+                dsl.update(REMINDERS)
+                    .set(REMINDERS.STATE, DSL.when(last, DSL.inline("failed")).otherwise(PENDING))
+                    .set(
+                        REMINDERS.NEXT_ATTEMPT_AT,
+                        DSL.when(last, DSL.castNull(REMINDERS.NEXT_ATTEMPT_AT.getDataType()))
+                            .otherwise(retryAt))
+                    .setNull(REMINDERS.LEASE_TOKEN)
+                    .set(REMINDERS.LAST_ERROR, errorText)
+                    .set(REMINDERS.UPDATED_AT, now)
+                    .where(fenced(lease))
+                    .returningResult(REMINDERS.STATE)
+                    .fetchOptional(REMINDERS.STATE),
+            lease.reminderId());
+    return state
+        .map(s -> s.equals("failed") ? LeaseOutcome.DEAD_LETTERED : LeaseOutcome.DONE)
+        .orElse(LeaseOutcome.LEASE_LOST);
+  }
+
+  /**
+   * Renews a lease for the policy's lease from now, for a send that takes longer.
+   *
+   * @param lease the claim's lease
+   * @return {@link LeaseOutcome#DONE}, or {@link LeaseOutcome#LEASE_LOST} when nothing changed
+   */
+  public LeaseOutcome extend(LeaseToken lease) {
+    return extend(lease, policy.lease());
+  }
+
+  /**
+   * Renews a lease for {@code duration} from now.
+   *
+   * @param lease the claim's lease
+   * @param duration how long, positive and at most a day
+   * @return {@link LeaseOutcome#DONE}, or {@link LeaseOutcome#LEASE_LOST} when nothing changed
+   * @throws ValidationException ({@code duration}) when it is not positive or longer than a day
+   */
+  public LeaseOutcome extend(LeaseToken lease, Duration duration) {
+    Check.required("lease_token", lease);
+    Check.required("duration", duration);
+    if (duration.isNegative()
+        || duration.isZero()
+        || duration.compareTo(DeliveryPolicy.MAX_DURATION) > 0) {
+      throw new ValidationException(
+          "duration", "must be positive and at most " + DeliveryPolicy.MAX_DURATION);
+    }
+    Instant now = context.now();
+    int updated =
+        context.write(
+            dsl ->
+                dsl.update(REMINDERS)
+                    .set(REMINDERS.NEXT_ATTEMPT_AT, now.plus(duration))
+                    .set(REMINDERS.UPDATED_AT, now)
+                    .where(fenced(lease))
+                    .execute(),
+            lease.reminderId());
+    return updated == 1 ? LeaseOutcome.DONE : LeaseOutcome.LEASE_LOST;
+  }
+
+  /**
+   * The user's failed firings (the dead letter), by reminder id.
+   *
+   * @param userId the acting user
+   * @param page which page
+   * @return the page
+   */
+  public Page<Reminder> failed(UUID userId, PageRequest page) {
+    Objects.requireNonNull(userId, "userId");
+    Check.required("page", page);
+    Optional<UUID> after =
+        page.cursor().map(c -> CursorCodec.uuid(context.cursors().open(userId, "failed", c)));
+    List<Reminder> rows =
+        context.read(
+            dsl ->
+                dsl.selectFrom(REMINDERS)
+                    .where(
+                        REMINDERS.USER_ID.eq(userId),
+                        REMINDERS.STATE.eq(DSL.inline("failed")),
+                        after.map(REMINDERS.ID::gt).orElse(DSL.noCondition()))
+                    .orderBy(REMINDERS.ID)
+                    .limit(page.limit() + 1)
+                    .fetch(ReminderDao::toReminder),
+            null);
+    if (rows.size() <= page.limit()) {
+      return Page.last(rows);
+    }
+    List<Reminder> items = rows.subList(0, page.limit());
+    String cursor = context.cursors().seal(userId, "failed", items.getLast().id().toString());
+    return Page.of(List.copyOf(items), PageRequest.after(cursor, page.limit()));
+  }
+
+  /**
+   * Arms a failed or missed firing again: pending, due now, no attempts. A reminder in another
+   * state is returned as it is.
+   *
+   * @param userId the acting user
+   * @param id the reminder
+   * @return the reminder as it is now
+   * @throws NotFoundException ({@code reminder}) when the user has no such reminder
+   */
+  public Reminder retry(UUID userId, UUID id) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(id, "id");
+    Instant now = context.now();
+    return context.write(
+        dsl ->
+            dsl.update(REMINDERS)
+                .set(REMINDERS.STATE, PENDING)
+                .set(REMINDERS.NEXT_ATTEMPT_AT, now)
+                .set(REMINDERS.ATTEMPTS, 0)
+                .setNull(REMINDERS.LAST_ERROR)
+                .set(REMINDERS.UPDATED_AT, now)
+                .where(
+                    REMINDERS.USER_ID.eq(userId),
+                    REMINDERS.ID.eq(id),
+                    REMINDERS.STATE.in(DSL.inline("failed"), DSL.inline("missed")))
+                .returning()
+                .fetchOptional(ReminderDao::toReminder)
+                .or(
+                    () ->
+                        dsl.selectFrom(REMINDERS)
+                            .where(REMINDERS.USER_ID.eq(userId), REMINDERS.ID.eq(id))
+                            .fetchOptional(ReminderDao::toReminder))
+                .orElseThrow(() -> new NotFoundException("reminder", id)),
+        id);
+  }
+
+  /**
+   * The pending firings of all users due in {@code [from, to)} (by their fire or retry time), for a
+   * digest or a dashboard; nothing is claimed. The window bounds the list, so keep it short on a
+   * busy database.
    *
    * <p>Across all users: for trusted workers only.
    *
    * @param from the window's start, inclusive
    * @param to the window's end, exclusive
-   * @return the reminders in the window
-   * @throws ValidationException with field {@code to} when {@code to} is not after {@code from}
+   * @return the reminders, by their next attempt time, then user and id
+   * @throws ValidationException ({@code to}) when {@code to} is not after {@code from}
    */
   public List<Reminder> due(Instant from, Instant to) {
-    Objects.requireNonNull(from, "from");
     Check.instant("from", from);
-    Objects.requireNonNull(to, "to");
     Check.instant("to", to);
     if (!to.isAfter(from)) {
       throw new ValidationException("to", "must be after from (" + from + "), was " + to);
     }
     return context.read(
         dsl ->
-            dsl.select(COLUMNS)
-                .from(TASKS)
-                .where(armed(TASKS), TASKS.REMIND_AT.ge(from), TASKS.REMIND_AT.lt(to))
-                .orderBy(TASKS.REMIND_AT, TASKS.ID, TASKS.USER_ID)
+            dsl.selectFrom(REMINDERS)
+                .where(
+                    REMINDERS.STATE.in(PENDING, LEASED),
+                    REMINDERS.STATE.eq(PENDING),
+                    REMINDERS.NEXT_ATTEMPT_AT.ge(from),
+                    REMINDERS.NEXT_ATTEMPT_AT.lt(to))
+                .orderBy(REMINDERS.NEXT_ATTEMPT_AT, REMINDERS.USER_ID, REMINDERS.ID)
                 .fetch(ReminderDao::toReminder),
         null);
   }
 
-  /**
-   * Claims up to {@code limit} due reminders (armed, {@code remind_at <= now}) of all users, the
-   * oldest first, and returns them: each reminder is returned by exactly one call, however many
-   * workers claim at once, because the claim ({@code reminded_at = now}) is written by the same
-   * statement that picks the rows, and rows another worker is claiming are skipped ({@code FOR
-   * UPDATE SKIP LOCKED}) instead of waited for.
-   *
-   * <p>The claim does not change the task's version, so a user's edit based on the version they
-   * read still succeeds; it does set the task's {@code updated_at} to {@code now}, since the row
-   * did change (the schema's trigger would otherwise stamp the transaction time). Send the
-   * reminders after this call returns: a worker that dies before sending loses them (at most once
-   * delivery); snoozing or moving {@code remind_at} arms a reminder again.
-   *
-   * <p>A claimed row that Java cannot read (values written by plain SQL or by a newer schema, such
-   * as a priority this version does not know) never makes the claim fail: it is left out of the
-   * result and, since the claim has already marked it sent, logged as one WARN line (logger {@code
-   * io.todokit.dao.reminders.ReminderDao}) with its user and task id and what could not be read.
-   * Fix the row and snooze it to have it sent.
-   *
-   * <p>Across all users: for trusted workers only.
-   *
-   * <p>"Now" is the {@code TodoDb} clock's instant ({@code TodoDb.withClock}): reminders with
-   * {@code remind_at <= now} are due.
-   *
-   * @param limit how many to claim at most: 1 to {@value #MAX_CLAIM}
-   * @return the claimed reminders ordered by {@code remind_at}, then task id, then user id, in SQL
-   *     exactly as {@link #due} orders them; empty when none is due
-   * @throws ValidationException with field {@code limit} when it is outside 1 to {@value
-   *     #MAX_CLAIM}
-   */
-  public List<Reminder> claimDue(int limit) {
-    int checkedLimit = Check.pageSize(limit);
-    Instant now = context.now();
-    Tasks candidate = TASKS.as("candidate");
-    List<Claimed> claimed =
-        context.write(
-            dsl -> {
-              // The predicate is the partial index tasks_armed_reminder_idx's, with the status as a
-              // literal (not a bind value) so that the planner can prove the index applies in
-              // generic plans too; ordering by remind_at alone lets the index scan stop at the
-              // limit. The limit (checked: 1 to 500) is a literal too: as a bind value, a generic
-              // plan guesses it large and joins the claimed rows back by a full scan of tasks.
-              Table<? extends Record> due =
-                  dsl.select(candidate.USER_ID, candidate.ID)
-                      .from(candidate)
-                      .where(armed(candidate), candidate.REMIND_AT.le(now))
-                      .orderBy(candidate.REMIND_AT)
-                      .limit(DSL.inline(checkedLimit))
-                      .forUpdate()
-                      .skipLocked()
-                      .asTable("due");
-              // The claimed rows come back through a CTE: a SELECT sorts them as due() does, and
-              // its rows are read from the result set one by one (jOOQ converts an UPDATE's
-              // RETURNING rows itself, and one bad value, such as a timestamp of 'infinity', would
-              // fail them all).
-              CommonTableExpression<Record> claimedRows =
-                  DSL.name("claimed")
-                      .as(
-                          dsl.update(TASKS)
-                              .set(TASKS.REMINDED_AT, now)
-                              .set(TASKS.UPDATED_AT, now)
-                              .from(due)
-                              .where(
-                                  TASKS.USER_ID.eq(due.field(candidate.USER_ID)),
-                                  TASKS.ID.eq(due.field(candidate.ID)))
-                              .returningResult(COLUMNS));
-              return ResultSets.fetch(
-                  dsl.with(claimedRows)
-                      .select(claimedRows.fields())
-                      .from(claimedRows)
-                      .orderBy(
-                          claimedRows.field(TASKS.REMIND_AT),
-                          claimedRows.field(TASKS.ID),
-                          claimedRows.field(TASKS.USER_ID)),
-                  ReminderDao::claimed);
-            },
-            null);
-    // Logged after the write has succeeded: a claim that fails marks nothing and logs nothing.
-    for (Claimed row : claimed) {
-      if (row instanceof Claimed.Unreadable unreadable) {
-        LOG.warn(
-            "todokit: skipped a claimed reminder that cannot be read: user {}, task {}: {}; it is"
-                + " marked sent (reminded_at = {}) and was not returned",
-            unreadable.userId(),
-            unreadable.taskId(),
-            unreadable.problem(),
-            now);
-      }
-    }
-    return claimed.stream()
-        .flatMap(row -> row instanceof Claimed.Read read ? Stream.of(read.reminder()) : Stream.of())
-        .toList();
-  }
-
-  /**
-   * Moves a task's reminder to {@code until} and arms it again, even when it was already claimed at
-   * that very time; like any edit of the task, this increments its version, and the task comes back
-   * with it (so that the caller's next {@code tasks().update} can pass {@link Task#version()}). A
-   * completed task keeps the new time, and its reminder fires only if it is reopened.
-   *
-   * @param userId the acting user
-   * @param taskId the task
-   * @param until when to remind the user (a time in the past makes the reminder due at once)
-   * @return the task as it is now, with its new version
-   * @throws NotFoundException when the user has no such task
-   */
-  public Task snooze(UUID userId, UUID taskId, Instant until) {
-    Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(taskId, "taskId");
-    Check.instant("remind_at", until);
-    Instant now = context.now();
-    return context.write(
-        dsl ->
-            dsl.update(TASKS)
-                .set(TASKS.REMIND_AT, until)
-                // The trigger re-arms only when remind_at changes; a snooze always re-arms.
-                .setNull(TASKS.REMINDED_AT)
-                .set(TASKS.VERSION, TASKS.VERSION.plus(1))
-                .set(TASKS.UPDATED_AT, now)
-                .where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId))
-                .returningResult(TaskRows.COLUMNS)
-                .fetchOptional(TaskRows::toTask)
-                .orElseThrow(() -> new NotFoundException("task", taskId)),
-        taskId);
-  }
-
-  /** The predicate of the partial index {@code tasks_armed_reminder_idx}, word for word. */
-  private static Condition armed(Tasks tasks) {
+  /** The lease's row, while the lease is the token's. */
+  private static Condition fenced(LeaseToken lease) {
     return DSL.and(
-        tasks.REMINDED_AT.isNull(),
-        tasks.REMIND_AT.isNotNull(),
-        tasks.STATUS.ne(DSL.inline(TaskStatus.completed)));
+        REMINDERS.USER_ID.eq(lease.userId()),
+        REMINDERS.ID.eq(lease.reminderId()),
+        REMINDERS.LEASE_TOKEN.eq(lease.token()),
+        REMINDERS.STATE.eq(LEASED));
   }
 
-  /** A claimed row: read, or unreadable with what went wrong. */
-  private sealed interface Claimed {
-    record Read(Reminder reminder) implements Claimed {}
-
-    record Unreadable(UUID userId, UUID taskId, String problem) implements Claimed {}
+  private static double seconds(Duration duration) {
+    return duration.toNanos() / 1e9;
   }
 
-  /** Maps one claimed row; only its key (uuid columns, never malformed) must be readable. */
-  private static Claimed claimed(ResultSet row) throws SQLException {
-    UUID userId = Objects.requireNonNull(ResultSets.uuid(row, TASKS.USER_ID));
-    UUID taskId = Objects.requireNonNull(ResultSets.uuid(row, TASKS.ID));
-    try {
-      return new Claimed.Read(
-          new Reminder(
-              userId,
-              taskId,
-              Objects.requireNonNull(ResultSets.text(row, TASKS.TITLE), "title"),
-              TaskRows.priority(
-                  TaskPriority.valueOf(
-                      Objects.requireNonNull(ResultSets.text(row, TASKS.PRIORITY), "priority"))),
-              Objects.requireNonNull(ResultSets.instant(row, TASKS.REMIND_AT), "remind_at"),
-              ResultSets.instant(row, TASKS.DUE_AT)));
-    } catch (RuntimeException | SQLException e) {
-      return new Claimed.Unreadable(userId, taskId, Failures.describe(e, MAX_PROBLEM));
-    }
-  }
-
-  private static Reminder toReminder(Record row) {
+  private static Reminder toReminder(RemindersRecord row) {
     return new Reminder(
-        row.get(TASKS.USER_ID),
-        row.get(TASKS.ID),
-        row.get(TASKS.TITLE),
-        TaskRows.priority(row.get(TASKS.PRIORITY)),
-        row.get(TASKS.REMIND_AT),
-        row.get(TASKS.DUE_AT));
+        row.getId(),
+        row.getUserId(),
+        row.getTaskId(),
+        row.getAt(),
+        row.getBeforeDue() == null ? null : row.getBeforeDue().toDuration(),
+        row.getFireAt(),
+        ReminderState.ofSql(row.getState()),
+        row.getAttempts(),
+        row.getLastError(),
+        row.getDeliveredAt(),
+        row.getCreatedAt(),
+        row.getUpdatedAt());
   }
 }

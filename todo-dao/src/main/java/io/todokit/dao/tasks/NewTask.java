@@ -4,6 +4,8 @@ import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Check;
 import io.todokit.dao.internal.Limits;
+import io.todokit.dao.reminders.ReminderDao;
+import io.todokit.dao.reminders.ReminderSpec;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param description up to 10,000 characters, kept verbatim, or null (field {@code description})
  * @param priority the priority; {@link Priority#MEDIUM} unless set
  * @param dueAt when the task is due, or null
- * @param remindAt when to remind the user, or null
+ * @param reminders the task's reminders (at most {@value ReminderDao#MAX_PER_TASK}); relative ones
+ *     need a due date to fire
  * @param recurrence the rule that creates the next task when this one is completed, or null; needs
  *     a due date
  * @param tagIds the user's own tags to put on the task (duplicates are ignored)
@@ -35,7 +38,7 @@ public record NewTask(
     @Nullable String description,
     Priority priority,
     @Nullable Instant dueAt,
-    @Nullable Instant remindAt,
+    List<ReminderSpec> reminders,
     @Nullable RecurrenceSpec recurrence,
     List<UUID> tagIds) {
 
@@ -45,7 +48,11 @@ public record NewTask(
     description = Check.optionalText("description", description, Limits.DESCRIPTION);
     Check.required("priority", priority);
     Check.optionalInstant("due_at", dueAt);
-    Check.optionalInstant("remind_at", remindAt);
+    reminders = List.copyOf(Check.noNulls("reminders", new ArrayList<>(reminders)));
+    if (reminders.size() > ReminderDao.MAX_PER_TASK) {
+      throw new ValidationException(
+          "reminders", "a task has at most " + ReminderDao.MAX_PER_TASK + " reminders");
+    }
     tagIds = List.copyOf(new LinkedHashSet<>(Check.noNulls("tag_ids", new ArrayList<>(tagIds))));
   }
 
@@ -54,40 +61,50 @@ public record NewTask(
    *
    * @param title 1 to 255 characters after trimming
    * @return the command
-   * @throws ValidationException ({@code title}) for a blank, too long or NUL-containing title
+   * @throws ValidationException ({@code title}) for a missing, blank, too long or NUL-containing
+   *     title
    */
-  public static NewTask titled(String title) {
-    return new NewTask(title, null, Priority.MEDIUM, null, null, null, List.of());
+  @SuppressWarnings("NullAway") // the canonical constructor refuses a null, naming the field
+  public static NewTask titled(@Nullable String title) {
+    return new NewTask(title, null, Priority.MEDIUM, null, List.of(), null, List.of());
   }
 
   /** This command with another title (1 to 255 characters after trimming). */
   public NewTask withTitle(String title) {
-    return new NewTask(title, description, priority, dueAt, remindAt, recurrence, tagIds);
+    return new NewTask(title, description, priority, dueAt, reminders, recurrence, tagIds);
   }
 
   /** This command with a description (up to 10,000 characters), or none when null. */
   public NewTask withDescription(@Nullable String description) {
-    return new NewTask(title, description, priority, dueAt, remindAt, recurrence, tagIds);
+    return new NewTask(title, description, priority, dueAt, reminders, recurrence, tagIds);
   }
 
   /** This command with a priority. */
   public NewTask withPriority(Priority priority) {
-    return new NewTask(title, description, priority, dueAt, remindAt, recurrence, tagIds);
+    return new NewTask(title, description, priority, dueAt, reminders, recurrence, tagIds);
   }
 
   /** This command with a due date, or none when null. */
   public NewTask withDueAt(@Nullable Instant dueAt) {
-    return new NewTask(title, description, priority, dueAt, remindAt, recurrence, tagIds);
+    return new NewTask(title, description, priority, dueAt, reminders, recurrence, tagIds);
   }
 
-  /** This command with a reminder time, or none when null. */
-  public NewTask withRemindAt(@Nullable Instant remindAt) {
-    return new NewTask(title, description, priority, dueAt, remindAt, recurrence, tagIds);
+  /**
+   * This command with the given reminders (replacing any set before), e.g. {@code
+   * withReminders(ReminderSpec.beforeDue(Duration.ofMinutes(30)))}.
+   */
+  public NewTask withReminders(ReminderSpec... reminders) {
+    return withReminders(java.util.Arrays.asList(reminders));
+  }
+
+  /** This command with the given reminders (replacing any set before). */
+  public NewTask withReminders(List<ReminderSpec> reminders) {
+    return new NewTask(title, description, priority, dueAt, reminders, recurrence, tagIds);
   }
 
   /** This command with a recurrence rule (the task then needs a due date), or none when null. */
   public NewTask withRecurrence(@Nullable RecurrenceSpec recurrence) {
-    return new NewTask(title, description, priority, dueAt, remindAt, recurrence, tagIds);
+    return new NewTask(title, description, priority, dueAt, reminders, recurrence, tagIds);
   }
 
   /**
@@ -104,6 +121,6 @@ public record NewTask(
 
   /** This command with the given tags of the user's (replacing any set before). */
   public NewTask withTagIds(List<UUID> tagIds) {
-    return new NewTask(title, description, priority, dueAt, remindAt, recurrence, tagIds);
+    return new NewTask(title, description, priority, dueAt, reminders, recurrence, tagIds);
   }
 }

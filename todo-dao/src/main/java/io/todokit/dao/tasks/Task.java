@@ -16,8 +16,6 @@ import org.jspecify.annotations.Nullable;
  * @param status pending, in progress or completed
  * @param priority low, medium (the default), high or urgent
  * @param dueAt when it is due, or null
- * @param remindAt when to remind the user, or null
- * @param remindedAt when a worker claimed the reminder, or null while it is armed
  * @param completedAt when it was completed; set exactly when the status is completed
  * @param recurrence the rule that makes the next task when this one is completed, or null
  * @param templateId the recurring template this task was made from, or null
@@ -34,8 +32,6 @@ public record Task(
     TaskStatus status,
     Priority priority,
     @Nullable Instant dueAt,
-    @Nullable Instant remindAt,
-    @Nullable Instant remindedAt,
     @Nullable Instant completedAt,
     @Nullable RecurrenceSpec recurrence,
     @Nullable UUID templateId,

@@ -15,6 +15,7 @@ import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.NextOccurrence;
+import io.todokit.dao.internal.TaskReminders;
 import io.todokit.dao.internal.TaskRows;
 import io.todokit.recurrence.RecurrenceSpec;
 import java.time.Duration;
@@ -79,17 +80,19 @@ final class TaskCompletion {
           if (rule == null || due == null) {
             return new Completion(completed, Optional.empty());
           }
-          String zone = row.get(USERS.TIME_ZONE);
+          String zoneId = row.get(USERS.TIME_ZONE);
           NextOccurrence step =
               NextOccurrence.of(
                   due,
                   rule.count() != null || rule.endDate() != null,
-                  () -> rule.nextInSeries(due.atZone(ZoneId.of(zone)), now));
+                  () -> { // an unknown stored zone ends the series like any other failure
+                    ZoneId zone = ZoneId.of(zoneId);
+                    return rule.nextInSeries(due, zone, now).map(next -> next.atZone(zone));
+                  });
           if (!(step instanceof NextOccurrence.At at)) {
             return new Completion(completed, Optional.empty());
           }
           Instant nextDue = at.occurrence().toInstant();
-          Instant remindAt = completed.remindAt();
           Task next =
               insert(
                   dsl,
@@ -99,7 +102,6 @@ final class TaskCompletion {
                   completed.description(),
                   completed.priority(),
                   nextDue,
-                  remindAt == null ? null : nextDue.minus(Duration.between(remindAt, due)),
                   rule.forNextInSeries(),
                   now);
           dsl.insertInto(
@@ -117,6 +119,7 @@ final class TaskCompletion {
                       .from(TASK_TAGS)
                       .where(TASK_TAGS.USER_ID.eq(userId), TASK_TAGS.TASK_ID.eq(id)))
               .execute();
+          TaskReminders.copyToNext(dsl, userId, id, nextId, Duration.between(due, nextDue), now);
           return new Completion(completed, Optional.of(next));
         },
         id);

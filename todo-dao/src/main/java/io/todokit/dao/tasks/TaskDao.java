@@ -89,11 +89,11 @@ public final class TaskDao {
    * Changes the fields set on {@code patch}, if the task is still at {@code expectedVersion}, and
    * increments its version.
    *
-   * <p>Moving the reminder time re-arms the reminder (a database trigger clears {@code
-   * reminded_at}). Setting the status to pending or in progress clears the completion time; the
-   * next task a completion created stays. A new monthly or yearly rule without {@code month_day} is
-   * anchored on the due date's day, as in {@link #create}. An empty patch writes nothing: it
-   * returns the task after checking the version.
+   * <p>Moving the due date moves the task's relative reminders (a database trigger does that, and
+   * re-arms those whose fire instant changed). Setting the status to pending or in progress clears
+   * the completion time; the next task a completion created stays. A new monthly or yearly rule
+   * without {@code month_day} is anchored on the due date's day, as in {@link #create}. An empty
+   * patch writes nothing: it returns the task after checking the version.
    *
    * @param userId the acting user
    * @param id the task
@@ -128,8 +128,8 @@ public final class TaskDao {
    * clock of the user's time zone ({@code fixed} mode), or counted from today's date in that zone
    * at the due date's local time ({@code after_completion} mode). It carries the title,
    * description, priority, tags and rule (with {@code count} one less: a task's count is the number
-   * of occurrences left including itself, so a task with count 1 is the last), and its reminder
-   * keeps the same distance before the due date.
+   * of occurrences left including itself, so a task with count 1 is the last), and its reminders
+   * (relative ones as they are, absolute ones moved as far as the due date moved), armed anew.
    *
    * <p>A series that cannot go on ends with this task, which is completed all the same (never a
    * completion that fails for good): when the next occurrence would fall after the year 9999, when

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * The changes {@link TaskDao#update} makes to a task: only the fields set on the patch change.
  *
  * <p>Each field is in one of three states: <em>unchanged</em> (its wither was not called), set to a
- * value, or – for the optional fields description, due date, reminder and recurrence – cleared by
- * passing {@code null}:
+ * value, or – for the optional fields description, due date and recurrence – cleared by passing
+ * {@code null}:
  *
  * <pre>{@code
  * TaskPatch.empty().withTitle("Pay rent").withDueAt(null)   // new title, no due date, rest as is
@@ -30,14 +30,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TaskPatch {
 
-  private static final TaskPatch EMPTY = new TaskPatch(null, null, null, null, null, null, null);
+  private static final TaskPatch EMPTY = new TaskPatch(null, null, null, null, null, null);
 
   private final @Nullable Change<String> title;
   private final @Nullable Change<String> description;
   private final @Nullable Change<Priority> priority;
   private final @Nullable Change<TaskStatus> status;
   private final @Nullable Change<Instant> dueAt;
-  private final @Nullable Change<Instant> remindAt;
   private final @Nullable Change<RecurrenceSpec> recurrence;
 
   private TaskPatch(
@@ -46,14 +45,12 @@ public final class TaskPatch {
       @Nullable Change<Priority> priority,
       @Nullable Change<TaskStatus> status,
       @Nullable Change<Instant> dueAt,
-      @Nullable Change<Instant> remindAt,
       @Nullable Change<RecurrenceSpec> recurrence) {
     this.title = title;
     this.description = description;
     this.priority = priority;
     this.status = status;
     this.dueAt = dueAt;
-    this.remindAt = remindAt;
     this.recurrence = recurrence;
   }
 
@@ -71,7 +68,7 @@ public final class TaskPatch {
    */
   public TaskPatch withTitle(String title) {
     Change<String> change = new Change<>(Check.text("title", title, 1, Limits.TITLE));
-    return new TaskPatch(change, description, priority, status, dueAt, remindAt, recurrence);
+    return new TaskPatch(change, description, priority, status, dueAt, recurrence);
   }
 
   /**
@@ -84,13 +81,13 @@ public final class TaskPatch {
   public TaskPatch withDescription(@Nullable String description) {
     Change<String> change =
         new Change<>(Check.optionalText("description", description, Limits.DESCRIPTION));
-    return new TaskPatch(title, change, priority, status, dueAt, remindAt, recurrence);
+    return new TaskPatch(title, change, priority, status, dueAt, recurrence);
   }
 
   /** This patch, also setting the priority. */
   public TaskPatch withPriority(Priority priority) {
     Change<Priority> change = new Change<>(Check.required("priority", priority));
-    return new TaskPatch(title, description, change, status, dueAt, remindAt, recurrence);
+    return new TaskPatch(title, description, change, status, dueAt, recurrence);
   }
 
   /**
@@ -107,25 +104,19 @@ public final class TaskPatch {
           "status", "cannot be set to completed by an update: use complete()");
     }
     Change<TaskStatus> change = new Change<>(status);
-    return new TaskPatch(title, description, priority, change, dueAt, remindAt, recurrence);
+    return new TaskPatch(title, description, priority, change, dueAt, recurrence);
   }
 
   /** This patch, also setting the due date, or clearing it with null. */
   public TaskPatch withDueAt(@Nullable Instant dueAt) {
     Change<Instant> change = new Change<>(Check.optionalInstant("due_at", dueAt));
-    return new TaskPatch(title, description, priority, status, change, remindAt, recurrence);
-  }
-
-  /** This patch, also setting the reminder time (which re-arms the reminder), or clearing it. */
-  public TaskPatch withRemindAt(@Nullable Instant remindAt) {
-    Change<Instant> change = new Change<>(Check.optionalInstant("remind_at", remindAt));
-    return new TaskPatch(title, description, priority, status, dueAt, change, recurrence);
+    return new TaskPatch(title, description, priority, status, change, recurrence);
   }
 
   /** This patch, also setting the recurrence rule (the task needs a due date), or clearing it. */
   public TaskPatch withRecurrence(@Nullable RecurrenceSpec recurrence) {
     Change<RecurrenceSpec> change = new Change<>(recurrence);
-    return new TaskPatch(title, description, priority, status, dueAt, remindAt, change);
+    return new TaskPatch(title, description, priority, status, dueAt, change);
   }
 
   /**
@@ -165,16 +156,12 @@ public final class TaskPatch {
     return dueAt;
   }
 
-  @Nullable Change<Instant> remindAt() {
-    return remindAt;
-  }
-
   @Nullable Change<RecurrenceSpec> recurrence() {
     return recurrence;
   }
 
   private List<@Nullable Change<?>> changes() {
-    return Arrays.asList(title, description, priority, status, dueAt, remindAt, recurrence);
+    return Arrays.asList(title, description, priority, status, dueAt, recurrence);
   }
 
   @Override
@@ -191,8 +178,7 @@ public final class TaskPatch {
   public String toString() {
     return Change.describe(
         "TaskPatch",
-        List.of(
-            "title", "description", "priority", "status", "due_at", "remind_at", "recurrence_rule"),
+        List.of("title", "description", "priority", "status", "due_at", "recurrence_rule"),
         changes());
   }
 }

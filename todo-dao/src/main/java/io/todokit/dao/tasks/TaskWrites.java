@@ -13,6 +13,7 @@ import io.todokit.dao.NotFoundException;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.Change;
 import io.todokit.dao.internal.DaoContext;
+import io.todokit.dao.internal.TaskReminders;
 import io.todokit.dao.internal.TaskRows;
 import io.todokit.recurrence.RecurrenceSpec;
 import io.todokit.schema.jooq.tables.records.TasksRecord;
@@ -61,9 +62,9 @@ final class TaskWrites {
                   task.description(),
                   task.priority(),
                   dueAt,
-                  task.remindAt(),
                   rule,
                   now);
+          TaskReminders.insert(dsl, userId, id, task.reminders(), now);
           if (!task.tagIds().isEmpty()) {
             Set<UUID> attached =
                 new HashSet<>(
@@ -169,9 +170,6 @@ final class TaskWrites {
           if (dueChange != null) {
             update = update.set(TASKS.DUE_AT, dueChange.value());
           }
-          if (patch.remindAt() instanceof Change<Instant> remindAt) {
-            update = update.set(TASKS.REMIND_AT, remindAt.value());
-          }
           if (ruleChange != null) {
             update = update.set(TASKS.RECURRENCE_RULE, TaskRows.json(newRule));
           }
@@ -217,7 +215,6 @@ final class TaskWrites {
       @Nullable String description,
       Priority priority,
       @Nullable Instant dueAt,
-      @Nullable Instant remindAt,
       @Nullable RecurrenceSpec rule,
       Instant now) {
     Record row =
@@ -228,7 +225,6 @@ final class TaskWrites {
             .set(TASKS.DESCRIPTION, description)
             .set(TASKS.PRIORITY, TaskRows.priority(priority))
             .set(TASKS.DUE_AT, dueAt)
-            .set(TASKS.REMIND_AT, remindAt)
             .set(TASKS.RECURRENCE_RULE, TaskRows.json(rule))
             .set(TASKS.CREATED_AT, now)
             .set(TASKS.UPDATED_AT, now)

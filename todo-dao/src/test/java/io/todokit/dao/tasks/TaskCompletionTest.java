@@ -105,7 +105,9 @@ class TaskCompletionTest extends DaoTestSupport {
                     .withDescription("IBAN …")
                     .withPriority(Priority.HIGH)
                     .withDueAt(due)
-                    .withRemindAt(due.minusSeconds(90 * 60))
+                    .withReminders(
+                        io.todokit.dao.reminders.ReminderSpec.beforeDue(
+                            java.time.Duration.ofMinutes(90)))
                     .withRecurrenceJson("{\"frequency\":\"weekly\"}")
                     .withTagIds(List.of(home, bills)));
 
@@ -119,8 +121,11 @@ class TaskCompletionTest extends DaoTestSupport {
     assertThat(next.priority()).isEqualTo(Priority.HIGH);
     assertThat(next.status()).isEqualTo(TaskStatus.PENDING);
     assertThat(next.dueAt()).isEqualTo(nextDue);
-    assertThat(next.remindAt()).isEqualTo(nextDue.minusSeconds(90 * 60));
-    assertThat(next.remindedAt()).isNull();
+    assertThat(db.reminders().list(user, next.id()))
+        .singleElement()
+        .satisfies(r -> assertThat(r.fireAt()).isEqualTo(nextDue.minusSeconds(90 * 60)))
+        .satisfies(
+            r -> assertThat(r.state()).isEqualTo(io.todokit.dao.reminders.ReminderState.PENDING));
     assertThat(next.completedAt()).isNull();
     assertThat(next.recurrence()).isEqualTo(task.recurrence());
     assertThat(next.version()).isZero();

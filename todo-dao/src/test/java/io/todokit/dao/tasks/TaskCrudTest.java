@@ -49,7 +49,7 @@ class TaskCrudTest extends DaoTestSupport {
                     .withDescription("Landlord: 'Bob'")
                     .withPriority(Priority.HIGH)
                     .withDueAt(DUE)
-                    .withRemindAt(DUE.minusSeconds(3600))
+                    .withReminders(io.todokit.dao.reminders.ReminderSpec.at(DUE.minusSeconds(3600)))
                     .withRecurrence(weekly)
                     .withTagIds(List.of(tag, tag)));
 
@@ -60,8 +60,9 @@ class TaskCrudTest extends DaoTestSupport {
     assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
     assertThat(task.priority()).isEqualTo(Priority.HIGH);
     assertThat(task.dueAt()).isEqualTo(DUE);
-    assertThat(task.remindAt()).isEqualTo(DUE.minusSeconds(3600));
-    assertThat(task.remindedAt()).isNull();
+    assertThat(db.reminders().list(user, task.id()))
+        .extracting(r -> r.fireAt())
+        .containsExactly(DUE.minusSeconds(3600));
     assertThat(task.completedAt()).isNull();
     assertThat(task.recurrence()).isEqualTo(weekly);
     assertThat(task.templateId()).isNull();
@@ -263,8 +264,7 @@ class TaskCrudTest extends DaoTestSupport {
                 NewTask.titled("old")
                     .withDescription("desc")
                     .withPriority(Priority.LOW)
-                    .withDueAt(DUE)
-                    .withRemindAt(DUE.minusSeconds(60)));
+                    .withDueAt(DUE));
 
     Task updated =
         dbAt(T1)
@@ -279,7 +279,6 @@ class TaskCrudTest extends DaoTestSupport {
     assertThat(updated.dueAt()).isNull();
     assertThat(updated.priority()).isEqualTo(Priority.URGENT);
     assertThat(updated.description()).isEqualTo("desc");
-    assertThat(updated.remindAt()).isEqualTo(DUE.minusSeconds(60));
     assertThat(updated.version()).isEqualTo(1);
     assertThat(updated.createdAt()).isEqualTo(T0);
     assertThat(updated.updatedAt()).isEqualTo(T1);
@@ -291,12 +290,8 @@ class TaskCrudTest extends DaoTestSupport {
                 user,
                 task.id(),
                 1,
-                TaskPatch.empty()
-                    .withDescription(null)
-                    .withRemindAt(null)
-                    .withStatus(TaskStatus.IN_PROGRESS));
+                TaskPatch.empty().withDescription(null).withStatus(TaskStatus.IN_PROGRESS));
     assertThat(cleared.description()).isNull();
-    assertThat(cleared.remindAt()).isNull();
     assertThat(cleared.status()).isEqualTo(TaskStatus.IN_PROGRESS);
     assertThat(cleared.title()).isEqualTo("new");
     assertThat(cleared.version()).isEqualTo(2);
@@ -429,28 +424,32 @@ class TaskCrudTest extends DaoTestSupport {
   }
 
   @Test
-  void movingTheReminderReArmsIt() {
+  void movingTheDueDateReArmsADeliveredRelativeReminderAndOtherChangesKeepIt() {
     UUID user = newUser();
     Task task =
         db.tasks()
             .create(
-                user, NewTask.titled("call").withDueAt(DUE).withRemindAt(DUE.minusSeconds(600)));
-    sql("UPDATE tasks SET reminded_at = now() WHERE id = ?", task.id());
-    assertThat(db.tasks().get(user, task.id()).remindedAt()).isNotNull();
+                user,
+                NewTask.titled("call")
+                    .withDueAt(DUE)
+                    .withReminders(
+                        io.todokit.dao.reminders.ReminderSpec.beforeDue(
+                            java.time.Duration.ofMinutes(10))));
+    sql("UPDATE reminders SET state = 'delivered', delivered_at = now(), next_attempt_at = NULL");
 
-    // Changing something else keeps the claim.
     Task renamed = db.tasks().update(user, task.id(), 0, TaskPatch.empty().withTitle("call mum"));
-    assertThat(renamed.remindedAt()).isNotNull();
-    // Setting the same reminder time again keeps it too.
-    Task same =
-        db.tasks()
-            .update(user, task.id(), 1, TaskPatch.empty().withRemindAt(DUE.minusSeconds(600)));
-    assertThat(same.remindedAt()).isNotNull();
+    Task same = db.tasks().update(user, task.id(), 1, TaskPatch.empty().withDueAt(DUE));
+    assertThat(db.reminders().list(user, task.id()))
+        .extracting(r -> r.state())
+        .containsExactly(io.todokit.dao.reminders.ReminderState.DELIVERED);
+    assertThat(same.version()).isEqualTo(renamed.version() + 1);
 
-    Task moved =
-        db.tasks().update(user, task.id(), 2, TaskPatch.empty().withRemindAt(DUE.minusSeconds(60)));
-    assertThat(moved.remindAt()).isEqualTo(DUE.minusSeconds(60));
-    assertThat(moved.remindedAt()).isNull();
+    db.tasks().update(user, task.id(), 2, TaskPatch.empty().withDueAt(DUE.plusSeconds(60)));
+    assertThat(db.reminders().list(user, task.id()))
+        .extracting(r -> r.state(), r -> r.fireAt())
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                io.todokit.dao.reminders.ReminderState.PENDING, DUE.minusSeconds(540)));
   }
 
   @Test

@@ -1,9 +1,6 @@
 package io.todokit.testing.internal;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.PullResponseItem;
 import io.todokit.testing.Provider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +11,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -92,8 +85,9 @@ public final class ContainerStarter {
           engine, "the image name " + image + " (TODO_PG_IMAGE) cannot be used: " + describe(e));
     }
     try (DockerClient client = DockerClientProviderStrategy.getClientForConfig(transport)) {
-      String missingImage = present(client, effectiveImage) ? null : effectiveImage;
-      String missingRyuk = ryukImage == null || present(client, ryukImage) ? null : ryukImage;
+      String missingImage = ImagePulls.present(client, effectiveImage) ? null : effectiveImage;
+      String missingRyuk =
+          ryukImage == null || ImagePulls.present(client, ryukImage) ? null : ryukImage;
       return missingImage == null && missingRyuk == null
           ? new DockerStatus.Ready(engine)
           : new DockerStatus.ImagesMissing(engine, missingImage, missingRyuk);
@@ -191,7 +185,7 @@ public final class ContainerStarter {
    */
   public static RunningServer start(
       String image, Duration pullTimeout, boolean registerShutdownHook) {
-    pullMissing(image, pullTimeout);
+    ImagePulls.pullMissing(image, pullTimeout);
     try {
       DockerClientFactory.instance().client();
     } catch (RuntimeException e) {
@@ -252,95 +246,14 @@ public final class ContainerStarter {
     }
   }
 
-  private static void pullMissing(String image, Duration pullTimeout) {
-    TransportConfig transport;
-    try {
-      transport = DockerClientFactory.instance().getTransportConfig();
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("no Docker engine answers: " + describe(e), e);
-    }
-    try (DockerClient client = DockerClientProviderStrategy.getClientForConfig(transport)) {
-      Set<String> needed = new LinkedHashSet<>();
-      needed.add(effectiveName(image));
-      if (ryukEnabled()) {
-        needed.add(effectiveName(RYUK_IMAGE));
-      }
-      long deadline = System.nanoTime() + pullTimeout.toNanos();
-      for (String name : needed) {
-        if (present(client, name)) {
-          continue;
-        }
-        if (pullTimeout.isZero()) {
-          throw new IllegalStateException(
-              "image "
-                  + name
-                  + " is not present locally and todo.pg.pull-timeout is 0: run `docker pull "
-                  + name
-                  + "`"
-                  + ryukHint(name));
-        }
-        pull(client, name, deadline, pullTimeout);
-      }
-    } catch (IOException e) {
-      LOG.debug("todokit: could not close a Docker client", e);
-    }
-  }
-
-  private static void pull(DockerClient client, String name, long deadline, Duration timeout) {
-    DockerImageName parsed = DockerImageName.parse(name);
-    PullCallback callback = new PullCallback();
-    long started = System.nanoTime();
-    LOG.debug("todokit: pulling {}", name);
-    client
-        .pullImageCmd(parsed.getUnversionedPart())
-        .withTag(parsed.getVersionPart())
-        .exec(callback);
-    boolean done;
-    try {
-      done = callback.awaitCompletion(Math.max(0, deadline - started), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      callback.closeQuietly();
-      throw new IllegalStateException("interrupted while pulling " + name, e);
-    }
-    if (!done) {
-      callback.closeQuietly();
-      throw new IllegalStateException(
-          "pulling image "
-              + name
-              + " took longer than todo.pg.pull-timeout ("
-              + timeout
-              + "): run `docker pull "
-              + name
-              + "` yourself, or raise TODO_PG_PULL_TIMEOUT"
-              + ryukHint(name));
-    }
-    String error = callback.error();
-    if (error != null || !present(client, name)) {
-      throw new IllegalStateException(
-          "cannot pull image "
-              + name
-              + ": "
-              + (error != null ? error : "the pull ended without the image")
-              + ". Check the name and the registry, or pull it yourself (docker pull "
-              + name
-              + ")"
-              + ryukHint(name));
-    }
-    LOG.debug(
-        "todokit: pulled {} in {} ms",
-        name,
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-  }
-
-  private static String ryukHint(String name) {
+  static String ryukHint(String name) {
     return name.equals(effectiveName(RYUK_IMAGE))
         ? ", or set TESTCONTAINERS_RYUK_DISABLED=true (todokit removes its container at JVM exit"
             + " itself)"
         : "";
   }
 
-  private static String clientFailure(RuntimeException e) {
+  static String clientFailure(RuntimeException e) {
     StringBuilder message =
         new StringBuilder("a Docker engine answers, but Testcontainers could not set up: ")
             .append(describe(e));
@@ -375,15 +288,6 @@ public final class ContainerStarter {
         .asCanonicalNameString();
   }
 
-  private static boolean present(DockerClient client, String image) {
-    try {
-      client.inspectImageCmd(image).exec();
-      return true;
-    } catch (NotFoundException e) {
-      return false;
-    }
-  }
-
   private static boolean inContainer() {
     return Files.exists(Paths.get("/.dockerenv")) || Files.exists(Paths.get("/run/.containerenv"));
   }
@@ -405,42 +309,5 @@ public final class ContainerStarter {
       }
     }
     return String.join(": ", parts);
-  }
-
-  /** Collects a pull's first error without logging it (docker-java's own callback logs ERROR). */
-  private static final class PullCallback extends ResultCallback.Adapter<PullResponseItem> {
-
-    private volatile @Nullable String error;
-
-    @Override
-    @SuppressWarnings("deprecation") // getError(): older engines send no errorDetail
-    public void onNext(PullResponseItem item) {
-      if (item.isErrorIndicated() && error == null) {
-        error =
-            item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                ? item.getErrorDetail().getMessage()
-                : item.getError();
-      }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      if (error == null) {
-        error = describe(throwable);
-      }
-      closeQuietly();
-    }
-
-    @Nullable String error() {
-      return error;
-    }
-
-    void closeQuietly() {
-      try {
-        close();
-      } catch (IOException e) {
-        LOG.debug("todokit: could not close a pull", e);
-      }
-    }
   }
 }

@@ -12,7 +12,9 @@ import io.todokit.dao.conversations.ToolCall;
 import io.todokit.dao.recurring.MaterializeResult;
 import io.todokit.dao.recurring.MissedPolicy;
 import io.todokit.dao.recurring.NewRecurringTask;
-import io.todokit.dao.reminders.Reminder;
+import io.todokit.dao.reminders.ClaimRequest;
+import io.todokit.dao.reminders.ReminderClaim;
+import io.todokit.dao.reminders.ReminderSpec;
 import io.todokit.dao.tags.NewTag;
 import io.todokit.dao.tags.Tag;
 import io.todokit.dao.tasks.Completion;
@@ -40,6 +42,7 @@ import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
@@ -157,7 +160,7 @@ public final class QuickStart {
             NewTask.titled("Send invoice to ACME")
                 .withPriority(Priority.HIGH)
                 .withDueAt(days.at(-1, 17, 0))
-                .withRemindAt(days.at(-1, 16, 0))
+                .withReminders(ReminderSpec.at(days.at(-1, 16, 0)))
                 .withTagIds(List.of(tags.work.id())));
     Task plants =
         db.tasks()
@@ -176,7 +179,7 @@ public final class QuickStart {
             NewTask.titled("Buy a birthday present")
                 .withPriority(Priority.HIGH)
                 .withDueAt(days.at(0, 11, 0))
-                .withRemindAt(days.at(0, 9, 0))
+                .withReminders(ReminderSpec.at(days.at(0, 9, 0)))
                 .withTagIds(List.of(tags.errands.id(), tags.home.id())));
     db.tasks()
         .create(
@@ -190,7 +193,7 @@ public final class QuickStart {
             NewTask.titled("Call the plumber")
                 .withPriority(Priority.LOW)
                 .withDueAt(days.at(1, 10, 0))
-                .withRemindAt(days.at(-1, 20, 0))
+                .withReminders(ReminderSpec.at(days.at(-1, 20, 0)))
                 .withTagIds(List.of(tags.home.id())));
     db.tasks()
         .create(
@@ -247,7 +250,10 @@ public final class QuickStart {
   private static void completeRecurringTask(TodoDb db, User user, Task task, Report report) {
     Completion completion = db.tasks().complete(user.id(), task.id());
     report.section(
-        "Completing \"" + task.title() + "\", rule " + RecurrenceJson.format(task.recurrence()));
+        "Completing \""
+            + task.title()
+            + "\", rule "
+            + RecurrenceJson.format(Objects.requireNonNull(task.recurrence())));
     report.line("completed  " + report.dateTimeOffset(completion.completed().dueAt()));
     report.line(
         "next       "
@@ -266,17 +272,19 @@ public final class QuickStart {
         result.created());
   }
 
-  /** What a scheduler does: claim the due reminders, each exactly once, and send them. */
+  /**
+   * What a worker does: claim the due reminders with a lease, send them, and acknowledge each (see
+   * ReminderWorker); a second claim finds nothing due.
+   */
   private static void claimReminders(TodoDb db, Instant now, Report report) {
-    List<Reminder> claimed =
-        db.withClock(Clock.fixed(now, ZoneOffset.UTC)).reminders().claimDue(100);
-    report.section("claimDue: " + claimed.size() + " reminders to send");
-    for (Reminder reminder : claimed) {
-      report.line(report.dateTime(reminder.remindAt()) + "  " + reminder.title());
+    TodoDb worker = db.withClock(Clock.fixed(now, ZoneOffset.UTC));
+    List<ReminderClaim> claimed = worker.reminders().claim(ClaimRequest.of(100));
+    report.section("claim: " + claimed.size() + " reminders to send");
+    for (ReminderClaim reminder : claimed) {
+      worker.reminders().ack(reminder.lease());
+      report.line(report.dateTime(reminder.fireAt()) + "  " + reminder.title());
     }
-    report.line(
-        "a second claimDue returns "
-            + db.withClock(Clock.fixed(now, ZoneOffset.UTC)).reminders().claimDue(100).size());
+    report.line("a second claim returns " + worker.reminders().claim(ClaimRequest.of(100)).size());
   }
 
   /**

@@ -128,12 +128,12 @@ class QuickStartTest {
   }
 
   @Test
-  void claimDueClaimsEachDueReminderOnceAndNotTheLaterOne() {
-    assertThat(section("== claimDue: 2 reminders to send"))
+  void claimLeasesEachDueReminderOnceAndNotTheLaterOne() {
+    assertThat(section("== claim: 2 reminders to send"))
         .containsExactly(
             "Fri 27 Mar 16:00  Send invoice to ACME",
             "Fri 27 Mar 20:00  Call the plumber",
-            "a second claimDue returns 0");
+            "a second claim returns 0");
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every region of this module's sources (main and test) between {@code // tag::name[]} and {@code
  * // end::name[]} appears verbatim in the repository's README.md or in one of its docs/*.md (with
- * the region's common indentation removed), so the documentation's samples are always code that
- * compiles and that {@code DemosTest} or the test holding them runs.
+ * the region's common indentation removed), and every fenced Java block of those files is part of
+ * such a region (here or in examples/spring-boot), so the documentation's samples are always code
+ * that compiles and that {@code DemosTest} or the test holding them runs.
  */
 class ReadmeSnippetsTest {
 
@@ -29,19 +32,64 @@ class ReadmeSnippetsTest {
 
   /** The module's base directory: surefire runs tests there (see the pom). */
   private static final List<Path> SOURCES =
-      List.of(Path.of("src/main/java"), Path.of("src/test/java"));
+      List.of(
+          Path.of("src/main/java"),
+          Path.of("src/test/java"),
+          Path.of("../spring-boot/src/main/java"),
+          Path.of("../spring-boot/src/test/java"));
+
+  /** A fenced Java block of the Markdown files. */
+  private static final Pattern JAVA_BLOCK = Pattern.compile("(?s)```java\\n(.*?)```");
 
   private static final Path README =
       Path.of(System.getProperty("todokit.readme", "../../README.md"));
 
   @Test
-  void everyTaggedSnippetAppearsVerbatimInTheReadme() throws IOException {
-    StringBuilder documentation =
-        new StringBuilder(Files.readString(README, StandardCharsets.UTF_8));
-    try (Stream<Path> docs = Files.list(README.resolveSibling("docs"))) {
-      for (Path doc : docs.filter(path -> path.toString().endsWith(".md")).sorted().toList()) {
-        documentation.append('\n').append(Files.readString(doc, StandardCharsets.UTF_8));
+  void everyJavaBlockOfTheDocsIsPartOfATaggedSnippet() throws IOException {
+    Map<String, String> snippets = snippets();
+    List<String> uncompiled = new ArrayList<>();
+    for (Path doc : markdownFiles()) {
+      Matcher block = JAVA_BLOCK.matcher(Files.readString(doc, StandardCharsets.UTF_8));
+      while (block.find()) {
+        String code = block.group(1);
+        if (!compiled(code, snippets.values())) {
+          uncompiled.add(doc.getFileName() + ":\n" + code);
+        }
       }
+    }
+    assertThat(uncompiled)
+        .as(
+            "Java blocks that no tagged snippet holds; write them as code in %s and tag them",
+            SOURCES)
+        .isEmpty();
+  }
+
+  /** Whether a block is part of one snippet, or made of whole snippets one after another. */
+  private static boolean compiled(String code, Collection<String> snippets) {
+    if (snippets.stream().anyMatch(snippet -> snippet.contains(code))) {
+      return true;
+    }
+    String rest = code;
+    for (String snippet :
+        snippets.stream().sorted(Comparator.comparing(String::length).reversed()).toList()) {
+      rest = rest.replace(snippet, "\n");
+    }
+    return rest.isBlank();
+  }
+
+  private static List<Path> markdownFiles() throws IOException {
+    List<Path> files = new ArrayList<>(List.of(README));
+    try (Stream<Path> docs = Files.list(README.resolveSibling("docs"))) {
+      docs.filter(path -> path.toString().endsWith(".md")).sorted().forEach(files::add);
+    }
+    return files;
+  }
+
+  @Test
+  void everyTaggedSnippetAppearsVerbatimInTheReadme() throws IOException {
+    StringBuilder documentation = new StringBuilder();
+    for (Path doc : markdownFiles()) {
+      documentation.append('\n').append(Files.readString(doc, StandardCharsets.UTF_8));
     }
     String readme = documentation.toString();
     Map<String, String> snippets = snippets();

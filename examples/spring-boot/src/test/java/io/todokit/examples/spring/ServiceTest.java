@@ -17,9 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * users.
  */
 // A short lock timeout, so that the test of a request stuck behind a lock does not wait for 5s.
+// tag::spring-test[]
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "todokit.lock-timeout=1s")
 @AutoConfigureTodoDatabase
 abstract class ServiceTest {
+  // end::spring-test[]
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;

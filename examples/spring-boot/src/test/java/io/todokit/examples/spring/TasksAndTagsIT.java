@@ -44,8 +44,7 @@ class TasksAndTagsIT extends ServiceTest {
                 """
                 {'id': '%s', 'title': 'Pay rent', 'description': 'before the 3rd',
                  'status': 'pending', 'priority': 'high',
-                 'due_at': '2027-01-04T09:00:00Z', 'remind_at': '2027-01-04T08:00:00Z',
-                 'reminded_at': null, 'completed_at': null,
+                 'due_at': '2027-01-04T09:00:00Z', 'completed_at': null,
                  'recurrence_rule': {'frequency': 'weekly', 'interval': 1, 'days': ['monday'],
                                      'mode': 'fixed'},
                  'template_id': null, 'occurrence_at': null, 'version': 0,

@@ -1,10 +1,15 @@
 package io.todokit.examples.worker;
 
-import io.todokit.dao.reminders.Reminder;
+import io.todokit.dao.reminders.ReminderClaim;
+import io.todokit.dao.reminders.ReminderSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The example's sender: writes one log line per reminder instead of notifying anyone. */
+/**
+ * The example's sender: writes one log line per delivery attempt instead of notifying anyone, in
+ * the form operators and tests count: {@code reminder delivered key=<delivery key> task=<task id>
+ * attempt=<n>}.
+ */
 public final class LoggingReminderSender implements ReminderSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoggingReminderSender.class);
@@ -13,12 +18,11 @@ public final class LoggingReminderSender implements ReminderSender {
   public LoggingReminderSender() {}
 
   @Override
-  public void send(Reminder reminder) {
+  public void send(ReminderClaim claim) {
     LOG.info(
-        "reminder for user {}: \"{}\" ({}, due {})",
-        reminder.userId(),
-        reminder.title(),
-        reminder.priority(),
-        reminder.dueAt() == null ? "-" : reminder.dueAt());
+        "reminder delivered key={} task={} attempt={}",
+        claim.deliveryKey(),
+        claim.taskId(),
+        claim.attempt());
   }
 }

@@ -2,9 +2,12 @@ package io.todokit.examples.worker;
 
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.recurring.MaterializeResult;
-import io.todokit.dao.reminders.Reminder;
+import io.todokit.dao.reminders.BatchResult;
+import io.todokit.dao.reminders.ClaimRequest;
+import io.todokit.dao.reminders.DeliveryPolicy;
+import io.todokit.dao.reminders.ReminderSender;
+import io.todokit.dao.reminders.ReminderWorker;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,21 +19,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends due reminders and turns due recurring-template occurrences into tasks, on a schedule.
  *
- * <p>Each cycle claims reminders with {@code db.withClock(clock).reminders().claimDue(batch)} and
- * hands them to a {@link ReminderSender}, then calls {@code
+ * <p>Each cycle delivers due reminders with todokit's {@link ReminderWorker} ({@code runBatch}:
+ * claim with a lease, send, ack or nack, extend the leases of slow sends), then calls {@code
  * db.withClock(clock).recurring().materializeDue(batch)}; each repeats while a batch came back
  * full, so a backlog is worked off in one cycle. One line per batch is logged (at INFO when it did
  * something, DEBUG when it found nothing). Cycles run one at a time on a single thread, {@link
  * WorkerSettings#interval()} apart; a failing cycle (the database is down, say) is logged and the
  * next one runs as planned.
  *
- * <p>Run as many replicas as you like against one database: {@code claimDue} and {@code
- * materializeDue} pick their rows with {@code FOR UPDATE SKIP LOCKED} and mark them in the same
- * transaction, and a unique key on (template, occurrence) refuses a second task for one occurrence,
- * so every reminder is claimed by one worker and every occurrence is made once.
+ * <p>Run as many replicas as you like against one database: {@code claim} and {@code
+ * materializeDue} pick their rows with {@code FOR UPDATE SKIP LOCKED}, and a unique key on
+ * (template, occurrence) refuses a second task for one occurrence, so every occurrence is made
+ * once.
  *
- * <p>Delivery is at most once: a reminder is claimed before it is sent, and one whose sending fails
- * is logged and not retried (see {@link ReminderSender}).
+ * <p>Delivery is at least once: a reminder whose send fails is retried with backoff; one whose
+ * worker is killed mid-send comes back when its lease expires, with the same delivery key. On
+ * {@link #stop()} the batch in flight is finished (sent firings acked); anything unfinished is left
+ * to its lease.
  *
  * <p>Thread-safe: {@link #stop()} may be called from any thread, for example a shutdown hook.
  */
@@ -39,7 +44,7 @@ public final class SchedulerWorker {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerWorker.class);
 
   private final TodoDb db;
-  private final ReminderSender sender;
+  private final ReminderWorker reminders;
   private final WorkerSettings settings;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
@@ -49,7 +54,14 @@ public final class SchedulerWorker {
   private SchedulerWorker(
       TodoDb db, ReminderSender sender, WorkerSettings settings, Clock clock, String name) {
     this.db = db;
-    this.sender = sender;
+    this.reminders =
+        ReminderWorker.builder(db.withClock(clock), sender)
+            .claims(ClaimRequest.of(settings.reminderBatch()))
+            .policy(
+                DeliveryPolicy.defaults()
+                    .withLease(settings.lease())
+                    .withMaxLateness(settings.maxLateness()))
+            .build();
     this.settings = settings;
     this.clock = clock;
     this.scheduler =
@@ -126,6 +138,7 @@ public final class SchedulerWorker {
     scheduler.shutdown(); // cancels the next scheduled cycle; the running one continues
     try {
       if (scheduler.awaitTermination(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        reminders.close();
         return true;
       }
       LOG.warn("the running cycle did not end within {}: interrupting it", settings.stopTimeout());
@@ -133,6 +146,7 @@ public final class SchedulerWorker {
       Thread.currentThread().interrupt();
     }
     scheduler.shutdownNow();
+    reminders.close();
     return false;
   }
 
@@ -163,17 +177,11 @@ public final class SchedulerWorker {
     int failed = 0;
     boolean more = true;
     while (more && carryOn()) {
-      List<Reminder> batch = db.withClock(clock).reminders().claimDue(settings.reminderBatch());
-      int batchFailed = sendAll(batch);
-      claimed += batch.size();
-      failed += batchFailed;
-      log(
-          batch.size(),
-          "reminders: claimed {}, sent {}, failed {}",
-          batch.size(),
-          batch.size() - batchFailed,
-          batchFailed);
-      more = batch.size() == settings.reminderBatch();
+      BatchResult batch = reminders.runBatch();
+      claimed += batch.claimed();
+      failed += batch.retried() + batch.deadLettered();
+      log(batch.claimed(), "reminders: {}", batch.describe());
+      more = batch.full();
     }
 
     int templates = 0;
@@ -194,28 +202,6 @@ public final class SchedulerWorker {
       more = result.moreMayBeDue();
     }
     return new CycleResult(claimed, failed, templates, created);
-  }
-
-  /** Sends every claimed reminder, whatever happens to the others; returns how many failed. */
-  private int sendAll(List<Reminder> reminders) {
-    int failed = 0;
-    for (Reminder reminder : reminders) {
-      try {
-        sender.send(reminder);
-      } catch (Exception e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        failed++;
-        // At most once: the reminder is claimed, so no worker will send it again.
-        LOG.warn(
-            "reminder {} of user {} not sent (not retried): {}",
-            reminder.taskId(),
-            reminder.userId(),
-            e.toString());
-      }
-    }
-    return failed;
   }
 
   private boolean carryOn() {

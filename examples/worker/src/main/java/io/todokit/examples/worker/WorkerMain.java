@@ -124,7 +124,8 @@ public final class WorkerMain {
                     user.id(),
                     NewTask.titled(title)
                         .withDueAt(now.plus(Duration.ofHours(1)))
-                        .withRemindAt(now.plusSeconds(seconds))));
+                        .withReminders(
+                            io.todokit.dao.reminders.ReminderSpec.at(now.plusSeconds(seconds)))));
     RecurrenceSpec daily = RecurrenceSpec.of("daily", 1, null, null, null, null, null);
     db.recurring()
         .create(

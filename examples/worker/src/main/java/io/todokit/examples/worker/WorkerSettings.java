@@ -1,7 +1,7 @@
 package io.todokit.examples.worker;
 
 import io.todokit.dao.recurring.RecurringTaskDao;
-import io.todokit.dao.reminders.ReminderDao;
+import io.todokit.dao.reminders.ClaimRequest;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -23,21 +23,54 @@ import java.util.Properties;
  *       <td>50</td></tr>
  *   <tr><td>{@code todo.worker.stop-timeout}</td><td>{@code TODO_WORKER_STOP_TIMEOUT}</td>
  *       <td>{@code PT30S}</td></tr>
+ *   <tr><td>{@code todo.worker.lease}</td><td>{@code TODO_WORKER_LEASE}</td>
+ *       <td>{@code PT30S}</td></tr>
+ *   <tr><td>{@code todo.worker.max-lateness}</td><td>{@code TODO_WORKER_MAX_LATENESS}</td>
+ *       <td>{@code PT24H}</td></tr>
  * </table>
  *
  * @param interval the pause between the end of one cycle and the start of the next
- * @param reminderBatch how many reminders one {@code claimDue} call claims, 1 to {@value
- *     ReminderDao#MAX_CLAIM}
+ * @param reminderBatch how many reminders one {@code claim} call takes, 1 to {@value
+ *     ClaimRequest#MAX_LIMIT}
  * @param templateBatch how many templates one {@code materializeDue} call claims, 1 to {@value
  *     RecurringTaskDao#MAX_TEMPLATES_PER_CALL}
  * @param stopTimeout how long {@link SchedulerWorker#stop()} waits for the running cycle
+ * @param lease how long a claimed reminder stays this worker's before another may take it (the
+ *     worker extends it while a send runs)
+ * @param maxLateness a reminder claimed later than this after its time is marked missed, not sent
  */
 public record WorkerSettings(
-    Duration interval, int reminderBatch, int templateBatch, Duration stopTimeout) {
+    Duration interval,
+    int reminderBatch,
+    int templateBatch,
+    Duration stopTimeout,
+    Duration lease,
+    Duration maxLateness) {
 
-  /** The defaults: every 5 seconds, 100 reminders and 50 templates a batch, 30 s to stop. */
+  /**
+   * The defaults: every 5 seconds, 100 reminders and 50 templates a batch, 30 s to stop, a 30 s
+   * lease, 24 h lateness.
+   */
   public static final WorkerSettings DEFAULTS =
-      new WorkerSettings(Duration.ofSeconds(5), 100, 50, Duration.ofSeconds(30));
+      new WorkerSettings(
+          Duration.ofSeconds(5),
+          100,
+          50,
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(30),
+          Duration.ofHours(24));
+
+  /** Settings with the default lease and lateness. */
+  public WorkerSettings(
+      Duration interval, int reminderBatch, int templateBatch, Duration stopTimeout) {
+    this(
+        interval,
+        reminderBatch,
+        templateBatch,
+        stopTimeout,
+        Duration.ofSeconds(30),
+        Duration.ofHours(24));
+  }
 
   /**
    * Checks the values.
@@ -53,9 +86,18 @@ public record WorkerSettings(
     if (stopTimeout.isNegative()) {
       throw new IllegalArgumentException("stopTimeout must not be negative, was " + stopTimeout);
     }
-    if (reminderBatch < 1 || reminderBatch > ReminderDao.MAX_CLAIM) {
+    if (reminderBatch < 1 || reminderBatch > ClaimRequest.MAX_LIMIT) {
       throw new IllegalArgumentException(
-          "reminderBatch must be 1 to " + ReminderDao.MAX_CLAIM + ", was " + reminderBatch);
+          "reminderBatch must be 1 to " + ClaimRequest.MAX_LIMIT + ", was " + reminderBatch);
+    }
+    // Checked again (as a ValidationException) by DeliveryPolicy; here with the setting's name.
+    Objects.requireNonNull(lease, "lease");
+    Objects.requireNonNull(maxLateness, "maxLateness");
+    if (lease.isNegative() || lease.isZero() || lease.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("lease must be positive and at most a day, was " + lease);
+    }
+    if (maxLateness.isNegative() || maxLateness.isZero()) {
+      throw new IllegalArgumentException("maxLateness must be positive, was " + maxLateness);
     }
     if (templateBatch < 1 || templateBatch > RecurringTaskDao.MAX_TEMPLATES_PER_CALL) {
       throw new IllegalArgumentException(
@@ -89,7 +131,9 @@ public record WorkerSettings(
         duration(value(env, properties, "interval"), DEFAULTS.interval, "interval"),
         integer(value(env, properties, "reminder-batch"), DEFAULTS.reminderBatch, "reminder-batch"),
         integer(value(env, properties, "template-batch"), DEFAULTS.templateBatch, "template-batch"),
-        duration(value(env, properties, "stop-timeout"), DEFAULTS.stopTimeout, "stop-timeout"));
+        duration(value(env, properties, "stop-timeout"), DEFAULTS.stopTimeout, "stop-timeout"),
+        duration(value(env, properties, "lease"), DEFAULTS.lease, "lease"),
+        duration(value(env, properties, "max-lateness"), DEFAULTS.maxLateness, "max-lateness"));
   }
 
   private static String value(Map<String, String> env, Properties properties, String name) {

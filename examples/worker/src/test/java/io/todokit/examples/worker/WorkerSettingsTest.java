@@ -24,10 +24,20 @@ class WorkerSettingsTest {
             "TODO_WORKER_INTERVAL", "PT1M",
             "TODO_WORKER_REMINDER_BATCH", "10",
             "TODO_WORKER_TEMPLATE_BATCH", "20",
-            "TODO_WORKER_STOP_TIMEOUT", "PT2S");
+            "TODO_WORKER_STOP_TIMEOUT", "PT2S",
+            "TODO_WORKER_LEASE", "PT1M",
+            "TODO_WORKER_MAX_LATENESS", "PT2H");
+    properties.setProperty("todo.worker.max-lateness", "PT3H");
 
     assertThat(WorkerSettings.of(env, properties))
-        .isEqualTo(new WorkerSettings(Duration.ofMinutes(1), 250, 20, Duration.ofSeconds(2)));
+        .isEqualTo(
+            new WorkerSettings(
+                Duration.ofMinutes(1),
+                250,
+                20,
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(1),
+                Duration.ofHours(3)));
   }
 
   @Test
@@ -37,8 +47,8 @@ class WorkerSettingsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("todo.worker.interval");
     assertThatThrownBy(
-            () -> WorkerSettings.of(Map.of("TODO_WORKER_REMINDER_BATCH", "501"), new Properties()))
+            () -> WorkerSettings.of(Map.of("TODO_WORKER_REMINDER_BATCH", "1001"), new Properties()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("reminderBatch must be 1 to 500");
+        .hasMessageContaining("reminderBatch must be 1 to 1000");
   }
 }

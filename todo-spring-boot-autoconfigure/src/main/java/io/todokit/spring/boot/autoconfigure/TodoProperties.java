@@ -1,7 +1,7 @@
 package io.todokit.spring.boot.autoconfigure;
 
 import io.todokit.dao.recurring.RecurringTaskDao;
-import io.todokit.dao.reminders.ReminderDao;
+import io.todokit.dao.reminders.ClaimRequest;
 import io.todokit.schema.TodoSchema;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -110,17 +110,31 @@ public record TodoProperties(
    * @param enabled Whether the reminders worker runs when the workers do (it also needs a
    *     ReminderHandler bean).
    * @param interval The pause between two iterations of the reminders worker.
-   * @param batchSize How many reminders one claim takes, 1 to 500.
+   * @param batchSize How many reminders one claim takes, 1 to 1000.
+   * @param lease How long a claimed reminder stays this worker's before another may claim it again
+   *     (renewed while a send runs), at most a day.
+   * @param maxLateness A reminder claimed later than this after its time is marked missed, not
+   *     sent.
+   * @param maxAttempts Delivery attempts per reminder before it is dead-lettered, 1 to 100.
+   * @param senders How many ReminderHandler calls run at once, 1 to 256.
    */
   public record Reminders(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("5s") Duration interval,
-      @DefaultValue("100") int batchSize) {
+      @DefaultValue("100") int batchSize,
+      @DefaultValue("30s") Duration lease,
+      @DefaultValue("24h") Duration maxLateness,
+      @DefaultValue("8") int maxAttempts,
+      @DefaultValue("4") int senders) {
 
     /** Checks the values. */
     public Reminders {
       requirePositive("todokit.worker.reminders.interval", interval);
-      requireBatch("todokit.worker.reminders.batch-size", batchSize, ReminderDao.MAX_CLAIM);
+      requireBatch("todokit.worker.reminders.batch-size", batchSize, ClaimRequest.MAX_LIMIT);
+      requirePositive("todokit.worker.reminders.lease", lease);
+      requirePositive("todokit.worker.reminders.max-lateness", maxLateness);
+      requireBatch("todokit.worker.reminders.max-attempts", maxAttempts, 100);
+      requireBatch("todokit.worker.reminders.senders", senders, 256);
     }
   }
 

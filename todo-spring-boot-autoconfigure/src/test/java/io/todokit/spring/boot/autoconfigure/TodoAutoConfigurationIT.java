@@ -268,7 +268,7 @@ class TodoAutoConfigurationIT {
         "todokit.schema=" + "s".repeat(64), "todokit.schema: " + illegalSchemaName("s".repeat(64)));
     assertStartupFails(
         "todokit.worker.reminders.batch-size=0",
-        "todokit.worker.reminders.batch-size must be 1 to 500 (was 0)");
+        "todokit.worker.reminders.batch-size must be 1 to 1000 (was 0)");
     assertStartupFails(
         "todokit.worker.templates.batch-size=1001",
         "todokit.worker.templates.batch-size must be 1 to 1000 (was 1001)");

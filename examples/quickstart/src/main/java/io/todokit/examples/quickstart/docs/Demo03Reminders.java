@@ -1,9 +1,12 @@
 package io.todokit.examples.quickstart.docs;
 
 import io.todokit.dao.TodoDb;
+import io.todokit.dao.reminders.ClaimRequest;
+import io.todokit.dao.reminders.LeaseOutcome;
 import io.todokit.dao.reminders.Reminder;
+import io.todokit.dao.reminders.ReminderClaim;
+import io.todokit.dao.reminders.ReminderSpec;
 import io.todokit.dao.tasks.NewTask;
-import io.todokit.dao.tasks.Task;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +14,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** Reminders: set one on a task, look at the window, claim the due ones once, snooze. */
+/**
+ * Reminders: several per task, one relative to the due time; the window; claim with a lease, ack,
+ * and a nack that retries later with the same delivery key.
+ */
 public final class Demo03Reminders {
 
   private Demo03Reminders() {}
@@ -22,13 +28,15 @@ public final class Demo03Reminders {
    * @param window the reminders of the next hour, unclaimed
    * @param claimed what the first claim returned
    * @param claimedAgain what a second claim at the same time returned
-   * @param afterSnooze what a claim after the snooze returned
+   * @param acked what acknowledging the first claim said
+   * @param retried what a claim after the nack's backoff returned
    */
   public record Result(
       List<Reminder> window,
-      List<Reminder> claimed,
-      List<Reminder> claimedAgain,
-      List<Reminder> afterSnooze) {}
+      List<ReminderClaim> claimed,
+      List<ReminderClaim> claimedAgain,
+      LeaseOutcome acked,
+      List<ReminderClaim> retried) {}
 
   /**
    * Runs the sample. Reminders are claimed across all users: use a database without other reminders
@@ -44,27 +52,32 @@ public final class Demo03Reminders {
     NewTask dentist =
         NewTask.titled("Call the dentist")
             .withDueAt(now.plus(Duration.ofHours(2)))
-            .withRemindAt(now.plus(Duration.ofMinutes(30)));
-    Task call = db.tasks().create(userId, dentist);
+            .withReminders(
+                ReminderSpec.beforeDue(Duration.ofMinutes(90)), // follows the due time
+                ReminderSpec.at(now.plus(Duration.ofMinutes(40))));
+    db.tasks().create(userId, dentist);
 
     // A dashboard: the reminders of the next hour, nothing claimed.
     List<Reminder> window = db.reminders().due(now, now.plus(Duration.ofHours(1)));
 
-    // A worker (see examples/worker): each due reminder is returned by exactly one claim,
-    // however many workers run; send them after the call returns (at most once).
-    // "Now" is the TodoDb clock's: here a worker's, 31 minutes on.
+    // A worker (see examples/worker and ReminderWorker): claim leases each due firing to one
+    // worker; ack after sending. "Now" is the TodoDb clock's: here a worker's, 31 minutes on.
     Instant later = now.plus(Duration.ofMinutes(31));
     TodoDb worker = db.withClock(Clock.fixed(later, ZoneOffset.UTC));
-    List<Reminder> claimed = worker.reminders().claimDue(100);
-    List<Reminder> claimedAgain = worker.reminders().claimDue(100); // empty
+    List<ReminderClaim> claimed = worker.reminders().claim(ClaimRequest.of(100));
+    List<ReminderClaim> claimedAgain = worker.reminders().claim(ClaimRequest.of(100)); // leased
+    LeaseOutcome acked = worker.reminders().ack(claimed.getFirst().lease());
 
-    // Snoozing moves the reminder and arms it again.
-    db.reminders().snooze(userId, call.id(), later.plus(Duration.ofMinutes(10)));
+    // A send that fails: nack, and the firing comes back after the backoff, same delivery key.
+    Instant tenLater = later.plus(Duration.ofMinutes(9));
+    TodoDb laterWorker = db.withClock(Clock.fixed(tenLater, ZoneOffset.UTC));
+    ReminderClaim second = laterWorker.reminders().claim(ClaimRequest.of(100)).getFirst();
+    laterWorker.reminders().nack(second.lease(), "push service unavailable");
     // end::reminders[]
-    List<Reminder> afterSnooze =
-        db.withClock(Clock.fixed(later.plus(Duration.ofMinutes(10)), ZoneOffset.UTC))
+    List<ReminderClaim> retried =
+        db.withClock(Clock.fixed(tenLater.plus(Duration.ofMinutes(1)), ZoneOffset.UTC))
             .reminders()
-            .claimDue(100);
-    return new Result(window, claimed, claimedAgain, afterSnooze);
+            .claim(ClaimRequest.of(100));
+    return new Result(window, claimed, claimedAgain, acked, retried);
   }
 }

@@ -10,7 +10,9 @@ import io.todokit.dao.conversations.Conversation;
 import io.todokit.dao.conversations.Message;
 import io.todokit.dao.conversations.MessageRole;
 import io.todokit.dao.conversations.ToolCall;
+import io.todokit.dao.reminders.LeaseOutcome;
 import io.todokit.dao.reminders.Reminder;
+import io.todokit.dao.reminders.ReminderClaim;
 import io.todokit.dao.tags.Tag;
 import io.todokit.dao.tags.TagWithCount;
 import io.todokit.dao.tasks.Task;
@@ -106,18 +108,23 @@ class DemosTest {
   }
 
   @Test
-  void demo03RemindersAreClaimedOnceAndSnoozingArmsThemAgain() {
+  void demo03RemindersAreLeasedAckedAndANackedOneComesBackWithItsKey() {
     UUID userId = userInBerlin("demo03");
 
     Demo03Reminders.Result result = Demo03Reminders.run(db, userId, NOW);
 
-    assertThat(result.window()).extracting(Reminder::title).containsExactly("Call the dentist");
-    assertThat(result.claimed()).extracting(Reminder::title).containsExactly("Call the dentist");
-    assertThat(result.claimed().getFirst().remindAt()).isEqualTo(NOW.plusSeconds(30 * 60));
+    assertThat(result.window())
+        .extracting(Reminder::fireAt)
+        .containsExactly(NOW.plusSeconds(30 * 60), NOW.plusSeconds(40 * 60));
+    assertThat(result.claimed())
+        .extracting(ReminderClaim::title, ReminderClaim::fireAt)
+        .containsExactly(tuple("Call the dentist", NOW.plusSeconds(30 * 60)));
     assertThat(result.claimedAgain()).isEmpty();
-    assertThat(result.afterSnooze())
-        .extracting(Reminder::title)
-        .containsExactly("Call the dentist");
+    assertThat(result.acked()).isEqualTo(LeaseOutcome.DONE);
+    assertThat(result.retried())
+        .singleElement()
+        .satisfies(c -> assertThat(c.fireAt()).isEqualTo(NOW.plusSeconds(40 * 60)))
+        .satisfies(c -> assertThat(c.attempt()).isEqualTo(2));
   }
 
   @Test

@@ -14,15 +14,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/tags}: the user's tags. Tagging a task is {@code PUT /api/tasks/{id}/tags}. */
+// tag::spring-inject[]
 @RestController
 @RequestMapping("/api/tags")
 class TagController {
 
   private final TodoDb db;
 
-  TagController(TodoDb db) {
+  TagController(TodoDb db) { // migrated at startup, version-checked, bounded by timeouts
     this.db = db;
   }
+
+  // end::spring-inject[]
 
   @PostMapping
   ResponseEntity<TagJson> create(ActingUser user, @RequestBody NewTagRequest request) {

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * @param description up to 10,000 characters
  * @param priority {@code low}, {@code medium} (the default), {@code high} or {@code urgent}
  * @param dueAt when the task is due (required with a recurrence rule)
- * @param remindAt when to remind the user
+ * @param remindAt when to remind the user (one absolute reminder), or null
  * @param recurrenceRule a rule in todokit's JSON shape, e.g. {@code {"frequency": "weekly",
  *     "interval": 1, "days": ["monday"]}}
  * @param tagIds ids of the user's own tags
@@ -29,7 +29,7 @@ record NewTaskRequest(
     @Nullable Instant dueAt,
     @Nullable Instant remindAt,
     @Nullable JsonNode recurrenceRule,
-    @Nullable List<@Nullable UUID> tagIds) {
+    @Nullable List<UUID> tagIds) {
 
   /**
    * The todokit command.
@@ -41,7 +41,10 @@ record NewTaskRequest(
         NewTask.titled(title)
             .withDescription(description)
             .withDueAt(dueAt)
-            .withRemindAt(remindAt)
+            .withReminders(
+                remindAt == null
+                    ? List.of()
+                    : List.of(io.todokit.dao.reminders.ReminderSpec.at(remindAt)))
             .withTagIds(tagIds == null ? List.of() : tagIds);
     Priority parsed = JsonEnums.parse("priority", priority, Priority.class);
     if (parsed != null) {

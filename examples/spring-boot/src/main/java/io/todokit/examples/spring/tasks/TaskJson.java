@@ -17,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code pending}, {@code in_progress} or {@code completed}
  * @param priority {@code low}, {@code medium}, {@code high} or {@code urgent}
  * @param dueAt when it is due, or null
- * @param remindAt when to remind the user, or null
- * @param remindedAt when a worker claimed the reminder, or null
  * @param completedAt when it was completed, or null
  * @param recurrenceRule the rule in todokit's JSON shape, or null
  * @param templateId the recurring template it was made from, or null
@@ -34,8 +32,6 @@ record TaskJson(
     String status,
     String priority,
     @Nullable Instant dueAt,
-    @Nullable Instant remindAt,
-    @Nullable Instant remindedAt,
     @Nullable Instant completedAt,
     @JsonRawValue @Nullable String recurrenceRule,
     @Nullable UUID templateId,
@@ -52,8 +48,6 @@ record TaskJson(
         JsonEnums.format(task.status()),
         JsonEnums.format(task.priority()),
         task.dueAt(),
-        task.remindAt(),
-        task.remindedAt(),
         task.completedAt(),
         task.recurrence() == null ? null : RecurrenceJson.format(task.recurrence()),
         task.templateId(),

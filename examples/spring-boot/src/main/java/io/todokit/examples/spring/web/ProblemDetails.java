@@ -61,7 +61,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
-    return unauthorized(e.getMessage());
+    return unauthorized(String.valueOf(e.getMessage()));
   }
 
   /** Anything else is a bug or an outage: log it, and tell the client nothing about internals. */

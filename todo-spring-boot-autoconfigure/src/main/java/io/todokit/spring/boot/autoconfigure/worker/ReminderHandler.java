@@ -1,17 +1,16 @@
 package io.todokit.spring.boot.autoconfigure.worker;
 
-import io.todokit.dao.reminders.Reminder;
+import io.todokit.dao.reminders.ReminderClaim;
 
 /**
  * Delivers one due reminder to its user (email, push notification, chat message, …): the bean an
  * application provides for the reminders worker ({@code todokit.worker.enabled=true}); without one,
  * the reminders worker does not run.
  *
- * <p>The worker calls it after claiming the reminder, so delivery is at most once: when {@code
- * handle} throws, the worker logs it and goes on with the next reminder, and the failed one is not
- * handed out again (snoozing it, or moving its {@code remind_at}, arms it again). A handler that
- * needs at-least-once delivery hands the reminder to a durable queue here. Implementations must be
- * thread-safe.
+ * <p>Delivery is at least once: the worker acknowledges the reminder when {@code handle} returns
+ * and schedules a retry with backoff when it throws; a worker that dies mid-send leaves the
+ * reminder to its lease, and another claims it again. Pass {@link ReminderClaim#deliveryKey()} to
+ * the notification provider as its idempotency key. Implementations must be thread-safe.
  */
 @FunctionalInterface
 public interface ReminderHandler {
@@ -19,8 +18,8 @@ public interface ReminderHandler {
   /**
    * Delivers a reminder.
    *
-   * @param reminder the claimed reminder
-   * @throws Exception when it could not be delivered; the worker logs it and does not retry
+   * @param reminder the claimed firing
+   * @throws Exception when it could not be delivered; the worker retries it after a backoff
    */
-  void handle(Reminder reminder) throws Exception;
+  void handle(ReminderClaim reminder) throws Exception;
 }

@@ -2,11 +2,13 @@ package io.todokit.spring.boot.autoconfigure.worker;
 
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.recurring.MaterializeResult;
-import io.todokit.dao.reminders.Reminder;
+import io.todokit.dao.reminders.BatchResult;
+import io.todokit.dao.reminders.ClaimRequest;
+import io.todokit.dao.reminders.DeliveryPolicy;
+import io.todokit.dao.reminders.ReminderWorker;
 import io.todokit.spring.boot.autoconfigure.TodoAutoConfiguration;
 import io.todokit.spring.boot.autoconfigure.TodoProperties;
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,14 +21,16 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * todokit's background workers, when {@code todokit.worker.enabled=true}: {@code
- * todokitReminderWorker} claims due reminders ({@code db.reminders().claimDue}) and hands each to
- * the application's {@link ReminderHandler} bean (no handler, no reminders worker: a WARN line says
- * so); {@code todokitTemplateWorker} turns due recurring-template occurrences into tasks ({@code
+ * todokitReminderWorker} delivers due reminders at least once with todokit's {@code ReminderWorker}
+ * (claim with a lease, hand each to the application's {@link ReminderHandler} bean, ack on return,
+ * retry with backoff on an exception) (no handler, no reminders worker: a WARN line says so);
+ * {@code todokitTemplateWorker} turns due recurring-template occurrences into tasks ({@code
  * db.recurring().materializeDue}). Each repeats its call while a batch comes back full, so a
  * backlog is worked off in one iteration, and stops between batches when the application stops.
  *
  * <p>Any number of replicas may run them on one database: both calls pick rows with {@code FOR
- * UPDATE SKIP LOCKED}, so each reminder is claimed once and each occurrence made once.
+ * UPDATE SKIP LOCKED}, so each reminder is leased to one worker at a time and each occurrence is
+ * made once.
  */
 @AutoConfiguration(after = TodoAutoConfiguration.class)
 @ConditionalOnBean(TodoDb.class)
@@ -44,42 +48,33 @@ public final class TodoWorkerAutoConfiguration {
   TodoWorker todokitReminderWorker(
       TodoDb db, ReminderHandler handler, ObjectProvider<Clock> clock, TodoProperties properties) {
     Clock now = clock.getIfUnique(Clock::systemUTC);
-    int batchSize = properties.worker().reminders().batchSize();
+    TodoProperties.Reminders settings = properties.worker().reminders();
+    // The library's worker does the delivery (claim with a lease, send on a bounded pool, ack or
+    // nack with backoff, lease renewal); this bean only schedules its batches.
+    ReminderWorker delivery =
+        ReminderWorker.builder(db.withClock(now), handler::handle)
+            .claims(ClaimRequest.of(settings.batchSize()))
+            .policy(
+                DeliveryPolicy.defaults()
+                    .withLease(settings.lease())
+                    .withMaxLateness(settings.maxLateness())
+                    .withMaxAttempts(settings.maxAttempts()))
+            .senders(settings.senders())
+            .build();
     return new TodoWorker(
         "todokit-reminders",
-        properties.worker().reminders().interval(),
+        settings.interval(),
         properties.worker().stopTimeout(),
         stopping -> {
           int claimed = 0;
           boolean more = true;
           while (more && !stopping.getAsBoolean()) {
-            List<Reminder> batch = db.withClock(now).reminders().claimDue(batchSize);
-            int failed = 0;
-            for (Reminder reminder : batch) {
-              try {
-                handler.handle(reminder);
-              } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                  Thread.currentThread().interrupt();
-                }
-                failed++;
-                // At most once: the reminder is claimed, no worker hands it out again.
-                log.warn(
-                    "todokit: reminder for task {} of user {} not delivered (not retried)",
-                    reminder.taskId(),
-                    reminder.userId(),
-                    e);
-              }
+            BatchResult batch = delivery.runBatch();
+            if (batch.claimed() > 0) {
+              log.info("todokit: reminders: {}", batch.describe());
             }
-            if (!batch.isEmpty()) {
-              log.info(
-                  "todokit: reminders: claimed {}, delivered {}, failed {}",
-                  batch.size(),
-                  batch.size() - failed,
-                  failed);
-            }
-            claimed += batch.size();
-            more = batch.size() == batchSize;
+            claimed += batch.claimed();
+            more = batch.full();
           }
           return claimed;
         });

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.recurring.NewRecurringTask;
-import io.todokit.dao.reminders.Reminder;
+import io.todokit.dao.reminders.ReminderClaim;
+import io.todokit.dao.reminders.ReminderSpec;
+import io.todokit.dao.reminders.ReminderState;
 import io.todokit.dao.tasks.NewTask;
 import io.todokit.dao.users.NewUser;
 import io.todokit.spring.boot.autoconfigure.TodoAutoConfiguration;
@@ -98,8 +100,8 @@ class TodoWorkerAutoConfigurationIT {
   }
 
   @Test
-  void theReminderWorkerHandsEachDueReminderToTheHandlerOnceAndSurvivesItsFailures() {
-    List<Reminder> handled = new CopyOnWriteArrayList<>();
+  void theReminderWorkerHandsEachDueReminderToTheHandlerAndNacksItsFailuresForARetry() {
+    List<ReminderClaim> handled = new CopyOnWriteArrayList<>();
     ReminderHandler handler =
         reminder -> {
           handled.add(reminder);
@@ -120,22 +122,30 @@ class TodoWorkerAutoConfigurationIT {
                         user,
                         NewTask.titled(title)
                             .withDueAt(NOW.plusSeconds(3600))
-                            .withRemindAt(NOW.minusSeconds(60)));
+                            .withReminders(ReminderSpec.at(NOW.minusSeconds(60))));
               }
               db.tasks()
                   .create(
                       user,
                       NewTask.titled("later")
                           .withDueAt(NOW.plusSeconds(7200))
-                          .withRemindAt(NOW.plusSeconds(60)));
+                          .withReminders(ReminderSpec.at(NOW.plusSeconds(60))));
 
               TodoWorker worker = context.getBean("todokitReminderWorker", TodoWorker.class);
               awaitUntil(() -> handled.size() >= 3 && worker.iterations() >= 3);
 
               assertThat(handled)
-                  .extracting(Reminder::title)
+                  .extracting(ReminderClaim::title)
                   .containsExactlyInAnyOrder("fails", "second", "third");
               assertThat(worker.failures()).isZero();
+              ReminderClaim failed =
+                  handled.stream().filter(r -> r.title().equals("fails")).findFirst().orElseThrow();
+              awaitUntil(
+                  () ->
+                      db.reminders().get(user, failed.reminderId()).state()
+                          == ReminderState.PENDING);
+              assertThat(db.reminders().get(user, failed.reminderId()).lastError())
+                  .contains("the mail server is down");
             });
   }
 

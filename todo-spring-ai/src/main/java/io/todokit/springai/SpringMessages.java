@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -91,12 +92,12 @@ final class SpringMessages {
           result.add(
               AssistantMessage.builder().content(message.content()).toolCalls(calls).build());
         }
-        case TOOL ->
-            responses.add(
-                new ToolResponseMessage.ToolResponse(
-                    message.toolCallId(),
-                    toolNames.getOrDefault(message.toolCallId(), ""),
-                    message.content()));
+        case TOOL -> {
+          String callId = Objects.requireNonNullElse(message.toolCallId(), "");
+          responses.add(
+              new ToolResponseMessage.ToolResponse(
+                  callId, toolNames.getOrDefault(callId, ""), message.content()));
+        }
       }
     }
     if (!responses.isEmpty()) {

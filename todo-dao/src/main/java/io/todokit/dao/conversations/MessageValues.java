@@ -89,7 +89,8 @@ final class MessageValues {
       throw new ValidationException(field, "must not be blank");
     }
     Check.storable(field, id);
-    return Check.optionalText(field, id, MAX_TOOL_CALL_ID);
+    Check.optionalText(field, id, MAX_TOOL_CALL_ID);
+    return id;
   }
 
   private static void arguments(String field, String json) {

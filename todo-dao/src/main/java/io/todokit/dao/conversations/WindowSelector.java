@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,7 @@ final class WindowSelector {
         Integer call = latestCall.get(message.toolCallId());
         if (call != null) {
           link[i] = call;
-          answered.get(call).add(message.toolCallId());
+          Objects.requireNonNull(answered.get(call)).add(message.toolCallId());
         }
       } else if (!message.toolCalls().isEmpty()) {
         answered.put(i, new HashSet<>());
@@ -82,14 +83,14 @@ final class WindowSelector {
       Message message = range.get(i);
       if (message.role() == MessageRole.TOOL) {
         if (link[i] >= 0) {
-          leftOut[i] = !complete(range.get(link[i]), answered.get(link[i]));
+          leftOut[i] = !complete(range.get(link[i]), Objects.requireNonNull(answered.get(link[i])));
         } else if (atStart) {
           leftOut[i] = true;
         } else {
           unresolved[i] = true;
         }
       } else if (!message.toolCalls().isEmpty()) {
-        leftOut[i] = !complete(message, answered.get(i));
+        leftOut[i] = !complete(message, Objects.requireNonNull(answered.get(i)));
       }
     }
 

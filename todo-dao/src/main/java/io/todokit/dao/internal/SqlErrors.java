@@ -44,7 +44,6 @@ public final class SqlErrors {
           Map.entry("tags_name_length", "name"),
           Map.entry("tags_color_format", "color"),
           Map.entry("conversations_title_length", "title"),
-          Map.entry("conversations_pkey", "id"),
           Map.entry("messages_content_length", "content"),
           Map.entry("messages_tool_calls_shape", "tool_calls"),
           Map.entry("messages_tool_calls_by_assistant", "tool_calls"),

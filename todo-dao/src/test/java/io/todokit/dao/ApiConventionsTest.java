@@ -3,9 +3,11 @@ package io.todokit.dao;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.todokit.dao.conversations.ContextWindow;
 import io.todokit.dao.conversations.Conversation;
 import io.todokit.dao.conversations.MessageRole;
 import io.todokit.dao.conversations.NewMessage;
+import io.todokit.dao.conversations.ToolCall;
 import io.todokit.dao.recurring.MaterializeResult;
 import io.todokit.dao.recurring.MissedPolicy;
 import io.todokit.dao.recurring.NewRecurringTask;
@@ -191,15 +193,38 @@ class ApiConventionsTest extends DaoTestSupport {
   void newMessageFactoriesRefuseBadValuesNamingTheField() {
     assertInvalid(() -> NewMessage.user(null), "content");
     assertInvalid(() -> NewMessage.user("a\u0000b"), "content");
-    assertInvalid(() -> NewMessage.assistantToolCalls("", "not json"), "tool_calls");
-    assertInvalid(() -> NewMessage.assistantToolCalls("", "[] []"), "tool_calls");
-    assertInvalid(() -> NewMessage.assistantToolCalls("", "42"), "tool_calls");
+    assertInvalid(() -> NewMessage.assistantToolCalls("", List.of()), "tool_calls");
+    assertInvalid(
+        () -> NewMessage.assistantToolCalls("", List.of(ToolCall.of("c", "f", "not json"))),
+        "tool_calls[0].arguments");
+    assertInvalid(
+        () -> NewMessage.assistantToolCalls("", List.of(ToolCall.of("c", "f", "{} {}"))),
+        "tool_calls[0].arguments");
+    assertInvalid(
+        () ->
+            NewMessage.assistantToolCalls(
+                "", List.of(ToolCall.of("c", "f", "{}"), ToolCall.of(" ", "f", "{}"))),
+        "tool_calls[1].id");
+    assertInvalid(
+        () ->
+            NewMessage.assistantToolCalls(
+                "", List.of(ToolCall.of("c", "f", "{}"), ToolCall.of("c", "g", "{}"))),
+        "tool_calls[1].id");
+    assertInvalid(
+        () -> NewMessage.assistantToolCalls("", List.of(ToolCall.of("c", "", "{}"))),
+        "tool_calls[0].name");
+    assertInvalid(() -> ToolCall.of("c", null, "{}"), "tool_call.name");
     assertInvalid(() -> NewMessage.tool(" ", "result"), "tool_call_id");
-    assertInvalid(() -> new NewMessage(MessageRole.USER, "x", "[]", null), "tool_calls");
-    assertInvalid(() -> new NewMessage(MessageRole.USER, "x", null, "call_1"), "tool_call_id");
-    assertInvalid(() -> new NewMessage(MessageRole.TOOL, "x", null, null), "tool_call_id");
-    assertThat(NewMessage.assistantToolCalls("", "[ {\"id\" : \"c\"} ]").toolCalls())
-        .isEqualTo("[{\"id\":\"c\"}]");
+    assertInvalid(
+        () -> new NewMessage(MessageRole.USER, "x", List.of(ToolCall.of("c", "f", "{}")), null),
+        "tool_calls");
+    assertInvalid(() -> new NewMessage(MessageRole.USER, "x", null, null), "tool_calls");
+    assertInvalid(() -> new NewMessage(MessageRole.USER, "x", List.of(), "call_1"), "tool_call_id");
+    assertInvalid(() -> new NewMessage(MessageRole.TOOL, "x", List.of(), null), "tool_call_id");
+    assertThat(
+            NewMessage.assistantToolCalls("", List.of(ToolCall.of("c", "f", "{ \"a\" : 1 }")))
+                .toolCalls())
+        .containsExactly(ToolCall.of("c", "f", "{ \"a\" : 1 }"));
   }
 
   // ---- one page request type, no null cursor ---------------------------------------------------
@@ -262,10 +287,10 @@ class ApiConventionsTest extends DaoTestSupport {
     assertThat(messages.items()).extracting(m -> m.content()).containsExactly("m0", "m1");
     assertThat(last.items()).extracting(m -> m.content()).containsExactly("m2");
     assertThat(last.next()).isEmpty();
-    assertThat(at.conversations().lastMessages(user, a.id(), 2))
+    assertThat(at.conversations().window(user, a.id(), ContextWindow.of(2)).messages())
         .extracting(m -> m.content())
         .containsExactly("m1", "m2");
-    assertInvalid(() -> at.conversations().lastMessages(user, a.id(), 0), "limit");
+    assertInvalid(() -> ContextWindow.of(0), "max_messages");
   }
 
   // ---- now comes from the TodoDb clock, with asOf overloads for reads ------------------------

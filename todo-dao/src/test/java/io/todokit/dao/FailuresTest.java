@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.todokit.dao.conversations.ContextWindow;
 import io.todokit.dao.conversations.MessageRole;
 import io.todokit.dao.conversations.NewMessage;
 import io.todokit.dao.tags.NewTag;
@@ -17,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -284,7 +286,8 @@ class FailuresTest extends DaoTestSupport {
               throw new IllegalStateException(e);
             }
             // The database cancels this read (statement timeout): the transaction must survive.
-            assertThatThrownBy(() -> tx.conversations().lastMessages(user, conversation, 10))
+            assertThatThrownBy(
+                    () -> tx.conversations().window(user, conversation, ContextWindow.of(10)))
                 .isInstanceOfSatisfying(
                     UnavailableException.class, e -> assertThat(e.sqlState()).isEqualTo("57014"));
             try {
@@ -384,7 +387,7 @@ class FailuresTest extends DaoTestSupport {
     assertThatThrownBy(() -> NewMessage.user(null))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("content"));
-    assertThatThrownBy(() -> new NewMessage(null, "hi", null, null))
+    assertThatThrownBy(() -> new NewMessage(null, "hi", List.of(), null))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.field()).isEqualTo("role"));
     assertThatThrownBy(() -> NewMessage.tool(null, "42"))

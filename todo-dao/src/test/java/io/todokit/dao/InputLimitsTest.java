@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.todokit.dao.conversations.NewMessage;
+import io.todokit.dao.conversations.ToolCall;
 import io.todokit.dao.recurring.NewRecurringTask;
 import io.todokit.dao.tags.NewTag;
 import io.todokit.dao.tasks.NewTask;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -105,16 +107,18 @@ class InputLimitsTest extends DaoTestSupport {
                 .append(
                     user,
                     conversation,
-                    NewMessage.assistantToolCalls("", "[{\"id\":\"call_1\",\"x\":\"\uD800\"}]")),
-        "tool_calls");
+                    NewMessage.assistantToolCalls(
+                        "", List.of(ToolCall.of("call_1", "f", "{\"x\":\"\uD800\"}")))),
+        "tool_calls[0].arguments");
     assertRefused(
         () ->
             db.conversations()
                 .append(
                     user,
                     conversation,
-                    NewMessage.assistantToolCalls("", "[{\"id\":\"call_1\",\"x\":\"\\uD800\"}]")),
-        "tool_calls");
+                    NewMessage.assistantToolCalls(
+                        "", List.of(ToolCall.of("call_\uD800", "f", "{}")))),
+        "tool_calls[0].id");
     assertRefused(
         () ->
             NewTask.titled("x").withRecurrenceJson("{\"frequency\":\"daily\",\"mode\":\"\uDC00\"}"),
@@ -208,15 +212,18 @@ class InputLimitsTest extends DaoTestSupport {
         () ->
             db.conversations()
                 .append(
-                    user, conversation, NewMessage.assistantToolCalls("", "[{\"id\":\"a\"}] x")),
-        "tool_calls");
+                    user,
+                    conversation,
+                    NewMessage.assistantToolCalls("", List.of(ToolCall.of("a", "f", "{} x")))),
+        "tool_calls[0].arguments");
     assertRefused(
         () ->
             db.conversations()
                 .append(
                     user,
                     conversation,
-                    NewMessage.assistantToolCalls("", "{\"id\":\"a\",\"id\":\"b\"}")),
-        "tool_calls");
+                    NewMessage.assistantToolCalls(
+                        "", List.of(ToolCall.of("a", "f", "{\"id\":\"a\",\"id\":\"b\"}")))),
+        "tool_calls[0].arguments");
   }
 }

@@ -2,6 +2,7 @@ package io.todokit.bench.dao;
 
 import io.todokit.dao.PageRequest;
 import io.todokit.dao.TodoDb;
+import io.todokit.dao.conversations.ContextWindow;
 import io.todokit.dao.conversations.NewMessage;
 import io.todokit.dao.recurring.MissedPolicy;
 import io.todokit.dao.recurring.NewRecurringTask;
@@ -227,8 +228,8 @@ final class DaoCalls {
             }));
     calls.add(
         read(
-            "conversations.lastMessages",
-            db -> db.conversations().lastMessages(user, conversation, 50)));
+            "conversations.window",
+            db -> db.conversations().window(user, conversation, ContextWindow.of(50))));
     calls.add(write("conversations.create", db -> db.conversations().create(user)));
     calls.add(
         write(

@@ -2,6 +2,7 @@ package io.todokit.bench.dao;
 
 import io.todokit.dao.Page;
 import io.todokit.dao.PageRequest;
+import io.todokit.dao.conversations.ContextWindow;
 import io.todokit.dao.conversations.Message;
 import io.todokit.dao.tags.Tag;
 import io.todokit.dao.tasks.TagFilter;
@@ -134,15 +135,17 @@ public class DaoReadBenchmark {
   }
 
   @Benchmark
-  public List<Message> lastMessagesDao(BenchDatabase b, Picks p) {
+  public List<Message> windowDao(BenchDatabase b, Picks p) {
     int u = p.user(b.data);
     return b.db
         .conversations()
-        .lastMessages(b.data.userId(u), b.data.conversationId(u, p.below(2)), 50);
+        .window(b.data.userId(u), b.data.conversationId(u, p.below(2)), ContextWindow.of(50))
+        .messages();
   }
 
   @Benchmark
-  public List<Message> lastMessagesJdbc(BenchDatabase b, Picks p) throws SQLException {
+  /** The baseline: the plain newest-50 read that the window replaced (it may split tool calls). */
+  public List<Message> windowJdbc(BenchDatabase b, Picks p) throws SQLException {
     int u = p.user(b.data);
     return b.jdbc.lastMessages(b.data.userId(u), b.data.conversationId(u, p.below(2)), 50);
   }

@@ -4,6 +4,7 @@ import static io.todokit.bench.dao.JdbcTwin.SET_TIMEOUTS;
 
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.conversations.Message;
+import io.todokit.dao.conversations.ToolCall;
 import io.todokit.dao.conversations.MessageRole;
 import io.todokit.dao.recurring.MissedPolicy;
 import io.todokit.dao.recurring.RecurringTask;
@@ -88,7 +89,7 @@ final class TwinRows {
         r.getLong(3),
         MessageRole.valueOf(r.getString(4).toUpperCase(Locale.ROOT)),
         r.getString(5),
-        r.getString(6),
+        toolCalls(r.getString(6)),
         r.getString(7),
         instant(r, 8));
   }
@@ -162,6 +163,29 @@ final class TwinRows {
       s.setString(1, "30000");
       s.setString(2, "5000");
       s.execute();
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** OpenAI's tool_calls array, as the DAO stores it. */
+  private static List<ToolCall> toolCalls(@Nullable String json) throws SQLException {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      List<ToolCall> calls = new ArrayList<>();
+      for (com.fasterxml.jackson.databind.JsonNode call : JSON.readTree(json)) {
+        calls.add(
+            ToolCall.of(
+                call.path("id").asText(""),
+                call.path("function").path("name").asText(""),
+                call.path("function").path("arguments").asText("{}")));
+      }
+      return List.copyOf(calls);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new SQLException(e);
     }
   }
 }

@@ -1,12 +1,12 @@
 package io.todokit.dao.conversations;
 
+import io.todokit.dao.DuplicateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
 import io.todokit.dao.PageRequest;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,6 +61,23 @@ public final class ConversationDao {
    */
   public Conversation create(UUID userId, String title) {
     return conversations.create(userId, title);
+  }
+
+  /**
+   * Starts a conversation with an id the caller chose, e.g. one derived from a framework's own
+   * conversation key; ids are per user, so another user's conversation with the same id is no
+   * conflict.
+   *
+   * @param userId the acting user
+   * @param id the new conversation's id
+   * @param title 1 to 255 characters after trimming, no NUL
+   * @return the conversation, without messages
+   * @throws ValidationException ({@code id}) for a null id, ({@code title}) for a bad title
+   * @throws DuplicateException ({@code id}) if the user has a conversation with this id
+   * @throws NotFoundException ({@code user}) if the user does not exist
+   */
+  public Conversation create(UUID userId, UUID id, String title) {
+    return conversations.create(userId, id, title);
   }
 
   /**
@@ -129,18 +146,16 @@ public final class ConversationDao {
    * Appends a message; the database gives it the conversation's next sequence number and bumps the
    * conversation's last activity.
    *
-   * <p>Only assistant messages may carry tool calls (a JSON array or object); a tool message must
-   * answer, by its id, a tool call of an earlier assistant message of the same conversation: an
-   * element of that message's {@code tool_calls} array (or the object itself) whose {@code "id"} is
-   * the tool call id.
+   * <p>Only assistant messages may carry tool calls (stored as OpenAI's {@code tool_calls} array,
+   * see {@link ToolCall}); a tool message must answer, by its id, a tool call of an earlier
+   * assistant message of the same conversation.
    *
    * @param userId the acting user
    * @param conversationId the conversation
    * @param message the message
    * @return the stored message with its sequence number
-   * @throws ValidationException ({@code content}, {@code tool_calls}, {@code tool_call_id}) for
-   *     oversize or NUL-holding content, tool calls that are not a JSON array or object or on a
-   *     non-assistant message, or a tool call id that is missing, misplaced or answers no call
+   * @throws ValidationException ({@code tool_call_id}) for a tool call id that answers no earlier
+   *     call (the other rules are checked when the {@link NewMessage} is built)
    * @throws NotFoundException ({@code conversation}) if the user has no such conversation
    */
   public Message append(UUID userId, UUID conversationId, NewMessage message) {
@@ -164,17 +179,38 @@ public final class ConversationDao {
   }
 
   /**
-   * The newest messages of a conversation, oldest first: the context window a chatbot sends to the
-   * model.
+   * The context window a chatbot sends to the model: the newest messages that fit the spec, oldest
+   * first, never cutting an assistant's tool calls from their answers. The full history stays
+   * stored; the window only selects.
+   *
+   * <ul>
+   *   <li>System messages are pinned by default: all of them come first (newest first while they
+   *       fit), wherever they are in the history; unpinned, they are cut like the others.
+   *   <li>The other messages are the longest suffix of the history that fits both budgets (pinned
+   *       ones count) and starts outside a tool-call group: the window never holds a {@code tool}
+   *       message without the assistant message that called it, nor an assistant call without all
+   *       of its answers.
+   *   <li>A turn in progress: an assistant message whose calls are not all answered yet, with the
+   *       answers stored so far, is left out (the APIs reject a call without its answer) and
+   *       reported in {@link ConversationWindow#unanswered()}; so is a tool message answering no
+   *       stored call. Once every answer is stored, the group comes back.
+   * </ul>
+   *
+   * <p>Reads are bounded by the spec, not the history: one statement reads the newest {@code
+   * maxMessages + 32} messages (by sequence number, which has no gaps) and, when pinned, the older
+   * system messages; only if a window could still reach further back (messages left out, or a tool
+   * message whose call is older) does it read older batches, each four times larger, in the same
+   * transaction.
    *
    * @param userId the acting user
    * @param conversationId the conversation
-   * @param limit how many, 1 to 500
-   * @return up to {@code limit} messages (empty for a conversation without messages), in order
-   * @throws ValidationException ({@code limit}) for a bad count
+   * @param window the spec: {@link ContextWindow#of(int)} and its withers
+   * @return the window (empty for a conversation without messages)
+   * @throws ValidationException ({@code window}) for a null spec, ({@code token_estimator}) if the
+   *     estimator returns a negative count
    * @throws NotFoundException ({@code conversation}) if the user has no such conversation
    */
-  public List<Message> lastMessages(UUID userId, UUID conversationId, int limit) {
-    return messages.lastMessages(userId, conversationId, limit);
+  public ConversationWindow window(UUID userId, UUID conversationId, ContextWindow window) {
+    return messages.window(userId, conversationId, window);
   }
 }

@@ -53,7 +53,7 @@ final class ConversationRows {
         row.getLong(MESSAGES.SEQ.getName()),
         Objects.requireNonNull(ResultSets.converted(row, MESSAGES.ROLE)),
         Objects.requireNonNull(ResultSets.text(row, MESSAGES.CONTENT)),
-        ResultSets.text(row, MESSAGES.TOOL_CALLS),
+        MessageValues.fromJson(ResultSets.text(row, MESSAGES.TOOL_CALLS)),
         ResultSets.text(row, MESSAGES.TOOL_CALL_ID),
         Objects.requireNonNull(ResultSets.instant(row, MESSAGES.CREATED_AT)));
   }

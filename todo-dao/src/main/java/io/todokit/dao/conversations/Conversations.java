@@ -4,6 +4,7 @@ import static io.todokit.dao.conversations.ConversationRows.CONVERSATION_COLUMNS
 import static io.todokit.dao.conversations.ConversationRows.toConversation;
 import static io.todokit.schema.jooq.Tables.CONVERSATIONS;
 
+import io.todokit.dao.DuplicateException;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
 import io.todokit.dao.PageRequest;
@@ -28,21 +29,31 @@ final class Conversations {
   }
 
   Conversation create(UUID userId, String title) {
+    return create(userId, context.newId(), title);
+  }
+
+  Conversation create(UUID userId, UUID id, String title) {
     Objects.requireNonNull(userId, "userId");
+    Check.required("id", id);
     String checkedTitle = Check.text("title", title, 1, Limits.TITLE);
     Instant now = context.now();
-    UUID id = context.newId();
     return context.write(
-        dsl ->
-            toConversation(
-                dsl.insertInto(CONVERSATIONS)
-                    .set(CONVERSATIONS.USER_ID, userId)
-                    .set(CONVERSATIONS.ID, id)
-                    .set(CONVERSATIONS.TITLE, checkedTitle)
-                    .set(CONVERSATIONS.CREATED_AT, now)
-                    .set(CONVERSATIONS.UPDATED_AT, now)
-                    .returningResult(CONVERSATION_COLUMNS)
-                    .fetchSingle()),
+        dsl -> {
+          // The primary key refuses a duplicate too; this names the field for the caller.
+          if (dsl.fetchExists(
+              CONVERSATIONS, CONVERSATIONS.USER_ID.eq(userId), CONVERSATIONS.ID.eq(id))) {
+            throw new DuplicateException("id", null);
+          }
+          return toConversation(
+              dsl.insertInto(CONVERSATIONS)
+                  .set(CONVERSATIONS.USER_ID, userId)
+                  .set(CONVERSATIONS.ID, id)
+                  .set(CONVERSATIONS.TITLE, checkedTitle)
+                  .set(CONVERSATIONS.CREATED_AT, now)
+                  .set(CONVERSATIONS.UPDATED_AT, now)
+                  .returningResult(CONVERSATION_COLUMNS)
+                  .fetchSingle());
+        },
         userId);
   }
 

@@ -1,6 +1,7 @@
 package io.todokit.dao.conversations;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -13,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param seq its position in the conversation: 1, 2, 3, … without gaps, in append order
  * @param role who wrote it
  * @param content its text (may be empty, e.g. an assistant message that only calls tools)
- * @param toolCalls the tool calls of an assistant message as JSON text (an array or an object, as
- *     PostgreSQL's jsonb normalises it), or null
+ * @param toolCalls the tool calls of an assistant message, in order; empty when it calls none (and
+ *     on every other role). Rows written outside todokit in a shape other than OpenAI's read back
+ *     leniently: see {@link ToolCall}
  * @param toolCallId the id of the tool call a {@link MessageRole#TOOL} message answers; null on
  *     every other role
  * @param createdAt when it was appended
@@ -25,7 +27,7 @@ public record Message(
     long seq,
     MessageRole role,
     String content,
-    @Nullable String toolCalls,
+    List<ToolCall> toolCalls,
     @Nullable String toolCallId,
     Instant createdAt) {
 
@@ -35,6 +37,7 @@ public record Message(
     Objects.requireNonNull(conversationId, "conversationId");
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(content, "content");
+    toolCalls = List.copyOf(toolCalls);
     Objects.requireNonNull(createdAt, "createdAt");
   }
 }

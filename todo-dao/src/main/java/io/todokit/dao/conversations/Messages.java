@@ -13,13 +13,13 @@ import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.Json;
 import io.todokit.dao.internal.ResultSets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
@@ -38,7 +38,10 @@ final class Messages {
     Objects.requireNonNull(message, "message");
     // The message was validated when built; what is left needs the database.
     String content = message.content();
-    JSONB toolCalls = message.toolCalls() == null ? null : JSONB.jsonb(message.toolCalls());
+    JSONB toolCalls =
+        message.toolCalls().isEmpty()
+            ? null
+            : JSONB.jsonb(MessageValues.toJson(message.toolCalls()));
     String toolCallId = message.toolCallId();
     Instant now = context.now();
     UUID id = context.newId();
@@ -105,27 +108,69 @@ final class Messages {
     return Page.of(rows.subList(0, size), PageRequest.after(next, size));
   }
 
-  List<Message> lastMessages(UUID userId, UUID conversationId, int limit) {
+  /** The first read takes this many messages more than the spec's maximum. */
+  private static final int SLACK = 32;
+
+  ConversationWindow window(UUID userId, UUID conversationId, ContextWindow spec) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(conversationId, "conversationId");
-    Check.pageSize(limit);
+    Check.required("window", spec);
+    boolean pin = spec.pinSystemMessages();
+    Condition mine = MESSAGES.USER_ID.eq(userId).and(MESSAGES.CONVERSATION_ID.eq(conversationId));
     return context.read(
         dsl -> {
-          List<Message> newestFirst =
-              ResultSets.fetch(
-                  dsl.select(MESSAGE_COLUMNS)
-                      .from(MESSAGES)
+          // One read: the newest maxMessages + SLACK messages (by the sequence numbers below the
+          // conversation's last one, which have no gaps) and, when pinned, the older system
+          // messages. Older batches, each 4 times larger, only when the selector needs them.
+          long batch = spec.maxMessages() + SLACK;
+          Field<Long> newest =
+              DSL.field(
+                  DSL.select(CONVERSATIONS.LAST_MESSAGE_SEQ)
+                      .from(CONVERSATIONS)
                       .where(
-                          MESSAGES.USER_ID.eq(userId), MESSAGES.CONVERSATION_ID.eq(conversationId))
-                      .orderBy(MESSAGES.SEQ.desc())
-                      .limit(limit),
+                          CONVERSATIONS.USER_ID.eq(userId), CONVERSATIONS.ID.eq(conversationId)));
+          var recent =
+              dsl.select(MESSAGE_COLUMNS)
+                  .from(MESSAGES)
+                  .where(mine, MESSAGES.SEQ.gt(newest.minus(batch)));
+          List<Message> first =
+              ResultSets.fetch(
+                  pin
+                      ? recent.unionAll(
+                          dsl.select(MESSAGE_COLUMNS)
+                              .from(MESSAGES)
+                              .where(
+                                  mine,
+                                  MESSAGES.ROLE.eq(io.todokit.schema.jooq.enums.MessageRole.system),
+                                  MESSAGES.SEQ.le(newest.minus(batch))))
+                      : recent,
                   ConversationRows::toMessage);
-          if (newestFirst.isEmpty()) {
+          if (first.isEmpty()) {
             requireConversation(dsl, userId, conversationId);
+            return new ConversationWindow(List.of(), 0, List.of(), 0);
           }
-          List<Message> oldestFirst = new ArrayList<>(newestFirst);
-          Collections.reverse(oldestFirst);
-          return List.copyOf(oldestFirst);
+          TreeMap<Long, Message> fetched = new TreeMap<>();
+          first.forEach(m -> fetched.put(m.seq(), m));
+          long total = fetched.lastKey();
+          long from = Math.max(0, total - batch);
+          while (true) {
+            ConversationWindow window =
+                WindowSelector.select(List.copyOf(fetched.values()), from, total, spec);
+            if (window != null) {
+              return window;
+            }
+            batch = Math.min(batch * 4, total);
+            long to = from;
+            from = Math.max(0, total - batch);
+            List<Message> older =
+                ResultSets.fetch(
+                    dsl.select(MESSAGE_COLUMNS)
+                        .from(MESSAGES)
+                        .where(mine, MESSAGES.SEQ.gt(from), MESSAGES.SEQ.le(to))
+                        .orderBy(MESSAGES.SEQ),
+                    ConversationRows::toMessage);
+            older.forEach(m -> fetched.put(m.seq(), m));
+          }
         },
         conversationId);
   }

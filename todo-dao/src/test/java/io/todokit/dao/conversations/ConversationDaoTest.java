@@ -3,7 +3,6 @@ package io.todokit.dao.conversations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.todokit.dao.DaoTestSupport;
 import io.todokit.dao.NotFoundException;
 import io.todokit.dao.Page;
@@ -27,9 +26,9 @@ import org.junit.jupiter.api.Test;
 
 class ConversationDaoTest extends DaoTestSupport {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CALL_1 =
+  private static final String CALL_1_JSON =
       "[{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"list_tasks\",\"arguments\":\"{}\"}}]";
+  private static final List<ToolCall> CALL_1 = List.of(ToolCall.of("call_1", "list_tasks", "{}"));
 
   private static ConversationDao conversations() {
     return db.conversations();
@@ -49,6 +48,20 @@ class ConversationDaoTest extends DaoTestSupport {
     assertThat(conversation.createdAt()).isEqualTo(now);
     assertThat(conversation.updatedAt()).isEqualTo(now);
     assertThat(conversations().get(user, conversation.id())).isEqualTo(conversation);
+  }
+
+  @Test
+  void createWithAChosenIdIsPerUserAndRefusesADuplicate() {
+    UUID user = newUser();
+    UUID other = newUser();
+    UUID id = UUID.randomUUID();
+    assertThat(conversations().create(user, id, "Mine").id()).isEqualTo(id);
+    assertThat(conversations().create(other, id, "Theirs").title()).isEqualTo("Theirs");
+    assertThatThrownBy(() -> conversations().create(user, id, "Again"))
+        .isInstanceOfSatisfying(
+            io.todokit.dao.DuplicateException.class, e -> assertThat(e.field()).isEqualTo("id"));
+    assertValidation(() -> conversations().create(user, null, "x"), "id");
+    assertThat(conversations().get(user, id).title()).isEqualTo("Mine");
   }
 
   @Test
@@ -180,7 +193,6 @@ class ConversationDaoTest extends DaoTestSupport {
     assertValidation(() -> conversations().list(user, PageRequest.first(201)), "limit");
     assertValidation(
         () -> conversations().messages(user, conversation.id(), PageRequest.first(0)), "limit");
-    assertValidation(() -> conversations().lastMessages(user, conversation.id(), 0), "limit");
   }
 
   // ---- messages ----
@@ -199,7 +211,7 @@ class ConversationDaoTest extends DaoTestSupport {
     assertThat(hi.role()).isEqualTo(MessageRole.USER);
     assertThat(hi.conversationId()).isEqualTo(conversation.id());
     assertThat(hello.content()).isEqualTo("hello 👋");
-    assertThat(hello.toolCalls()).isNull();
+    assertThat(hello.toolCalls()).isEmpty();
     assertThat(hello.toolCallId()).isNull();
     Conversation after = conversations().get(user, conversation.id());
     assertThat(after.lastMessageSeq()).isEqualTo(3);
@@ -224,26 +236,43 @@ class ConversationDaoTest extends DaoTestSupport {
         .extracting(Message::role)
         .containsExactly(
             MessageRole.USER, MessageRole.ASSISTANT, MessageRole.TOOL, MessageRole.ASSISTANT);
-    assertThat(JSON.readTree(replay.get(1).toolCalls())).isEqualTo(JSON.readTree(CALL_1));
+    assertThat(replay.get(1).toolCalls()).isEqualTo(CALL_1);
+    assertThat(
+            count(
+                "SELECT count(*) FROM messages WHERE id = ? AND tool_calls = ?::jsonb",
+                call.id(),
+                CALL_1_JSON))
+        .isEqualTo(1);
     assertThat(replay.get(1).content()).isEmpty();
     assertThat(replay.get(2).toolCallId()).isEqualTo("call_1");
     assertThat(replay.get(2).content()).isEqualTo("[{\"title\":\"Pay rent\"}]");
     assertThat(replay.get(1)).isEqualTo(call);
     assertThat(replay.get(2)).isEqualTo(answer);
-    assertThat(conversations().lastMessages(user, id, 4)).isEqualTo(replay);
+    assertThat(conversations().window(user, id, ContextWindow.of(4)).messages()).isEqualTo(replay);
   }
 
   @Test
-  void aToolCallObjectCanBeAnsweredToo() {
+  void rowsWrittenOutsideTodokitReadBackAsTypedCallsAndCanBeAnswered() throws Exception {
     UUID user = newUser();
     UUID id = conversations().create(user, "tools").id();
-    conversations()
-        .append(
-            user,
-            id,
-            NewMessage.assistantToolCalls("", "{\"id\":\"call_x\",\"type\":\"function\"}"));
+    // A single call object of another shape, and OpenAI's array with object arguments.
+    sql(
+        "INSERT INTO messages (user_id, conversation_id, role, content, tool_calls)"
+            + " VALUES (?, ?, 'assistant', '', '{\"id\":\"call_x\",\"type\":\"function\"}')",
+        user,
+        id);
+    sql(
+        "INSERT INTO messages (user_id, conversation_id, role, content, tool_calls)"
+            + " VALUES (?, ?, 'assistant', '', '[{\"id\":\"call_y\",\"type\":\"function\","
+            + "\"function\":{\"name\":\"add_task\",\"arguments\":{\"title\":\"Milk\"}}}]')",
+        user,
+        id);
+    List<Message> stored = conversations().messages(user, id, PageRequest.first(10)).items();
+    assertThat(stored.get(0).toolCalls()).containsExactly(ToolCall.of("call_x", "", "{}"));
+    assertThat(stored.get(1).toolCalls())
+        .containsExactly(ToolCall.of("call_y", "add_task", "{\"title\":\"Milk\"}"));
     assertThat(conversations().append(user, id, NewMessage.tool("call_x", "ok")).seq())
-        .isEqualTo(2);
+        .isEqualTo(3);
   }
 
   @Test
@@ -263,26 +292,45 @@ class ConversationDaoTest extends DaoTestSupport {
     assertValidation(
         () -> conversations().append(user, id, NewMessage.tool("  ", "x")), "tool_call_id");
     assertValidation(
-        () -> conversations().append(user, id, new NewMessage(MessageRole.TOOL, "x", null, null)),
+        () ->
+            conversations()
+                .append(user, id, new NewMessage(MessageRole.TOOL, "x", List.of(), null)),
         "tool_call_id");
     assertValidation(
         () ->
-            conversations().append(user, id, new NewMessage(MessageRole.USER, "x", null, "call_1")),
+            conversations()
+                .append(user, id, new NewMessage(MessageRole.USER, "x", List.of(), "call_1")),
         "tool_call_id");
     assertThat(rows("messages")).isEqualTo(before);
     assertThat(conversations().get(user, id).lastMessageSeq()).isEqualTo(2);
   }
 
   @Test
-  void toolCallsMustBeAnArrayOrObjectOnAnAssistantMessage() {
+  void toolCallsMustBeValidOnAnAssistantMessage() {
     UUID user = newUser();
     UUID id = conversations().create(user, "tools").id();
     long before = rows("messages");
-    for (String bad : List.of("\"x\"", "42", "{not json", "null", "[1,", "[\"\\u0000\"]")) {
+    for (String bad : List.of("{not json", "", "  ", "[1,", "{} {}", "a\u0000")) {
       assertValidation(
-          () -> conversations().append(user, id, NewMessage.assistantToolCalls("", bad)),
-          "tool_calls");
+          () ->
+              conversations()
+                  .append(
+                      user,
+                      id,
+                      NewMessage.assistantToolCalls("", List.of(ToolCall.of("c", "f", bad)))),
+          "tool_calls[0].arguments");
     }
+    assertValidation(
+        () ->
+            NewMessage.assistantToolCalls(
+                "", java.util.Arrays.asList(ToolCall.of("c", "f", "{}"), null)),
+        "tool_calls[1]");
+    assertValidation(
+        () -> NewMessage.assistantToolCalls("", List.of(ToolCall.of("c", "f\u0000", "{}"))),
+        "tool_calls[0].name");
+    assertValidation(
+        () -> NewMessage.assistantToolCalls("", List.of(ToolCall.of("c".repeat(256), "f", "{}"))),
+        "tool_calls[0].id");
     for (MessageRole role : List.of(MessageRole.USER, MessageRole.SYSTEM)) {
       assertValidation(
           () -> conversations().append(user, id, new NewMessage(role, "x", CALL_1, null)),
@@ -332,10 +380,10 @@ class ConversationDaoTest extends DaoTestSupport {
     assertThat(sizes).containsExactly(50, 50, 20);
     assertThat(contents).isEqualTo(IntStream.rangeClosed(1, 120).mapToObj(i -> "m" + i).toList());
 
-    assertThat(conversations().lastMessages(user, id, 3))
+    assertThat(conversations().window(user, id, ContextWindow.of(3)).messages())
         .extracting(Message::content)
         .containsExactly("m118", "m119", "m120");
-    assertThat(conversations().lastMessages(user, id, 500)).hasSize(120);
+    assertThat(conversations().window(user, id, ContextWindow.of(500)).messages()).hasSize(120);
   }
 
   @Test
@@ -343,10 +391,10 @@ class ConversationDaoTest extends DaoTestSupport {
     UUID user = newUser();
     UUID id = conversations().create(user, "empty").id();
     assertThat(conversations().messages(user, id, PageRequest.first(10)).items()).isEmpty();
-    assertThat(conversations().lastMessages(user, id, 10)).isEmpty();
+    assertThat(conversations().window(user, id, ContextWindow.of(10)).messages()).isEmpty();
     UUID missing = UUID.randomUUID();
     assertNotFound(() -> conversations().messages(user, missing, PageRequest.first(10)));
-    assertNotFound(() -> conversations().lastMessages(user, missing, 10));
+    assertNotFound(() -> conversations().window(user, missing, ContextWindow.of(10)));
     assertNotFound(() -> conversations().append(user, missing, NewMessage.user("x")));
   }
 
@@ -368,7 +416,7 @@ class ConversationDaoTest extends DaoTestSupport {
     assertNotFound(() -> conversations().append(intruder, id, NewMessage.user("x")));
     assertNotFound(() -> conversations().append(intruder, id, NewMessage.tool("call_1", "x")));
     assertNotFound(() -> conversations().messages(intruder, id, PageRequest.first(10)));
-    assertNotFound(() -> conversations().lastMessages(intruder, id, 10));
+    assertNotFound(() -> conversations().window(intruder, id, ContextWindow.of(10)));
     assertThat(conversations().list(intruder, PageRequest.first(10)).items()).isEmpty();
     assertThat(ownersCursor).isEmpty();
 

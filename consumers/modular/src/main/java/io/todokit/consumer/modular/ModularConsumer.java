@@ -6,6 +6,7 @@ import io.todokit.dao.TodoDb;
 import io.todokit.dao.conversations.Conversation;
 import io.todokit.dao.conversations.Message;
 import io.todokit.dao.conversations.NewMessage;
+import io.todokit.dao.conversations.ToolCall;
 import io.todokit.dao.recurring.NewRecurringTask;
 import io.todokit.dao.recurring.RecurringTask;
 import io.todokit.dao.tags.NewTag;
@@ -81,10 +82,7 @@ public final class ModularConsumer {
         .append(
             user.id(),
             conversation.id(),
-            NewMessage.assistantToolCalls(
-                "",
-                "[{\"id\":\"call-1\",\"type\":\"function\","
-                    + "\"function\":{\"name\":\"create_task\",\"arguments\":\"{}\"}}]"));
+            NewMessage.assistantToolCalls("", List.of(ToolCall.of("call-1", "create_task", "{}"))));
     db.conversations()
         .append(user.id(), conversation.id(), NewMessage.tool("call-1", "{\"ok\":true}"));
     Page<Message> messages =

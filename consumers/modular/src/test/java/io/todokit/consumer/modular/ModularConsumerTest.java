@@ -49,7 +49,7 @@ class ModularConsumerTest {
       assertThat(outcome.messages().items())
           .extracting(Message::role)
           .containsExactly(MessageRole.USER, MessageRole.ASSISTANT, MessageRole.TOOL);
-      assertThat(outcome.messages().items().get(1).toolCalls()).contains("\"call-1\"");
+      assertThat(outcome.messages().items().get(1).toolCalls().getFirst().id()).isEqualTo("call-1");
       assertThat(outcome.messages().items().get(2).toolCallId()).isEqualTo("call-1");
     }
   }

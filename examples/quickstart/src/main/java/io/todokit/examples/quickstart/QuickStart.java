@@ -8,6 +8,7 @@ import io.todokit.dao.TodoDb;
 import io.todokit.dao.conversations.Conversation;
 import io.todokit.dao.conversations.Message;
 import io.todokit.dao.conversations.NewMessage;
+import io.todokit.dao.conversations.ToolCall;
 import io.todokit.dao.recurring.MaterializeResult;
 import io.todokit.dao.recurring.MissedPolicy;
 import io.todokit.dao.recurring.NewRecurringTask;
@@ -297,11 +298,7 @@ public final class QuickStart {
         .append(
             user.id(),
             chat.id(),
-            NewMessage.assistantToolCalls(
-                "",
-                """
-        [{"id": "call_1", "type": "function",
-          "function": {"name": "due_today", "arguments": "{}"}}]"""));
+            NewMessage.assistantToolCalls("", List.of(ToolCall.of("call_1", "due_today", "{}"))));
     List<Task> today = db.tasks().dueToday(user.id(), now);
     db.conversations()
         .append(

@@ -77,7 +77,7 @@ final class Report {
   void message(Message message) {
     String role = message.role().name().toLowerCase(Locale.ROOT);
     String text;
-    if (message.toolCalls() != null) {
+    if (!message.toolCalls().isEmpty()) {
       text = "calls " + ToolCalls.describe(message.toolCalls());
     } else if (message.toolCallId() != null) {
       text = "answers " + message.toolCallId() + ": " + message.content();

@@ -1,9 +1,8 @@
 package io.todokit.examples.quickstart;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.todokit.dao.conversations.ToolCall;
 import io.todokit.dao.tasks.Task;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -37,23 +36,10 @@ final class ToolCalls {
   }
 
   /** Tool calls as {@code name(arguments) [id]}, e.g. {@code due_today({}) [call_1]}. */
-  static String describe(String toolCalls) {
-    JsonNode calls;
-    try {
-      calls = JSON.readTree(toolCalls);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored tool calls are not JSON: " + toolCalls, e);
-    }
+  static String describe(List<ToolCall> toolCalls) {
     List<String> described = new ArrayList<>();
-    for (JsonNode call : calls.isArray() ? calls : JSON.createArrayNode().add(calls)) {
-      JsonNode function = call.path("function");
-      described.add(
-          function.path("name").asText()
-              + "("
-              + function.path("arguments").asText()
-              + ") ["
-              + call.path("id").asText()
-              + "]");
+    for (ToolCall call : toolCalls) {
+      described.add(call.name() + "(" + call.argumentsJson() + ") [" + call.id() + "]");
     }
     return String.join(", ", described);
   }

@@ -3,9 +3,11 @@ package io.todokit.examples.quickstart.docs;
 import io.todokit.dao.Page;
 import io.todokit.dao.PageRequest;
 import io.todokit.dao.TodoDb;
+import io.todokit.dao.conversations.ContextWindow;
 import io.todokit.dao.conversations.Conversation;
 import io.todokit.dao.conversations.Message;
 import io.todokit.dao.conversations.NewMessage;
+import io.todokit.dao.conversations.ToolCall;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +19,7 @@ public final class Demo05Conversations {
   /**
    * What {@link #run} saw.
    *
-   * @param context the last messages, as sent to the model
+   * @param context the context window, as sent to the model
    * @param conversations the user's conversations, most recent first
    */
   public record Result(List<Message> context, Page<Conversation> conversations) {}
@@ -35,16 +37,17 @@ public final class Demo05Conversations {
     UUID id = chat.id();
     db.conversations().append(userId, id, NewMessage.system("You manage the user's to-do list."));
     db.conversations().append(userId, id, NewMessage.user("Remind me to buy milk tomorrow"));
-    String toolCalls = // the model's tool calls, in the chat-completion JSON shape
-        """
-        [{"id": "call_1", "type": "function", "function":
-          {"name": "create_task", "arguments": "{\\"title\\": \\"Buy milk\\"}"}}]""";
-    db.conversations().append(userId, id, NewMessage.assistantToolCalls("", toolCalls));
+    // The model's tool calls: id, tool name and arguments as JSON text.
+    List<ToolCall> calls =
+        List.of(ToolCall.of("call_1", "create_task", "{\"title\": \"Buy milk\"}"));
+    db.conversations().append(userId, id, NewMessage.assistantToolCalls("", calls));
     // A tool message must answer a tool call of an earlier assistant message, by its id.
     db.conversations().append(userId, id, NewMessage.tool("call_1", "{\"created\": true}"));
     db.conversations().append(userId, id, NewMessage.assistant("Done: it's on your list."));
 
-    List<Message> context = db.conversations().lastMessages(userId, id, 20); // oldest first
+    // The newest messages that fit, oldest first, never splitting a tool call from its answers.
+    ContextWindow window = ContextWindow.of(20).withTokenBudget(8_000);
+    List<Message> context = db.conversations().window(userId, id, window).messages();
     Page<Conversation> recent = db.conversations().list(userId, PageRequest.first(10)); // latest
     // end::conversations[]
     return new Result(context, recent);

@@ -5,6 +5,7 @@ import io.todokit.dao.PageRequest;
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.conversations.NewMessage;
+import io.todokit.dao.conversations.ToolCall;
 import io.todokit.dao.recurring.MaterializeResult;
 import io.todokit.dao.recurring.NewRecurringTask;
 import io.todokit.dao.recurring.RecurringTaskPatch;
@@ -80,9 +81,9 @@ public final class Demo09Conventions {
       refused.add(e.field()); // "time_zone": an offset is not a region
     }
     try {
-      NewMessage.assistantToolCalls("", "not json");
+      NewMessage.assistantToolCalls("", List.of(ToolCall.of("call_1", "add_task", "not json")));
     } catch (ValidationException e) {
-      refused.add(e.field()); // "tool_calls"
+      refused.add(e.field()); // "tool_calls[0].arguments"
     }
     // end::conventions-commands[]
 

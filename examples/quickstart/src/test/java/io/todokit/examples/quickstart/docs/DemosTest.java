@@ -9,6 +9,7 @@ import io.todokit.dao.TodoDb;
 import io.todokit.dao.conversations.Conversation;
 import io.todokit.dao.conversations.Message;
 import io.todokit.dao.conversations.MessageRole;
+import io.todokit.dao.conversations.ToolCall;
 import io.todokit.dao.reminders.LeaseOutcome;
 import io.todokit.dao.reminders.Reminder;
 import io.todokit.dao.reminders.ReminderClaim;
@@ -158,7 +159,9 @@ class DemosTest {
             tuple(3L, MessageRole.ASSISTANT),
             tuple(4L, MessageRole.TOOL),
             tuple(5L, MessageRole.ASSISTANT));
-    assertThat(result.context().get(2).toolCalls()).contains("\"create_task\"");
+    assertThat(result.context().get(2).toolCalls())
+        .extracting(ToolCall::name)
+        .containsExactly("create_task");
     assertThat(result.context().get(3).toolCallId()).isEqualTo("call_1");
     assertThat(result.conversations().items())
         .extracting(Conversation::title, Conversation::lastMessageSeq)

@@ -69,7 +69,7 @@ class SetupAndConventionsDemosTest {
       Demo09Conventions.Result result = Demo09Conventions.run(db, user, NOW, workerClock);
 
       assertThat(result.fetched().title()).isEqualTo("Call back");
-      assertThat(result.refusedFields()).containsExactly("time_zone", "tool_calls");
+      assertThat(result.refusedFields()).containsExactly("time_zone", "tool_calls[0].arguments");
       assertThat(result.renamed().version()).isEqualTo(2);
       assertThat(result.pagedTitles())
           .hasSize(6)

@@ -4,8 +4,8 @@ import static io.todokit.bench.dao.JdbcTwin.SET_TIMEOUTS;
 
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.conversations.Message;
-import io.todokit.dao.conversations.ToolCall;
 import io.todokit.dao.conversations.MessageRole;
+import io.todokit.dao.conversations.ToolCall;
 import io.todokit.dao.recurring.MissedPolicy;
 import io.todokit.dao.recurring.RecurringTask;
 import io.todokit.dao.tasks.Priority;

@@ -141,7 +141,7 @@ final class Messages {
                               .from(MESSAGES)
                               .where(
                                   mine,
-                                  MESSAGES.ROLE.eq(io.todokit.schema.jooq.enums.MessageRole.system),
+                                  MESSAGES.ROLE.eq(MessageRole.SYSTEM),
                                   MESSAGES.SEQ.le(newest.minus(batch))))
                       : recent,
                   ConversationRows::toMessage);

@@ -142,7 +142,7 @@ say "running the schema and DAO tests with TODO_PG_IMAGE=$image"
 set +e
 env -u TODO_PG_URL -u TODO_PG_PROVIDER -u TODO_PG_USER -u TODO_PG_PASSWORD \
   TODO_PG_IMAGE="$image" TESTCONTAINERS_RYUK_DISABLED=true \
-  ./mvnw -B -ntp -o test -pl todo-schema,todo-dao -am -Dsurefire.failIfNoSpecifiedTests=false \
+  ./mvnw -B -ntp -o package -pl todo-schema,todo-dao -am -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtest='io.todokit.schema.**,io.todokit.dao.**' </dev/null 2>&1 | tee "$work/build.log"
 build_status=${PIPESTATUS[0]}
 set -e

@@ -79,7 +79,8 @@ final class TwinRows {
         r.getBoolean(11),
         instant(r, 12),
         instant(r, 13),
-        r.getString(14));
+        r.getString(14),
+        List.of()); // the dataset's templates have no reminders
   }
 
   static Message message(ResultSet r) throws SQLException {

@@ -83,28 +83,6 @@ public record NewRecurringTask(
     reminders = TemplateValues.reminders(reminders);
   }
 
-  /** A template without reminders (the components before {@code reminders}). */
-  public NewRecurringTask(
-      String title,
-      @Nullable String description,
-      Priority priority,
-      RecurrenceSpec recurrence,
-      @Nullable ZoneId timeZone,
-      @Nullable Instant startsAt,
-      @Nullable LocalDateTime startsAtLocal,
-      MissedPolicy missedPolicy) {
-    this(
-        title,
-        description,
-        priority,
-        recurrence,
-        timeZone,
-        startsAt,
-        startsAtLocal,
-        missedPolicy,
-        List.of());
-  }
-
   /**
    * A template starting at an instant, priority medium, missed policy latest, in the user's zone.
    *
@@ -125,7 +103,8 @@ public record NewRecurringTask(
         null,
         Check.required("starts_at", startsAt),
         null,
-        MissedPolicy.LATEST);
+        MissedPolicy.LATEST,
+        List.of());
   }
 
   /**
@@ -151,7 +130,8 @@ public record NewRecurringTask(
         null,
         null,
         Check.required("starts_at", startsAt),
-        MissedPolicy.LATEST);
+        MissedPolicy.LATEST,
+        List.of());
   }
 
   /**

@@ -69,40 +69,6 @@ public record RecurringTask(
     reminders = List.copyOf(reminders);
   }
 
-  /** A template without reminders (the components before {@code reminders}). */
-  public RecurringTask(
-      UUID id,
-      UUID userId,
-      String title,
-      @Nullable String description,
-      Priority priority,
-      RecurrenceSpec recurrence,
-      ZoneId timeZone,
-      Instant startsAt,
-      @Nullable Instant nextDueAt,
-      MissedPolicy missedPolicy,
-      boolean active,
-      Instant createdAt,
-      Instant updatedAt,
-      @Nullable String endReason) {
-    this(
-        id,
-        userId,
-        title,
-        description,
-        priority,
-        recurrence,
-        timeZone,
-        startsAt,
-        nextDueAt,
-        missedPolicy,
-        active,
-        createdAt,
-        updatedAt,
-        endReason,
-        List.of());
-  }
-
   /** True once the rule has no more occurrences (the template is then inactive for good). */
   public boolean ended() {
     return nextDueAt == null;

@@ -170,7 +170,15 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                 .create(
                     user,
                     new NewRecurringTask(
-                        "a", null, Priority.MEDIUM, DAILY, null, null, null, MissedPolicy.LATEST)),
+                        "a",
+                        null,
+                        Priority.MEDIUM,
+                        DAILY,
+                        null,
+                        null,
+                        null,
+                        MissedPolicy.LATEST,
+                        List.of())),
         "starts_at");
     assertValidation(
         () ->
@@ -185,7 +193,8 @@ class RecurringTaskDaoTest extends DaoTestSupport {
                         null,
                         start,
                         LocalDateTime.now(),
-                        MissedPolicy.LATEST)),
+                        MissedPolicy.LATEST,
+                        List.of())),
         "starts_at");
     // Rules in the JSON shape are validated when parsed, naming the part.
     assertValidation(() -> rule("{\"frequency\": \"hourly\"}"), "recurrence_rule.frequency");

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -81,7 +82,8 @@ record NewRecurringTaskRequest(
         local,
         orDefault(
             JsonEnums.parse("missed_policy", missedPolicy, MissedPolicy.class),
-            MissedPolicy.LATEST));
+            MissedPolicy.LATEST),
+        List.of());
   }
 
   private static <T> T orDefault(@Nullable T value, T fallback) {

@@ -46,7 +46,12 @@ public enum SchemaStep {
    * Recurring-task templates carry reminders relative to the due time ({@code
    * recurring_tasks.reminders_before_due}), which every task made from them gets.
    */
-  TEMPLATE_REMINDERS(15, "template_reminders");
+  TEMPLATE_REMINDERS(15, "template_reminders"),
+  /**
+   * Task effects: the provenance of writes made for a tool call or an idempotency key, which also
+   * makes a retried call find the first one's effect instead of writing again.
+   */
+  TASK_EFFECTS(16, "task_effects");
 
   private final int version;
   private final String scriptName;

@@ -54,7 +54,9 @@ public final class SqlErrors {
           Map.entry("recurring_tasks_recurrence_rule_shape", "recurrence_rule"),
           Map.entry("recurring_tasks_time_zone_valid", "time_zone"),
           Map.entry("recurring_tasks_missed_policy_valid", "missed_policy"),
-          Map.entry("recurring_tasks_reminders_valid", "reminders"));
+          Map.entry("recurring_tasks_reminders_valid", "reminders"),
+          Map.entry("task_effects_tool_call_id_length", "origin.tool_call_id"),
+          Map.entry("task_effects_idempotency_key_length", "origin.idempotency_key"));
 
   /** Foreign key → the entity that must exist. */
   private static final Map<String, String> REFERENCED =
@@ -66,7 +68,9 @@ public final class SqlErrors {
           Map.entry("task_tags_task_fkey", "task"),
           Map.entry("task_tags_tag_fkey", "tag"),
           Map.entry("messages_conversation_fkey", "conversation"),
-          Map.entry("tasks_template_fkey", "recurring task"));
+          Map.entry("tasks_template_fkey", "recurring task"),
+          Map.entry("task_effects_user_fkey", "user"),
+          Map.entry("task_effects_conversation_fkey", "conversation"));
 
   /** {@code Key (user_id, task_id)=(…, …) is not present in table "tasks".} */
   private static final Pattern MISSING_KEY =

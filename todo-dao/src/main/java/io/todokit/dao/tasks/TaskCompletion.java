@@ -34,9 +34,11 @@ import org.jooq.impl.DSL;
 final class TaskCompletion {
 
   private final DaoContext context;
+  private final TaskEffects effects;
 
-  TaskCompletion(DaoContext context) {
+  TaskCompletion(DaoContext context, TaskEffects effects) {
     this.context = context;
+    this.effects = effects;
   }
 
   Completion complete(UUID userId, UUID id) {
@@ -44,8 +46,14 @@ final class TaskCompletion {
     Objects.requireNonNull(id, "id");
     Instant now = context.now();
     UUID nextId = context.newId();
+    UUID effectId = context.newId();
     return context.write(
         dsl -> {
+          if (effects
+              .record(dsl, userId, TaskEffectKind.COMPLETED, id, effectId, now)
+              .isPresent()) {
+            return new Completion(TaskWrites.current(dsl, userId, id), Optional.empty());
+          }
           // "status <> completed" makes concurrent completions queue on the row lock; the losers
           // re-check the condition after the winner commits and update nothing.
           Record row =
@@ -129,8 +137,12 @@ final class TaskCompletion {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(id, "id");
     Instant now = context.now();
+    UUID effectId = context.newId();
     return context.write(
         dsl -> {
+          if (effects.record(dsl, userId, TaskEffectKind.REOPENED, id, effectId, now).isPresent()) {
+            return TaskWrites.current(dsl, userId, id);
+          }
           Record row =
               dsl.update(TASKS)
                   .set(TASKS.STATUS, PENDING)

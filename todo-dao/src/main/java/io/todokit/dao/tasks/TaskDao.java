@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user's tasks: create, read, update with optimistic locking, complete (creating the next task of
@@ -33,14 +34,78 @@ public final class TaskDao {
   private final TaskCompletion completion;
 
   static {
-    DaoAccess.register(TaskDao.class, TaskDao::new);
+    DaoAccess.register(TaskDao.class, context -> new TaskDao(context, null));
   }
 
-  private TaskDao(DaoContext context) {
+  private TaskDao(DaoContext context, @Nullable TaskOrigin origin) {
     this.context = Objects.requireNonNull(context, "context");
+    TaskEffects effects = origin == null ? TaskEffects.NONE : new TaskEffects(origin);
     this.reads = new TaskReads(context);
-    this.writes = new TaskWrites(context);
-    this.completion = new TaskCompletion(context);
+    this.writes = new TaskWrites(context, effects);
+    this.completion = new TaskCompletion(context, effects);
+  }
+
+  /**
+   * This DAO with its writes made for an origin, e.g. {@code
+   * db.tasks().via(TaskOrigin.toolCall(conversationId, call.id()))} while executing a model's tool
+   * call: each write ({@link #create}, {@link #update}, {@link #complete}, {@link #reopen}, {@link
+   * #delete}) records a {@link TaskEffect} in its own transaction, and a write whose origin's first
+   * call was already made (a retried tool call, a client retrying with the same idempotency key)
+   * does not write again: it answers as the first call did, with the task as it is now — {@code
+   * create} returns the task the first call created, {@code complete} the task without a next one,
+   * {@code delete} returns quietly. A failed call records nothing, so it can be retried. An empty
+   * patch records nothing. Reads are unchanged.
+   *
+   * <p>An origin names one write: using it for another kind of write, or for another task (but for
+   * {@code create}, whose task is new), fails with a {@link ValidationException} ({@code origin}).
+   *
+   * @param origin the tool call or idempotency key the writes are made for
+   * @return the DAO; this one is unchanged
+   */
+  public TaskDao via(TaskOrigin origin) {
+    return new TaskDao(context, Objects.requireNonNull(origin, "origin"));
+  }
+
+  /**
+   * The effect of the first write made with this origin, if one was made: what a bot checks before
+   * retrying a tool call whose answer it lost.
+   *
+   * @param userId the acting user
+   * @param origin the tool call or idempotency key
+   * @return the effect, or empty when no write was made with the origin
+   */
+  public Optional<TaskEffect> effect(UUID userId, TaskOrigin origin) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(origin, "origin");
+    return context.read(dsl -> TaskEffects.find(dsl, userId, origin), null);
+  }
+
+  /**
+   * What the assistant did in a conversation: the effects of the writes made for its tool calls, in
+   * the order they were made.
+   *
+   * @param userId the acting user
+   * @param conversationId the conversation
+   * @return the effects; empty for a conversation the user does not have
+   */
+  public List<TaskEffect> effects(UUID userId, UUID conversationId) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(conversationId, "conversationId");
+    return context.read(dsl -> TaskEffects.ofConversation(dsl, userId, conversationId), null);
+  }
+
+  /**
+   * The writes made to a task through {@link #via}, in the order they were made (kept after the
+   * task is deleted).
+   *
+   * @param userId the acting user
+   * @param taskId the task
+   * @return the effects; empty for a task no such write touched
+   */
+  public List<TaskEffect> history(UUID userId, UUID taskId) {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(taskId, "taskId");
+    return context.read(dsl -> TaskEffects.ofTask(dsl, userId, taskId), null);
   }
 
   /**

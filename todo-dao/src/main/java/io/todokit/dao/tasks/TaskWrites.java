@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -33,9 +34,11 @@ import org.jspecify.annotations.Nullable;
 final class TaskWrites {
 
   private final DaoContext context;
+  private final TaskEffects effects;
 
-  TaskWrites(DaoContext context) {
+  TaskWrites(DaoContext context, TaskEffects effects) {
     this.context = context;
+    this.effects = effects;
   }
 
   Task create(UUID userId, NewTask task) {
@@ -47,8 +50,14 @@ final class TaskWrites {
     }
     Instant now = context.now();
     UUID id = context.newId();
+    UUID effectId = context.newId();
     return context.write(
         dsl -> {
+          Optional<TaskEffect> first =
+              effects.record(dsl, userId, TaskEffectKind.CREATED, id, effectId, now);
+          if (first.isPresent()) {
+            return current(dsl, userId, first.get().taskId());
+          }
           RecurrenceSpec rule = task.recurrence();
           if (rule != null && dueAt != null && RuleAnchor.needsAnchor(rule)) {
             rule = RuleAnchor.anchored(rule, dueAt, zoneOf(dsl, userId));
@@ -110,8 +119,12 @@ final class TaskWrites {
       return current;
     }
     Instant now = context.now();
+    UUID effectId = context.newId();
     return context.write(
         dsl -> {
+          if (effects.record(dsl, userId, TaskEffectKind.UPDATED, id, effectId, now).isPresent()) {
+            return current(dsl, userId, id);
+          }
           Change<RecurrenceSpec> ruleChange = patch.recurrence();
           RecurrenceSpec newRule = ruleChange == null ? null : ruleChange.value();
           Change<Instant> dueChange = patch.dueAt();
@@ -190,7 +203,29 @@ final class TaskWrites {
   void delete(UUID userId, UUID id) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(id, "id");
-    context.deleteOwned(TASKS, TASKS.USER_ID, TASKS.ID, userId, id, "task");
+    if (effects == TaskEffects.NONE) {
+      context.deleteOwned(TASKS, TASKS.USER_ID, TASKS.ID, userId, id, "task");
+      return;
+    }
+    Instant now = context.now();
+    UUID effectId = context.newId();
+    context.write(
+        dsl -> {
+          if (effects.record(dsl, userId, TaskEffectKind.DELETED, id, effectId, now).isPresent()) {
+            return null;
+          }
+          if (dsl.deleteFrom(TASKS).where(TASKS.USER_ID.eq(userId), TASKS.ID.eq(id)).execute()
+              == 0) {
+            throw new NotFoundException("task", id);
+          }
+          return null;
+        },
+        id);
+  }
+
+  /** The task as it is now, for a call that finds its origin's first call already made it. */
+  static Task current(DSLContext dsl, UUID userId, UUID id) {
+    return select(dsl, userId, id).orElseThrow(() -> new NotFoundException("task", id));
   }
 
   static ZoneId zoneOf(DSLContext dsl, UUID userId) {

@@ -1,0 +1,2 @@
+-- Step 16, undone: writes no longer record their origin; the tasks stay as they are.
+DROP TABLE task_effects;

@@ -22,6 +22,8 @@ import io.todokit.dao.tasks.Completion;
 import io.todokit.dao.tasks.NewTask;
 import io.todokit.dao.tasks.TagFilter;
 import io.todokit.dao.tasks.Task;
+import io.todokit.dao.tasks.TaskDao;
+import io.todokit.dao.tasks.TaskOrigin;
 import io.todokit.dao.tasks.TaskPatch;
 import io.todokit.dao.tasks.TaskQuery;
 import io.todokit.dao.tasks.TaskStatus;
@@ -38,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** add_task, list_tasks, get_task, complete_task, update_task, delete_task. */
 final class TaskTools {
@@ -46,6 +49,14 @@ final class TaskTools {
       enumeration("The priority, default medium.", "low", "medium", "high", "urgent");
   private static final Map<String, Object> TASK_ID =
       uuid("The task's id, as add_task or list_tasks gave it.");
+  private static final String KEY = "idempotency_key";
+  private static final Map<String, Object> IDEMPOTENCY_KEY =
+      string(
+          "A key of your choosing (e.g. a fresh UUID) naming this change: a call repeated with the"
+              + " same key is not made again but answers as the first one did. Pass the same key"
+              + " when you retry a call whose result you did not get.",
+          1,
+          255);
 
   private final TodoDb db;
   private final Clock clock;
@@ -68,8 +79,9 @@ final class TaskTools {
         "add_task",
         "Adds a task to the user's to-do list and returns it with its id. Only the title is"
             + " required; give due_at as an ISO-8601 instant with an offset (resolve 'tomorrow at"
-            + " 9' in the user's time zone first). Each call adds a new task: do not call it again"
-            + " to retry unless list_tasks shows the task is missing.",
+            + " 9' in the user's time zone first). Each call adds a new task, unless it repeats the"
+            + " idempotency_key of an earlier call: then it returns that call's task. Give every"
+            + " new task a fresh key and a retry the same key.",
         object()
             .required("title", string("What is to be done, 1 to 255 characters.", 1, 255))
             .optional("description", string("Details, up to 10,000 characters."))
@@ -80,7 +92,8 @@ final class TaskTools {
                 recurrence(
                     "Makes it recurring: completing it creates the next occurrence, e.g."
                         + " {\"frequency\": \"weekly\", \"days\": [\"monday\"]}."))
-            .optional("tag_ids", arrayOf(uuid("A tag id."), "Tags to attach (from list_tags).")),
+            .optional("tag_ids", arrayOf(uuid("A tag id."), "Tags to attach (from list_tags)."))
+            .optional(KEY, IDEMPOTENCY_KEY),
         object().required("task", Views.TASK).output(),
         Tool.writes("Add a task", false, false),
         (userId, args) -> {
@@ -105,8 +118,30 @@ final class TaskTools {
           if (!tagIds.isEmpty()) {
             task = task.withTagIds(tagIds);
           }
-          return Map.of("task", views.task(db.tasks().create(userId, task)));
+          NewTask command = task;
+          return Map.of(
+              "task", views.task(keyed(args, tasks -> tasks.create(userId, command))));
         });
+  }
+
+  /**
+   * A write on the user's tasks, made through the call's idempotency key when it has one: a call
+   * repeated with the key answers from the first one's effect.
+   */
+  private <T> T keyed(Arguments args, Function<TaskDao, T> write) {
+    Optional<String> key = args.optionalString(KEY);
+    if (key.isEmpty()) {
+      return write.apply(db.tasks());
+    }
+    try {
+      return write.apply(db.tasks().via(TaskOrigin.idempotencyKey(key.get())));
+    } catch (ValidationException e) {
+      // The library names the origin; the model knows the argument.
+      if (e.field().equals("origin") || e.field().startsWith("origin.")) {
+        throw new ValidationException(KEY, e.reason(), e);
+      }
+      throw e;
+    }
   }
 
   private Tool listTasks() {
@@ -244,11 +279,12 @@ final class TaskTools {
         "complete_task",
         "Marks a task completed. For a recurring task the result also has next_task, the next"
             + " occurrence it created. Completing a completed task changes nothing.",
-        object().required("id", TASK_ID),
+        object().required("id", TASK_ID).optional(KEY, IDEMPOTENCY_KEY),
         object().required("task", Views.TASK).optional("next_task", Views.TASK).output(),
         Tool.writes("Complete a task", false, true),
         (userId, args) -> {
-          Completion completion = db.tasks().complete(userId, args.uuid("id"));
+          UUID id = args.uuid("id");
+          Completion completion = keyed(args, tasks -> tasks.complete(userId, id));
           Map<String, Object> result = new LinkedHashMap<>();
           result.put("task", views.task(completion.completed()));
           completion.next().ifPresent(next -> result.put("next_task", views.task(next)));
@@ -273,7 +309,8 @@ final class TaskTools {
             .optional("due_at", orNull(instant("A new due time, or null for none.")))
             .optional(
                 "recurrence_rule",
-                orNull(recurrence("A new recurrence, or null to stop recurring."))),
+                orNull(recurrence("A new recurrence, or null to stop recurring.")))
+            .optional(KEY, IDEMPOTENCY_KEY),
         object().required("task", Views.TASK).output(),
         Tool.writes("Update a task", true, false),
         (userId, args) -> {
@@ -309,7 +346,9 @@ final class TaskTools {
                 patch.withRecurrenceJson(
                     args.optionalObjectJson(RecurrenceJson.FIELD).orElse(null));
           }
-          return Map.of("task", views.task(db.tasks().update(userId, id, version, patch)));
+          TaskPatch changes = patch;
+          return Map.of(
+              "task", views.task(keyed(args, tasks -> tasks.update(userId, id, version, changes))));
         });
   }
 
@@ -318,7 +357,7 @@ final class TaskTools {
         "delete_task",
         "Deletes a task for good, with its tags and reminders. Ask the user first; to mark it done"
             + " use complete_task instead.",
-        object().required("id", TASK_ID),
+        object().required("id", TASK_ID).optional(KEY, IDEMPOTENCY_KEY),
         object()
             .required("id", uuid("The deleted task's id."))
             .required("deleted", bool("Always true."))
@@ -326,7 +365,12 @@ final class TaskTools {
         Tool.writes("Delete a task", true, true),
         (userId, args) -> {
           UUID id = args.uuid("id");
-          db.tasks().delete(userId, id);
+          keyed(
+              args,
+              tasks -> {
+                tasks.delete(userId, id);
+                return id;
+              });
           return Map.of("id", id.toString(), "deleted", true);
         });
   }

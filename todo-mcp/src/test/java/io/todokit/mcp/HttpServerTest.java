@@ -593,9 +593,7 @@ class HttpServerTest {
   }
 
   @Test
-  void aRetriedAddTaskAddsASecondTask() {
-    // Without an idempotency key (issue 13 §1, not yet in the library) a retried call is a new
-    // call: the tool description tells the model to list before retrying.
+  void aRetriedAddTaskWithoutAKeyAddsASecondTask() {
     Map<String, Object> arguments = Map.of("title", "Retried " + UUID.randomUUID());
     String first = addTask(aliceClient, arguments);
     String second = addTask(aliceClient, arguments);
@@ -604,6 +602,37 @@ class HttpServerTest {
     assertThat(
             ids(call(aliceClient, "list_tasks", Map.of("text", (String) arguments.get("title")))))
         .containsExactlyInAnyOrder(first, second);
+  }
+
+  @Test
+  void aRetriedCallWithItsIdempotencyKeyIsNotMadeAgain() {
+    String title = "Keyed " + UUID.randomUUID();
+    String key = UUID.randomUUID().toString();
+    Map<String, Object> arguments = Map.of("title", title, "idempotency_key", key);
+    String first = addTask(aliceClient, arguments);
+    String retried = addTask(aliceClient, arguments);
+
+    assertThat(retried).isEqualTo(first);
+    assertThat(ids(call(aliceClient, "list_tasks", Map.of("text", title))))
+        .containsExactly(first);
+    // Bob's calls with the same key are his own.
+    assertThat(addTask(bobClient, arguments)).isNotEqualTo(first);
+
+    String completeKey = UUID.randomUUID().toString();
+    Map<String, Object> complete = Map.of("id", first, "idempotency_key", completeKey);
+    ok(call(aliceClient, "complete_task", complete));
+    ok(call(aliceClient, "update_task", Map.of("id", first, "version", 1, "status", "pending")));
+    // The retried completion answers with the task as it is now and does not complete it again.
+    assertThat(map(ok(call(aliceClient, "complete_task", complete)).get("task")).get("status"))
+        .isEqualTo("pending");
+    // A key names one change.
+    assertThat(error(call(aliceClient, "delete_task", Map.of("id", first, "idempotency_key", key))))
+        .startsWith("idempotency_key: was already used to create task " + first);
+    assertThat(error(call(aliceClient, "add_task", Map.of("title", "x", "idempotency_key", " "))))
+        .startsWith("idempotency_key: ");
+    assertThat(db.tasks().effect(alice, io.todokit.dao.tasks.TaskOrigin.idempotencyKey(key)))
+        .map(effect -> effect.taskId().toString())
+        .contains(first);
   }
 
   private static String addTask(McpSyncClient client, String title) {

@@ -1,4 +1,5 @@
--- Step 16: provenance and idempotency of writes made for a chatbot's tool calls.
+-- Step 16: provenance and idempotency of writes made for a chatbot's tool calls (task_effects),
+-- and an index for the system messages a context window pins.
 --
 -- A row per write a caller named an origin for: the task it touched, what it did (created,
 -- updated, completed, reopened, deleted), and the origin: a tool call of a conversation
@@ -55,3 +56,9 @@ CREATE INDEX task_effects_task_idx ON task_effects (user_id, task_id, created_at
 CREATE INDEX task_effects_conversation_idx
     ON task_effects (user_id, conversation_id, created_at)
     WHERE conversation_id IS NOT NULL;
+
+-- A context window that pins the system messages reads those older than its newest batch: with
+-- this index only them, not the whole (possibly long) conversation.
+CREATE INDEX messages_system_idx
+    ON messages (user_id, conversation_id, seq)
+    WHERE role = 'system';

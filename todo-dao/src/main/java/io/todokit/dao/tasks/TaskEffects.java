@@ -171,11 +171,16 @@ final class TaskEffects {
         row.get(TASK_EFFECTS.CREATED_AT));
   }
 
-  /** True when a message's tool calls (an array of {@code {"id": …}} objects) include the call. */
+  /**
+   * True when a message's tool calls include the call: an array of {@code {"id": …}} objects, or
+   * one such object (a shape written by plain SQL, which the schema allows).
+   */
   private static Condition carries(Field<String> toolCallId) {
-    // Plain SQL: jOOQ has no syntax for jsonb containment (@>), which the array's shape needs.
+    // Plain SQL: jOOQ has no syntax for jsonb containment (@>).
     return DSL.condition(
-        "{0} @> jsonb_build_array(jsonb_build_object('id', {1}))", MESSAGES.TOOL_CALLS, toolCallId);
+        "({0} @> jsonb_build_array(jsonb_build_object('id', {1}))"
+            + " OR {0} @> jsonb_build_object('id', {1}))",
+        MESSAGES.TOOL_CALLS, toolCallId);
   }
 
   private static String sql(TaskEffectKind kind) {

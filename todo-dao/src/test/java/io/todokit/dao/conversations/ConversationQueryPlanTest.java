@@ -74,5 +74,15 @@ class ConversationQueryPlanTest extends DaoTestSupport {
                     + " AND (tool_calls @> '[{\"id\": \"call_4\"}]' OR tool_calls @> '{\"id\": \"call_4\"}')"
                     + " LIMIT 1"))
         .contains("messages_conversation_seq_key");
+    // The pinned system messages older than a window's first batch: the partial index of step 16
+    // reads only them, not the whole conversation.
+    assertThat(
+            explain(
+                "SELECT * FROM messages WHERE user_id = '"
+                    + user
+                    + "' AND conversation_id = '"
+                    + conversation
+                    + "' AND role = 'system' AND seq <= 1900"))
+        .contains("messages_system_idx");
   }
 }

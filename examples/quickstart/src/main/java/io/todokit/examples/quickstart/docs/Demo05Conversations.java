@@ -8,6 +8,10 @@ import io.todokit.dao.conversations.Conversation;
 import io.todokit.dao.conversations.Message;
 import io.todokit.dao.conversations.NewMessage;
 import io.todokit.dao.conversations.ToolCall;
+import io.todokit.dao.tasks.NewTask;
+import io.todokit.dao.tasks.Task;
+import io.todokit.dao.tasks.TaskEffect;
+import io.todokit.dao.tasks.TaskOrigin;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,8 +25,16 @@ public final class Demo05Conversations {
    *
    * @param context the context window, as sent to the model
    * @param conversations the user's conversations, most recent first
+   * @param created the task the tool call created
+   * @param retried what the retried tool call returned
+   * @param effects what the assistant did in the conversation
    */
-  public record Result(List<Message> context, Page<Conversation> conversations) {}
+  public record Result(
+      List<Message> context,
+      Page<Conversation> conversations,
+      Task created,
+      Task retried,
+      List<TaskEffect> effects) {}
 
   /**
    * Runs the sample.
@@ -50,6 +62,16 @@ public final class Demo05Conversations {
     List<Message> context = db.conversations().window(userId, id, window).messages();
     Page<Conversation> recent = db.conversations().list(userId, PageRequest.first(10)); // latest
     // end::conversations[]
-    return new Result(context, recent);
+
+    // tag::tool-effects[]
+    // Executing the model's call "call_2": the write records where it came from.
+    TaskOrigin origin = TaskOrigin.toolCall(id, "call_2");
+    Task created = db.tasks().via(origin).create(userId, NewTask.titled("Buy bread"));
+    // The same call again (a retried turn, a lost answer): no second task, the first one back.
+    Task retried = db.tasks().via(origin).create(userId, NewTask.titled("Buy bread"));
+    // What the assistant did in this conversation: task, kind, tool call id, message, time.
+    List<TaskEffect> effects = db.tasks().effects(userId, id);
+    // end::tool-effects[]
+    return new Result(context, recent, created, retried, effects);
   }
 }

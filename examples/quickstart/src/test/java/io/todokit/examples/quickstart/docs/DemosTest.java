@@ -166,6 +166,26 @@ class DemosTest {
     assertThat(result.conversations().items())
         .extracting(Conversation::title, Conversation::lastMessageSeq)
         .containsExactly(tuple("Groceries", 5L));
+    assertThat(result.retried()).isEqualTo(result.created());
+    assertThat(
+            db.tasks()
+                .query(
+                    userId,
+                    io.todokit.dao.tasks.TaskQuery.all(),
+                    io.todokit.dao.PageRequest.first(10))
+                .items())
+        .extracting(Task::title)
+        .containsExactly("Buy bread");
+    assertThat(result.effects())
+        .singleElement()
+        .satisfies(
+            effect -> {
+              assertThat(effect.taskId()).isEqualTo(result.created().id());
+              assertThat(effect.kind()).isEqualTo(io.todokit.dao.tasks.TaskEffectKind.CREATED);
+              assertThat(effect.origin().toolCallId()).isEqualTo("call_2");
+              assertThat(effect.origin().conversationId())
+                  .isEqualTo(result.conversations().items().getFirst().id());
+            });
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.todokit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.todokit.schema.TodoSchema;
 import io.todokit.testing.TestDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -163,7 +164,7 @@ class ConnectionTest {
             file.toString());
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("schema version: 0 of 15");
+    assertThat(result.out()).contains("schema version: 0 of " + TodoSchema.latestVersion());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.todokit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.todokit.schema.TodoSchema;
 import io.todokit.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@code todo-cli info} on a real database part-way through the history. */
 class InfoCommandTest {
+
+  private static final int HEAD = TodoSchema.latestVersion();
 
   private TestDatabase db;
 
@@ -31,9 +34,10 @@ class InfoCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     var lines = result.out().lines().toList();
-    assertThat(lines).hasSize(19);
+    assertThat(lines).hasSize(HEAD + 4);
     assertThat(lines.get(0)).startsWith("database: " + db.jdbcUrl() + " as " + db.username());
-    assertThat(lines.get(1)).isEqualTo("schema version: 4 of 15 (11 pending)");
+    assertThat(lines.get(1))
+        .isEqualTo("schema version: 4 of " + HEAD + " (" + (HEAD - 4) + " pending)");
     assertThat(lines.get(2)).isEmpty();
     assertThat(lines.get(3)).isEqualTo("VERSION  STATE    INSTALLED ON         SCRIPT");
     assertThat(lines.get(4))
@@ -53,6 +57,8 @@ class InfoCommandTest {
         .isEqualTo("V14      pending                       V14__reminder_deliveries.sql");
     assertThat(lines.get(18))
         .isEqualTo("V15      pending                       V15__template_reminders.sql");
+    assertThat(lines.get(19))
+        .isEqualTo("V16      pending                       V16__task_effects.sql");
   }
 
   @Test
@@ -63,7 +69,7 @@ class InfoCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
-        .contains("schema version: 15 of 15 (up to date)")
+        .contains("schema version: " + HEAD + " of " + HEAD + " (up to date)")
         .doesNotContain("pending ");
   }
 
@@ -79,13 +85,15 @@ class InfoCommandTest {
     var lines = result.out().lines().toList();
     assertThat(lines.get(1))
         .isEqualTo(
-            "schema version: 16, ahead of this release (database at 16, this release knows up to"
-                + " 15)");
+            "schema version: 99, ahead of this release (database at 99, this release knows up to"
+                + " "
+                + HEAD
+                + ")");
     assertThat(lines.get(2))
         .isEqualTo(
             "this release keeps working as long as the newer release keeps the schema compatible");
     assertThat(lines.get(3)).isEmpty();
-    assertThat(lines.getLast()).matches("V16      applied  \\S+Z V16__newer_release.sql");
+    assertThat(lines.getLast()).matches("V99      applied  \\S+Z V99__newer_release.sql");
     assertThat(result.out()).doesNotContain("up to date").doesNotContain("roll");
   }
 
@@ -94,8 +102,8 @@ class InfoCommandTest {
     Cli.Result result = Cli.on(db, "info");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("schema version: 0 of 15 (15 pending)");
+    assertThat(result.out()).contains("schema version: 0 of " + HEAD + " (" + HEAD + " pending)");
     assertThat(result.out().lines().filter(line -> line.contains(" pending ")).count())
-        .isEqualTo(15);
+        .isEqualTo(HEAD);
   }
 }

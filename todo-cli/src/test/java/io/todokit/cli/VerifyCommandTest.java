@@ -2,6 +2,7 @@ package io.todokit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.todokit.schema.TodoSchema;
 import io.todokit.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@code todo-cli verify}: exit 0 only when every check passes. */
 class VerifyCommandTest {
+
+  private static final int HEAD = TodoSchema.latestVersion();
 
   private TestDatabase db;
 
@@ -29,7 +32,11 @@ class VerifyCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out())
-        .contains("[PASS] version migrations at head (V15) in schema todokit - at version 15")
+        .contains(
+            "[PASS] version migrations at head (V"
+                + HEAD
+                + ") in schema todokit - at version "
+                + HEAD)
         .contains("[PASS] index reminders.reminders_claim_idx")
         .doesNotContain("[FAIL]")
         .containsPattern("\\d+ checks: \\d+ passed, 0 failed - schema OK\n$");
@@ -60,8 +67,12 @@ class VerifyCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .contains(
-            "[PASS] version migrations at head (V15) in schema todokit - at version 16, ahead of"
-                + " this release (database at 16, this release knows up to 15); the checks below"
+            "[PASS] version migrations at head (V"
+                + HEAD
+                + ") in schema todokit - at version 99, ahead of"
+                + " this release (database at 99, this release knows up to "
+                + HEAD
+                + "); the checks below"
                 + " are this"
                 + " release's")
         .doesNotContain("[FAIL]");
@@ -74,6 +85,6 @@ class VerifyCommandTest {
     Cli.Result result = Cli.on(db, "verify");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.out()).contains("[FAIL] version migrations at head (V15)");
+    assertThat(result.out()).contains("[FAIL] version migrations at head (V" + HEAD + ")");
   }
 }

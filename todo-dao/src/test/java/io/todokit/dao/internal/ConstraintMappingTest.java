@@ -39,7 +39,15 @@ class ConstraintMappingTest extends DaoTestSupport {
           "reminders_lease_held",
           "reminders_next_attempt_when_claimable",
           "reminders_state_valid",
-          "reminders_task_fkey");
+          "reminders_task_fkey",
+          // Effects are written by TaskEffects only: the kind from the enum, the origin checked by
+          // TaskOrigin, and the unique origin keys taken with ON CONFLICT DO NOTHING.
+          "task_effects_idempotency_key",
+          "task_effects_kind_valid",
+          "task_effects_message_in_conversation",
+          "task_effects_origin_present",
+          "task_effects_tool_call_in_conversation",
+          "task_effects_tool_call_key");
 
   private static Set<String> constraints() throws SQLException {
     Set<String> names = new TreeSet<>();

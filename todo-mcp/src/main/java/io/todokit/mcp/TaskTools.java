@@ -119,8 +119,7 @@ final class TaskTools {
             task = task.withTagIds(tagIds);
           }
           NewTask command = task;
-          return Map.of(
-              "task", views.task(keyed(args, tasks -> tasks.create(userId, command))));
+          return Map.of("task", views.task(keyed(args, tasks -> tasks.create(userId, command))));
         });
   }
 

@@ -613,8 +613,7 @@ class HttpServerTest {
     String retried = addTask(aliceClient, arguments);
 
     assertThat(retried).isEqualTo(first);
-    assertThat(ids(call(aliceClient, "list_tasks", Map.of("text", title))))
-        .containsExactly(first);
+    assertThat(ids(call(aliceClient, "list_tasks", Map.of("text", title)))).containsExactly(first);
     // Bob's calls with the same key are his own.
     assertThat(addTask(bobClient, arguments)).isNotEqualTo(first);
 

@@ -21,6 +21,7 @@ public class BenchDatabase {
   HikariDataSource pool;
   TodoDb db;
   JdbcTwin jdbc;
+  JdbcBatchTwin batchJdbc;
   Dataset data;
 
   /** Opens the pool. */
@@ -32,6 +33,7 @@ public class BenchDatabase {
     pool = target.pool("bench", null);
     db = TodoDb.create(pool);
     jdbc = new JdbcTwin(pool);
+    batchJdbc = new JdbcBatchTwin(pool);
   }
 
   /** Closes the pool. */

@@ -73,6 +73,11 @@ class DaoBenchmarkSmokeTest {
             "windowJdbc",
             "createTaskDao",
             "createTaskJdbc",
+            "createAllDao",
+            "createAllJdbc",
+            "createInTransactionDao",
+            "createInTransactionNoSavepointsDao",
+            "createInTransactionJdbc",
             "completeRecurringDao",
             "completeRecurringJdbc",
             "claimDao",
@@ -104,6 +109,9 @@ class DaoBenchmarkSmokeTest {
     assertThat(sql.get("conversations.window#1")).contains("union all");
     assertThat(sql.get("tasks.create#1")).isEqualTo(JdbcWriteTwin.INSERT_TASK);
     assertThat(sql.get("tasks.create#2")).isEqualTo(JdbcWriteTwin.INSERT_TASK_TAGS);
+    assertThat(sql.get("tasks.createAll#1")).isEqualTo(JdbcBatchTwin.LOCK_TAGS);
+    assertThat(sql.get("tasks.createAll#2")).isEqualTo(JdbcBatchTwin.insertTasks(2));
+    assertThat(sql.get("tasks.createAll#3")).isEqualTo(JdbcBatchTwin.insertLinks(2));
     assertThat(sql.get("tasks.complete#1")).isEqualTo(JdbcWriteTwin.COMPLETE);
     assertThat(sql.get("tasks.complete#2")).isEqualTo(JdbcWriteTwin.INSERT_TASK);
     assertThat(sql.get("tasks.complete#3")).isEqualTo(JdbcWriteTwin.COPY_TAGS);

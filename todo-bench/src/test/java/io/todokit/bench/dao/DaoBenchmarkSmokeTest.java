@@ -22,7 +22,15 @@ class DaoBenchmarkSmokeTest {
   @BeforeAll
   static void run() throws Exception {
     BenchMain.quietJooq();
-    outcome = BenchMain.run("--scale", "smoke", "--out", "target/bench-smoke-test");
+    // generic plans forced on the benchmarks' pool: the option's path runs end to end
+    outcome =
+        BenchMain.run(
+            "--scale",
+            "smoke",
+            "--out",
+            "target/bench-smoke-test",
+            "--plan-cache-mode",
+            "force_generic_plan");
   }
 
   @Test
@@ -86,7 +94,19 @@ class DaoBenchmarkSmokeTest {
             "materializeDueJdbc",
             "appendMessageDao",
             "appendMessageJdbc");
-    assertThat(outcome.summary()).contains("| overdue |").contains("## Storage");
+    assertThat(outcome.summary())
+        .contains("| overdue |")
+        .contains("## Storage")
+        .contains("the benchmarks' connections: plan_cache_mode=force_generic_plan");
+  }
+
+  @Test
+  void anUnknownPlanCacheModeIsRefused() {
+    assertThat(BenchDatabase.planCacheMode(null)).isNull();
+    assertThat(BenchDatabase.planCacheMode("force_custom_plan")).isEqualTo("force_custom_plan");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchDatabase.planCacheMode("generic"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("force_generic_plan");
   }
 
   @Test

@@ -283,9 +283,34 @@ public final class TodoDb {
    * @return what {@code work} returned
    */
   public <T extends @Nullable Object> T transactionResult(Function<TodoDb, T> work) {
+    return transactionResult(TransactionOptions.DEFAULT, work);
+  }
+
+  /**
+   * Runs several DAO calls in one transaction, as {@link #transactionResult(Function)}, with a
+   * savepoint per call or without ({@link TransactionOptions}).
+   *
+   * <pre>{@code
+   * db.transaction(TransactionOptions.withoutSavepoints(), tx -> {
+   *   for (NewTask task : tasks) {
+   *     tx.tasks().create(userId, task);
+   *   }
+   * });
+   * }</pre>
+   *
+   * @param options savepoints or not
+   * @param work the calls, made on the TodoDb passed to it (not on this one)
+   * @param <T> the result type
+   * @return what {@code work} returned
+   * @throws IllegalStateException without savepoints, when a call inside failed and {@code work}
+   *     caught the failure and returned (the transaction is rolled back)
+   */
+  public <T extends @Nullable Object> T transactionResult(
+      TransactionOptions options, Function<TodoDb, T> work) {
+    Objects.requireNonNull(options, "options");
     Objects.requireNonNull(work, "work");
     try {
-      return context.transaction(tx -> work.apply(new TodoDb(tx, schema)));
+      return context.transaction(options.savepoints(), tx -> work.apply(new TodoDb(tx, schema)));
     } catch (DataAccessException e) {
       // jOOQ's commit or rollback failed, or a statement outside the DAOs' own error handling did
       throw SqlErrors.translate(e, null);
@@ -298,8 +323,22 @@ public final class TodoDb {
    * @param work the calls, made on the TodoDb passed to it (not on this one)
    */
   public void transaction(Consumer<TodoDb> work) {
+    transaction(TransactionOptions.DEFAULT, work);
+  }
+
+  /**
+   * Runs several DAO calls in one transaction, with a savepoint per call or without ({@link
+   * TransactionOptions}).
+   *
+   * @param options savepoints or not
+   * @param work the calls, made on the TodoDb passed to it (not on this one)
+   * @throws IllegalStateException without savepoints, when a call inside failed and {@code work}
+   *     caught the failure (the transaction is rolled back)
+   */
+  public void transaction(TransactionOptions options, Consumer<TodoDb> work) {
     Objects.requireNonNull(work, "work");
     transactionResult(
+        options,
         tx -> {
           work.accept(tx);
           return null;

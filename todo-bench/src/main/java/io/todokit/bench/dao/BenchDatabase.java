@@ -21,7 +21,28 @@ public class BenchDatabase {
   HikariDataSource pool;
   TodoDb db;
   JdbcTwin jdbc;
+  JdbcBatchTwin batchJdbc;
   Dataset data;
+
+  /** The system property that sets {@code plan_cache_mode} on the pool's connections. */
+  static final String PLAN_CACHE_MODE = "todokit.bench.plan_cache_mode";
+
+  /**
+   * The {@code plan_cache_mode} the benchmarks' connections use: null for the server's setting.
+   *
+   * @throws IllegalArgumentException for a value PostgreSQL does not know
+   */
+  static @org.jspecify.annotations.Nullable String planCacheMode(
+      @org.jspecify.annotations.Nullable String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    if (!java.util.Set.of("auto", "force_custom_plan", "force_generic_plan").contains(value)) {
+      throw new IllegalArgumentException(
+          "plan_cache_mode must be auto, force_custom_plan or force_generic_plan, not " + value);
+    }
+    return value;
+  }
 
   /** Opens the pool. */
   @Setup(Level.Trial)
@@ -29,9 +50,11 @@ public class BenchDatabase {
     BenchMain.quietJooq();
     BenchTarget target = BenchTarget.fromSystemProperties();
     data = target.dataset();
-    pool = target.pool("bench", null);
+    String mode = planCacheMode(System.getProperty(PLAN_CACHE_MODE));
+    pool = target.pool("bench", mode == null ? null : "SET plan_cache_mode = " + mode);
     db = TodoDb.create(pool);
     jdbc = new JdbcTwin(pool);
+    batchJdbc = new JdbcBatchTwin(pool);
   }
 
   /** Closes the pool. */

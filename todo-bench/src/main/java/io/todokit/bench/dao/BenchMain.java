@@ -42,8 +42,10 @@ import org.openjdk.jmh.util.Statistics;
  *
  * Options: {@code --scale full|smoke} (smoke), {@code --out DIR} (todo-bench/target/bench-SCALE),
  * {@code --forks N}, {@code --warmup N}, {@code --iterations N}, {@code --time SECONDS}, {@code
- * --include REGEX} (the benchmarks to run), {@code --jmh false} (load, plans and storage only).
- * Exit status 1 when a plan scans tasks, task_tags or messages sequentially.
+ * --include REGEX} (the benchmarks to run), {@code --jmh false} (load, plans and storage only),
+ * {@code --plan-cache-mode auto|force_custom_plan|force_generic_plan} (set on every connection of
+ * the benchmarks' pool, DAO and JDBC alike; the server's setting unless given). Exit status 1 when
+ * a plan scans tasks, task_tags or messages sequentially.
  */
 public final class BenchMain {
 
@@ -122,10 +124,22 @@ public final class BenchMain {
                 + " statements explained, "
                 + plans.stream().filter(PlansMain.Plan::seqScan).count()
                 + " with a sequential scan");
-        String settings = settings(admin);
+        String planCacheMode = BenchDatabase.planCacheMode(options.get("plan-cache-mode"));
+        String settings =
+            settings(admin)
+                + (planCacheMode == null
+                    ? ""
+                    : "; the benchmarks' connections: plan_cache_mode=" + planCacheMode);
         // Before JMH: the write benchmarks undo their rows but leave dead tuples behind.
         String storage = Storage.report(admin);
         target.setSystemProperties();
+        List<String> jvmArgs = new ArrayList<>(target.jvmArgs());
+        if (planCacheMode != null) {
+          System.setProperty(BenchDatabase.PLAN_CACHE_MODE, planCacheMode);
+          jvmArgs.add("-D" + BenchDatabase.PLAN_CACHE_MODE + "=" + planCacheMode);
+        } else {
+          System.clearProperty(BenchDatabase.PLAN_CACHE_MODE);
+        }
         ChainedOptionsBuilder jmh =
             new OptionsBuilder()
                 .include(options.getOrDefault("include", "io\\.todokit\\.bench\\.dao\\..*"))
@@ -139,7 +153,7 @@ public final class BenchMain {
                     smoke
                         ? TimeValue.milliseconds(150)
                         : TimeValue.seconds(Long.parseLong(options.getOrDefault("time", "3"))))
-                .jvmArgsAppend(target.jvmArgs().toArray(String[]::new))
+                .jvmArgsAppend(jvmArgs.toArray(String[]::new))
                 .shouldFailOnError(true)
                 .result(out.resolve("jmh.json").toString())
                 .resultFormat(ResultFormatType.JSON);

@@ -131,6 +131,18 @@ final class DaoCalls {
                             .withTagIds(List.of(tag0, tag1)))));
     calls.add(
         write(
+            "tasks.createAll",
+            db ->
+                db.tasks()
+                    .createAll(
+                        user,
+                        List.of(
+                            io.todokit.dao.tasks.NewTask.titled("Plan task 1")
+                                .withTagIds(List.of(tag0, tag1)),
+                            io.todokit.dao.tasks.NewTask.titled("Plan task 2")
+                                .withDueAt(now.plusSeconds(86_400))))));
+    calls.add(
+        write(
             "tasks.update",
             db -> {
               Task current = db.tasks().get(user, task);
@@ -155,6 +167,10 @@ final class DaoCalls {
     calls.add(
         write("tags.setTaskTags", db -> db.tags().setTaskTags(user, task, List.of(tag0, tag1))));
     calls.add(write("tags.addTag", db -> db.tags().addTag(user, task, tag1)));
+    calls.add(
+        write(
+            "tags.addTags",
+            db -> db.tags().addTags(user, java.util.Map.of(task, List.of(tag0, tag1)))));
     calls.add(write("tags.removeTag", db -> db.tags().removeTag(user, task, tag0)));
     // reminders
     calls.add(read("reminders.due", db -> db.reminders().due(now.minusSeconds(3_600), now)));

@@ -1,5 +1,6 @@
 package io.todokit.bench.dao;
 
+import io.todokit.dao.TransactionOptions;
 import io.todokit.dao.conversations.Message;
 import io.todokit.dao.conversations.NewMessage;
 import io.todokit.dao.recurring.MaterializeResult;
@@ -98,6 +99,90 @@ public class DaoWriteBenchmark {
             task.tagIds().get(0),
             task.tagIds().get(1));
     s.created = created.id();
+    return created;
+  }
+
+  /**
+   * 1,000 tasks with two tags each of a random user, created in one call ({@code createAll}) or by
+   * 1,000 {@code create} calls in one transaction; deleted afterwards. Tasks per second = 1,000 /
+   * the mean time.
+   */
+  @State(Scope.Thread)
+  public static class CreateMany {
+    static final int TASKS = 1_000;
+    final SplittableRandom random = new SplittableRandom(42);
+    UUID user;
+    List<Task> created = List.of();
+
+    List<NewTask> next(BenchDatabase b) {
+      int u = random.nextInt(b.data.users());
+      user = b.data.userId(u);
+      List<NewTask> tasks = new ArrayList<>(TASKS);
+      for (int i = 0; i < TASKS; i++) {
+        int k = i % b.data.tagsPerUser();
+        tasks.add(
+            NewTask.titled("Benchmark task " + i)
+                .withPriority(Priority.HIGH)
+                .withDueAt(Dataset.NOW.plusSeconds(86_400 + i))
+                .withTagIds(
+                    List.of(b.data.tagId(u, k), b.data.tagId(u, (k + 1) % b.data.tagsPerUser()))));
+      }
+      return tasks;
+    }
+
+    @TearDown(Level.Invocation)
+    public void undo(BenchDatabase b) {
+      List<Object[]> rows = new ArrayList<>(created.size());
+      for (Task task : created) {
+        rows.add(new Object[] {task.userId(), task.id()});
+      }
+      b.batch("DELETE FROM tasks WHERE user_id = ? AND id = ?", rows);
+      created = List.of();
+    }
+  }
+
+  @Benchmark
+  public List<Task> createAllDao(BenchDatabase b, CreateMany s) {
+    List<NewTask> tasks = s.next(b);
+    s.created = b.db.tasks().createAll(s.user, tasks);
+    return s.created;
+  }
+
+  @Benchmark
+  public List<Task> createAllJdbc(BenchDatabase b, CreateMany s) throws SQLException {
+    List<NewTask> tasks = s.next(b);
+    s.created = b.batchJdbc.createAll(s.user, tasks);
+    return s.created;
+  }
+
+  @Benchmark
+  public List<Task> createInTransactionDao(BenchDatabase b, CreateMany s) {
+    List<NewTask> tasks = s.next(b);
+    s.created = b.db.transactionResult(tx -> createEach(tx, s.user, tasks));
+    return s.created;
+  }
+
+  @Benchmark
+  public List<Task> createInTransactionNoSavepointsDao(BenchDatabase b, CreateMany s) {
+    List<NewTask> tasks = s.next(b);
+    s.created =
+        b.db.transactionResult(
+            TransactionOptions.withoutSavepoints(), tx -> createEach(tx, s.user, tasks));
+    return s.created;
+  }
+
+  @Benchmark
+  public List<Task> createInTransactionJdbc(BenchDatabase b, CreateMany s) throws SQLException {
+    List<NewTask> tasks = s.next(b);
+    s.created = b.batchJdbc.createEachInOneTransaction(s.user, tasks);
+    return s.created;
+  }
+
+  private static List<Task> createEach(io.todokit.dao.TodoDb tx, UUID user, List<NewTask> tasks) {
+    List<Task> created = new ArrayList<>(tasks.size());
+    for (NewTask task : tasks) {
+      created.add(tx.tasks().create(user, task));
+    }
     return created;
   }
 

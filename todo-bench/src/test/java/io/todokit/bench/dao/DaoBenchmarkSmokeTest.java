@@ -22,7 +22,15 @@ class DaoBenchmarkSmokeTest {
   @BeforeAll
   static void run() throws Exception {
     BenchMain.quietJooq();
-    outcome = BenchMain.run("--scale", "smoke", "--out", "target/bench-smoke-test");
+    // generic plans forced on the benchmarks' pool: the option's path runs end to end
+    outcome =
+        BenchMain.run(
+            "--scale",
+            "smoke",
+            "--out",
+            "target/bench-smoke-test",
+            "--plan-cache-mode",
+            "force_generic_plan");
   }
 
   @Test
@@ -73,6 +81,11 @@ class DaoBenchmarkSmokeTest {
             "windowJdbc",
             "createTaskDao",
             "createTaskJdbc",
+            "createAllDao",
+            "createAllJdbc",
+            "createInTransactionDao",
+            "createInTransactionNoSavepointsDao",
+            "createInTransactionJdbc",
             "completeRecurringDao",
             "completeRecurringJdbc",
             "claimDao",
@@ -81,7 +94,19 @@ class DaoBenchmarkSmokeTest {
             "materializeDueJdbc",
             "appendMessageDao",
             "appendMessageJdbc");
-    assertThat(outcome.summary()).contains("| overdue |").contains("## Storage");
+    assertThat(outcome.summary())
+        .contains("| overdue |")
+        .contains("## Storage")
+        .contains("the benchmarks' connections: plan_cache_mode=force_generic_plan");
+  }
+
+  @Test
+  void anUnknownPlanCacheModeIsRefused() {
+    assertThat(BenchDatabase.planCacheMode(null)).isNull();
+    assertThat(BenchDatabase.planCacheMode("force_custom_plan")).isEqualTo("force_custom_plan");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchDatabase.planCacheMode("generic"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("force_generic_plan");
   }
 
   @Test
@@ -104,6 +129,9 @@ class DaoBenchmarkSmokeTest {
     assertThat(sql.get("conversations.window#1")).contains("union all");
     assertThat(sql.get("tasks.create#1")).isEqualTo(JdbcWriteTwin.INSERT_TASK);
     assertThat(sql.get("tasks.create#2")).isEqualTo(JdbcWriteTwin.INSERT_TASK_TAGS);
+    assertThat(sql.get("tasks.createAll#1")).isEqualTo(JdbcBatchTwin.LOCK_TAGS);
+    assertThat(sql.get("tasks.createAll#2")).isEqualTo(JdbcBatchTwin.insertTasks(2));
+    assertThat(sql.get("tasks.createAll#3")).isEqualTo(JdbcBatchTwin.insertLinks(2));
     assertThat(sql.get("tasks.complete#1")).isEqualTo(JdbcWriteTwin.COMPLETE);
     assertThat(sql.get("tasks.complete#2")).isEqualTo(JdbcWriteTwin.INSERT_TASK);
     assertThat(sql.get("tasks.complete#3")).isEqualTo(JdbcWriteTwin.COPY_TAGS);

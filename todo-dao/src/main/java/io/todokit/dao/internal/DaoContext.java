@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +34,9 @@ public final class DaoContext {
   private final boolean ownsTransactions;
   private final boolean inTransaction;
 
+  /** Inside a transaction without savepoints: whether one of its calls failed; else null. */
+  private final @Nullable Poison poison;
+
   private DaoContext(
       DSLContext dsl,
       String schemaName,
@@ -41,7 +45,8 @@ public final class DaoContext {
       CursorCodec cursors,
       TransactionGuard guard,
       boolean ownsTransactions,
-      boolean inTransaction) {
+      boolean inTransaction,
+      @Nullable Poison poison) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
     this.schemaName = Objects.requireNonNull(schemaName, "schemaName");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -50,6 +55,7 @@ public final class DaoContext {
     this.guard = guard;
     this.ownsTransactions = ownsTransactions;
     this.inTransaction = inTransaction;
+    this.poison = poison;
   }
 
   /**
@@ -74,31 +80,47 @@ public final class DaoContext {
       CursorCodec cursors,
       boolean ownsTransactions) {
     return new DaoContext(
-        dsl, schemaName, clock, timeouts, cursors, new TransactionGuard(), ownsTransactions, false);
+        dsl,
+        schemaName,
+        clock,
+        timeouts,
+        cursors,
+        new TransactionGuard(),
+        ownsTransactions,
+        false,
+        null);
   }
 
   /** The same context with another clock. */
   public DaoContext withClock(Clock other) {
     return new DaoContext(
-        dsl, schemaName, other, timeouts, cursors, guard, ownsTransactions, inTransaction);
+        dsl, schemaName, other, timeouts, cursors, guard, ownsTransactions, inTransaction, poison);
   }
 
   /** The same context with other timeouts. */
   public DaoContext withTimeouts(Timeouts other) {
     return new DaoContext(
-        dsl, schemaName, clock, other, cursors, guard, ownsTransactions, inTransaction);
+        dsl, schemaName, clock, other, cursors, guard, ownsTransactions, inTransaction, poison);
   }
 
   /** The same context running its statements on another jOOQ context (same transaction state). */
   public DaoContext withDsl(DSLContext other) {
     return new DaoContext(
-        other, schemaName, clock, timeouts, cursors, guard, ownsTransactions, inTransaction);
+        other,
+        schemaName,
+        clock,
+        timeouts,
+        cursors,
+        guard,
+        ownsTransactions,
+        inTransaction,
+        poison);
   }
 
   /** The same context with another cursor codec. */
   public DaoContext withCursors(CursorCodec other) {
     return new DaoContext(
-        dsl, schemaName, clock, timeouts, other, guard, ownsTransactions, inTransaction);
+        dsl, schemaName, clock, timeouts, other, guard, ownsTransactions, inTransaction, poison);
   }
 
   /** The jOOQ context. */
@@ -144,6 +166,24 @@ public final class DaoContext {
    * @return what {@code work} returned
    */
   public <T> T transaction(Function<DaoContext, T> work) {
+    return transaction(true, work);
+  }
+
+  /**
+   * Runs {@code work} as one transaction, as {@link #transaction(Function)}, with or without a
+   * savepoint per call. Without savepoints a call that fails marks the transaction as failed: every
+   * later call in it throws {@link IllegalStateException}, and so does the end of the transaction,
+   * which rolls it back, even when {@code work} caught the failure and returned.
+   *
+   * @param savepoints true for a savepoint per call (a caught failure leaves the transaction
+   *     usable)
+   * @param work the calls
+   * @param <T> the result type
+   * @return what {@code work} returned
+   * @throws IllegalStateException without savepoints, when a call inside failed and {@code work}
+   *     returned all the same (the transaction is rolled back)
+   */
+  public <T> T transaction(boolean savepoints, Function<DaoContext, T> work) {
     guard.requireNoOpenTransaction();
     guard.enter();
     try {
@@ -151,8 +191,15 @@ public final class DaoContext {
           configuration -> {
             DSLContext tx = configuration.dsl();
             applyTimeouts(tx);
-            return work.apply(
-                new DaoContext(tx, schemaName, clock, timeouts, cursors, guard, false, true));
+            Poison failed = savepoints ? null : new Poison();
+            T result =
+                work.apply(
+                    new DaoContext(
+                        tx, schemaName, clock, timeouts, cursors, guard, false, true, failed));
+            if (failed != null && failed.cause != null) {
+              throw failed.rollback();
+            }
+            return result;
           });
     } finally {
       guard.exit();
@@ -161,7 +208,8 @@ public final class DaoContext {
 
   /**
    * Runs a read: one statement or several that need no transaction of their own. Inside a
-   * transaction it runs under a savepoint, so that a failed read leaves the transaction usable.
+   * transaction it runs under a savepoint, so that a failed read leaves the transaction usable
+   * (without savepoints, a read the database failed marks the transaction as failed).
    *
    * @param work the statements
    * @param id the id the work is about, for error messages; may be null
@@ -171,6 +219,19 @@ public final class DaoContext {
   public <T extends @Nullable Object> T read(Function<DSLContext, T> work, @Nullable Object id) {
     if (!inTransaction) {
       guard.requireNoOpenTransaction();
+    }
+    if (poison != null) {
+      poison.check();
+      try {
+        return work.apply(dsl);
+      } catch (RuntimeException e) {
+        RuntimeException translated = SqlErrors.translate(e, id);
+        if (fromDatabase(e)) {
+          // PostgreSQL aborted the transaction; a read that failed in Java wrote nothing
+          poison.fail(translated);
+        }
+        throw translated;
+      }
     }
     try {
       if (inTransaction) {
@@ -210,7 +271,8 @@ public final class DaoContext {
 
   /**
    * Runs a write in one transaction (a savepoint when a transaction is already open), so that
-   * nothing is written when it fails; its statements are bounded by the timeouts.
+   * nothing is written when it fails; its statements are bounded by the timeouts. In a transaction
+   * without savepoints it runs as it is, and a failure marks the transaction as failed.
    *
    * @param work the statements; they must use the DSLContext passed to them
    * @param id the id the work is about, for error messages; may be null
@@ -220,6 +282,17 @@ public final class DaoContext {
   public <T extends @Nullable Object> T write(Function<DSLContext, T> work, @Nullable Object id) {
     if (!inTransaction) {
       guard.requireNoOpenTransaction();
+    }
+    if (poison != null) {
+      poison.check();
+      try {
+        return work.apply(dsl);
+      } catch (RuntimeException e) {
+        // a statement may have been written before the failure: the transaction must not commit
+        RuntimeException translated = SqlErrors.translate(e, id);
+        poison.fail(translated);
+        throw translated;
+      }
     }
     try {
       if (ownsTransactions) {
@@ -293,6 +366,48 @@ public final class DaoContext {
         "select set_config('statement_timeout', ?, true), set_config('lock_timeout', ?, true)",
         Long.toString(timeouts.statement().toMillis()),
         Long.toString(timeouts.lock().toMillis()));
+  }
+
+  /** True when the error came from a statement (PostgreSQL aborts the transaction then). */
+  private static boolean fromDatabase(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof DataAccessException || t instanceof SQLException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The failure state of one transaction without savepoints, used by its thread only: the first
+   * call that failed. Not thread-safe (a transaction belongs to one thread).
+   */
+  private static final class Poison {
+
+    private @Nullable RuntimeException cause;
+
+    void fail(RuntimeException failure) {
+      if (cause == null) {
+        cause = failure;
+      }
+    }
+
+    void check() {
+      if (cause != null) {
+        throw rollback();
+      }
+    }
+
+    IllegalStateException rollback() {
+      return new IllegalStateException(
+          "an earlier call in this transaction failed and the transaction runs without savepoints"
+              + " (TransactionOptions.withoutSavepoints()): it can only roll back; the failure was: "
+              + cause,
+          cause);
+    }
   }
 
   /**

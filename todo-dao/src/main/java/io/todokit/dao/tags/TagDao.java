@@ -7,6 +7,7 @@ import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,7 @@ public final class TagDao {
 
   private final Tags tags;
   private final TaskTags taskTags;
+  private final TaskTagBatch taskTagBatch;
 
   static {
     DaoAccess.register(TagDao.class, TagDao::new);
@@ -32,6 +34,7 @@ public final class TagDao {
     Objects.requireNonNull(context, "context");
     this.tags = new Tags(context);
     this.taskTags = new TaskTags(context);
+    this.taskTagBatch = new TaskTagBatch(context);
   }
 
   /**
@@ -151,6 +154,23 @@ public final class TagDao {
    */
   public void addTag(UUID userId, UUID taskId, UUID tagId) {
     taskTags.addTag(userId, taskId, tagId);
+  }
+
+  /**
+   * Attaches tags to many tasks in one transaction and one INSERT: {@link #addTag} for every pair,
+   * but validated as one unit. Links the tasks already carry change nothing (idempotent); repeated
+   * ids count once; a task with an empty collection is skipped.
+   *
+   * @param userId the acting user
+   * @param tagIdsByTask for each task, the tags to attach to it
+   * @throws ValidationException ({@code tag_ids}) for more than {@value TaskTagBatch#MAX_LINKS}
+   *     links or a null task id, ({@code tag_ids[<task id>]}) for a null collection or a null tag
+   *     id in it
+   * @throws NotFoundException for {@code task} or {@code tag} (naming the first missing id) when
+   *     the user has no such one; nothing is changed then
+   */
+  public void addTags(UUID userId, Map<UUID, ? extends Collection<UUID>> tagIdsByTask) {
+    taskTagBatch.addTags(userId, tagIdsByTask);
   }
 
   /**

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the current time and the user's time zone are added to it
  * @param maxRounds how many model calls with tool calls one turn may make before the service stops
  *     and says so
- * @param windowMessages how many of the newest messages the model sees (never splitting a tool
- *     call from its answers)
+ * @param windowMessages how many of the newest messages the model sees (never splitting a tool call
+ *     from its answers)
  * @param windowTokens the context window's token budget (todokit's estimate)
  */
 @ConfigurationProperties("chatbot")

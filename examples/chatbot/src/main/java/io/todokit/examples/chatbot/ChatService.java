@@ -46,9 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       unanswered (through their origins, so a call that already wrote does not write again).
  *   <li>Store the user's message.
  *   <li>Up to {@code chatbot.max-rounds} times: read the context window, call the model with the
- *       to-do tools and Spring AI's tool execution switched off; store its message; if it asked
- *       for tools, execute each with the call's origin (conversation, call id, message) in the
- *       {@code ToolContext} and store each answer; else its message is the reply.
+ *       to-do tools and Spring AI's tool execution switched off; store its message; if it asked for
+ *       tools, execute each with the call's origin (conversation, call id, message) in the {@code
+ *       ToolContext} and store each answer; else its message is the reply.
  * </ol>
  *
  * Thread-safe; two concurrent turns of one conversation interleave their messages (a client sends
@@ -105,7 +105,8 @@ public class ChatService {
 
     ContextWindow window =
         ContextWindow.of(properties.windowMessages()).withTokenBudget(properties.windowTokens());
-    TodoChatMemoryRepository memory = TodoChatMemoryRepository.forUser(db, userId).withWindow(window);
+    TodoChatMemoryRepository memory =
+        TodoChatMemoryRepository.forUser(db, userId).withWindow(window);
     SystemMessage system =
         new SystemMessage(
             properties.systemPrompt()
@@ -146,7 +147,8 @@ public class ChatService {
                 Objects.requireNonNullElse(call.name(), ""),
                 arguments.isBlank() ? "{}" : arguments));
       }
-      Message stored = db.conversations().append(userId, id, NewMessage.assistantToolCalls(text, calls));
+      Message stored =
+          db.conversations().append(userId, id, NewMessage.assistantToolCalls(text, calls));
       for (ToolCall call : stored.toolCalls()) {
         execute(userId, id, stored.id(), call, byName, made);
       }
@@ -162,12 +164,14 @@ public class ChatService {
 
   /**
    * Executes the calls of an assistant message that a crashed turn left without all their answers,
-   * and stores the answers: the origin makes a call that already wrote answer without writing again.
+   * and stores the answers: the origin makes a call that already wrote answer without writing
+   * again.
    */
   private void finishUnansweredCalls(
       UUID userId, UUID conversationId, Map<String, ToolCallback> byName, List<ToolCallMade> made) {
     ConversationWindow window =
-        db.conversations().window(userId, conversationId, ContextWindow.of(properties.windowMessages()));
+        db.conversations()
+            .window(userId, conversationId, ContextWindow.of(properties.windowMessages()));
     @Nullable Message pending = null;
     Set<String> answered = new HashSet<>();
     for (Message message : window.unanswered()) {

@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The chatbot service: {@code POST /api/{userId}/chat}. The {@code ChatModel} comes from a Spring
- * AI provider starter (the Maven profiles {@code openai}, {@code anthropic}, {@code ollama}; see the
- * README) or, in the tests, from a scripted model; todokit's starter makes the {@code TodoDb} bean
- * and migrates todokit's schema at startup. All state is in PostgreSQL.
+ * AI provider starter (the Maven profiles {@code openai}, {@code anthropic}, {@code ollama}; see
+ * the README) or, in the tests, from a scripted model; todokit's starter makes the {@code TodoDb}
+ * bean and migrates todokit's schema at startup. All state is in PostgreSQL.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(ChatProperties.class)

@@ -15,11 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param at when it was done (ISO-8601, UTC)
  */
 public record EffectJson(
-    UUID taskId,
-    String kind,
-    @Nullable String toolCallId,
-    @Nullable UUID messageId,
-    String at) {
+    UUID taskId, String kind, @Nullable String toolCallId, @Nullable UUID messageId, String at) {
 
   static EffectJson of(TaskEffect effect) {
     return new EffectJson(

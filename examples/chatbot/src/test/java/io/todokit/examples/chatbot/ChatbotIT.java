@@ -147,7 +147,8 @@ class ChatbotIT {
     assertThat(model.received().get(1).messages())
         .extracting(org.springframework.ai.chat.messages.Message::getText)
         .containsSubsequence("Hi", "Hello! What shall I add?", "Nothing, thanks");
-    assertThat(messages(conversation)).extracting(Message::content)
+    assertThat(messages(conversation))
+        .extracting(Message::content)
         .containsExactly("Hi", "Hello! What shall I add?", "Nothing, thanks", "Done.");
   }
 
@@ -164,7 +165,9 @@ class ChatbotIT {
                 NewMessage.assistantToolCalls(
                     "", List.of(ToolCall.of("call_9", "add_task", "{\"title\": \"Pay rent\"}"))));
     String firstResult =
-        TodoChatTools.forUser(db, user).toolCallbacks().getFirst()
+        TodoChatTools.forUser(db, user)
+            .toolCallbacks()
+            .getFirst()
             .call(
                 "{\"title\": \"Pay rent\"}",
                 new ToolContext(TodoChatTools.context(conversation, "call_9")));

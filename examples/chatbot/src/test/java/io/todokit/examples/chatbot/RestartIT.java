@@ -72,14 +72,13 @@ class RestartIT {
   }
 
   private static ConfigurableApplicationContext start(TestDatabase database) {
+    // Command-line arguments: they win over application.properties (default properties do not).
     return new SpringApplicationBuilder(ChatbotApplication.class, ChatbotIT.Model.class)
-        .properties(
-            Map.of(
-                "spring.datasource.url", database.jdbcUrl(),
-                "spring.datasource.username", database.username(),
-                "spring.datasource.password", database.password(),
-                "server.port", "0"))
-        .run();
+        .run(
+            "--spring.datasource.url=" + database.jdbcUrl(),
+            "--spring.datasource.username=" + database.username(),
+            "--spring.datasource.password=" + database.password(),
+            "--server.port=0");
   }
 
   private static JsonNode chat(

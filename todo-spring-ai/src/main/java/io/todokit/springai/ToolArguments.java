@@ -1,0 +1,252 @@
+package io.todokit.springai;
+
+import io.todokit.dao.ValidationException;
+import io.todokit.dao.tasks.Priority;
+import io.todokit.dao.tasks.TaskStatus;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A tool call's arguments (the JSON object a model sent, parsed), read with the checks a model can
+ * act on: each failure is a {@link ValidationException} naming the argument as the tool's input
+ * schema spells it.
+ */
+final class ToolArguments {
+
+  private final Map<String, ? extends @Nullable Object> values;
+  private final JsonMapper json;
+
+  private ToolArguments(Map<String, ? extends @Nullable Object> values, JsonMapper json) {
+    this.values = values;
+    this.json = json;
+  }
+
+  /**
+   * The arguments of a call, refusing names the tool does not take (in particular a {@code
+   * user_id}: the acting user comes from the connection, never from the model).
+   */
+  static ToolArguments of(
+      @Nullable Map<String, ? extends @Nullable Object> arguments,
+      Collection<String> allowed,
+      JsonMapper json) {
+    Map<String, ? extends @Nullable Object> values = arguments == null ? Map.of() : arguments;
+    for (String name : values.keySet()) {
+      if (!allowed.contains(name)) {
+        throw new ValidationException(
+            name,
+            name.equals("user_id") || name.equals("userId")
+                ? "not an argument: the acting user is the one the chat service is called for"
+                : "unknown argument; this tool takes "
+                    + (allowed.isEmpty() ? "no arguments" : String.join(", ", allowed)));
+      }
+    }
+    return new ToolArguments(values, json);
+  }
+
+  /** Whether the argument was given, null included (null clears a value in update calls). */
+  boolean has(String name) {
+    return values.containsKey(name);
+  }
+
+  boolean isNull(String name) {
+    return values.get(name) == null;
+  }
+
+  String string(String name) {
+    return optionalString(name).orElseThrow(() -> missing(name));
+  }
+
+  Optional<String> optionalString(String name) {
+    Object value = values.get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value instanceof String text) {
+      return Optional.of(text);
+    }
+    throw new ValidationException(name, "must be a string");
+  }
+
+  UUID uuid(String name) {
+    return optionalUuid(name).orElseThrow(() -> missing(name));
+  }
+
+  Optional<UUID> optionalUuid(String name) {
+    return optionalString(name).map(text -> parseUuid(name, text));
+  }
+
+  List<UUID> uuids(String name) {
+    Object value = values.get(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      throw new ValidationException(name, "must be an array of ids");
+    }
+    List<UUID> ids = new ArrayList<>();
+    for (Object item : list) {
+      if (!(item instanceof String text)) {
+        throw new ValidationException(name, "must be an array of ids");
+      }
+      ids.add(parseUuid(name, text));
+    }
+    return ids;
+  }
+
+  List<String> strings(String name) {
+    Object value = values.get(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      throw new ValidationException(name, "must be an array of strings");
+    }
+    List<String> result = new ArrayList<>();
+    for (Object item : list) {
+      if (!(item instanceof String text)) {
+        throw new ValidationException(name, "must be an array of strings");
+      }
+      result.add(text);
+    }
+    return result;
+  }
+
+  List<Long> integers(String name, long minimum, long maximum) {
+    Object value = values.get(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      throw new ValidationException(name, "must be an array of integers");
+    }
+    List<Long> result = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      Object item = list.get(i);
+      String element = name + "[" + i + "]";
+      if (!(item instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+        throw new ValidationException(element, "must be an integer");
+      }
+      long number = n.longValue();
+      if (number < minimum || number > maximum) {
+        throw new ValidationException(element, "must be " + minimum + " to " + maximum);
+      }
+      result.add(number);
+    }
+    return result;
+  }
+
+  Optional<Instant> optionalInstant(String name) {
+    return optionalString(name)
+        .map(
+            text -> {
+              try {
+                return OffsetDateTime.parse(text).toInstant();
+              } catch (DateTimeException e) {
+                throw new ValidationException(
+                    name,
+                    "must be an ISO-8601 date-time with an offset, like 2026-03-02T09:00:00Z or"
+                        + " 2026-03-02T10:00:00+01:00");
+              }
+            });
+  }
+
+  Optional<Priority> optionalPriority(String name) {
+    return optionalString(name).map(text -> constant(name, text, Priority.class));
+  }
+
+  Optional<TaskStatus> optionalStatus(String name) {
+    return optionalString(name).map(text -> constant(name, text, TaskStatus.class));
+  }
+
+  boolean flag(String name) {
+    Object value = values.get(name);
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Boolean bool) {
+      return bool;
+    }
+    throw new ValidationException(name, "must be true or false");
+  }
+
+  long integer(String name) {
+    return optionalInteger(name, Long.MIN_VALUE, Long.MAX_VALUE).orElseThrow(() -> missing(name));
+  }
+
+  Optional<Long> optionalInteger(String name, long minimum, long maximum) {
+    Object value = values.get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    long number;
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      number = ((Number) value).longValue();
+    } else if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      number = n.longValue();
+    } else {
+      throw new ValidationException(name, "must be an integer");
+    }
+    if (number < minimum || number > maximum) {
+      throw new ValidationException(name, "must be " + minimum + " to " + maximum);
+    }
+    return Optional.of(number);
+  }
+
+  /** A JSON object argument as JSON text (for the library's JSON-shaped values). */
+  Optional<String> optionalObjectJson(String name) {
+    Object value = values.get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value instanceof String text) {
+      // A model sometimes sends the object as JSON text; the library parses and checks it.
+      return Optional.of(text);
+    }
+    if (!(value instanceof Map<?, ?>)) {
+      throw new ValidationException(name, "must be a JSON object");
+    }
+    try {
+      return Optional.of(json.writeValueAsString(value));
+    } catch (JacksonException e) {
+      throw new ValidationException(name, "must be a JSON object", e);
+    }
+  }
+
+  private static UUID parseUuid(String name, String text) {
+    try {
+      if (text.length() == 36) {
+        return UUID.fromString(text);
+      }
+    } catch (IllegalArgumentException e) {
+      // below
+    }
+    throw new ValidationException(name, "must be an id like 0b9f7c1e-3d2a-4c55-9a57-3f1c2d4e5f60");
+  }
+
+  private static <E extends Enum<E>> E constant(String name, String text, Class<E> type) {
+    try {
+      return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      List<String> names = new ArrayList<>();
+      for (E constant : type.getEnumConstants()) {
+        names.add(constant.name().toLowerCase(Locale.ROOT));
+      }
+      throw new ValidationException(name, "must be one of " + String.join(", ", names));
+    }
+  }
+
+  private static ValidationException missing(String name) {
+    return new ValidationException(name, "is required");
+  }
+}

@@ -46,7 +46,13 @@ public enum SchemaStep {
    * Recurring-task templates carry reminders relative to the due time ({@code
    * recurring_tasks.reminders_before_due}), which every task made from them gets.
    */
-  TEMPLATE_REMINDERS(15, "template_reminders");
+  TEMPLATE_REMINDERS(15, "template_reminders"),
+  /**
+   * A schema that Citus can distribute on {@code user_id}: {@code tasks_template_fkey} without
+   * {@code ON DELETE SET NULL} (the DAO unlinks a template's tasks), a time-zone check without an
+   * exception block, a message-sequence error that names its constraint in its message.
+   */
+  DISTRIBUTABLE(17, "distributable");
 
   private final int version;
   private final String scriptName;

@@ -16,13 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database that a newer release migrated (a rolling deploy): here to V16 from the test-only
+ * A database that a newer release migrated (a rolling deploy): here to V99 from the test-only
  * location {@code db/future}, which this release does not know.
  */
 class NewerDatabaseTest {
 
   private static final String AHEAD =
-      "ahead of this release (database at 16, this release knows up to 15)";
+      "ahead of this release (database at 99, this release knows up to 17)";
 
   private TestDatabase db;
 
@@ -63,15 +63,15 @@ class NewerDatabaseTest {
       System.setErr(err);
     }
 
-    assertThat(info.currentVersion()).isEqualTo(16);
+    assertThat(info.currentVersion()).isEqualTo(99);
     assertThat(info.state()).isEqualTo(SchemaState.AHEAD);
     assertThat(SchemaMigrationTest.catalog(db)).isEqualTo(before);
     assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("WARN")))
         .singleElement()
         .asString()
         .contains(
-            "todokit: schema todokit is at version 16, ahead of this release, which knows up to"
-                + " 15: nothing to migrate; this release keeps working as long as the newer release"
+            "todokit: schema todokit is at version 99, ahead of this release, which knows up to"
+                + " 17: nothing to migrate; this release keeps working as long as the newer release"
                 + " keeps the schema compatible");
   }
 
@@ -79,8 +79,8 @@ class NewerDatabaseTest {
   void infoSaysTheDatabaseIsAheadOfThisRelease() {
     SchemaInfo info = TodoSchema.standard().info(db.dataSource());
 
-    assertThat(info.currentVersion()).isEqualTo(16);
-    assertThat(info.latestVersion()).isEqualTo(15);
+    assertThat(info.currentVersion()).isEqualTo(99);
+    assertThat(info.latestVersion()).isEqualTo(17);
     assertThat(info.state()).isEqualTo(SchemaState.AHEAD);
     assertThat(info.describe()).isEqualTo(AHEAD);
     assertThat(info.pending()).isEmpty();
@@ -88,7 +88,7 @@ class NewerDatabaseTest {
     assertThat(info.applied().getLast())
         .extracting(
             SchemaInfo.Applied::version, SchemaInfo.Applied::script, SchemaInfo.Applied::success)
-        .containsExactly(16, "V16__newer_release.sql", true);
+        .containsExactly(99, "V99__newer_release.sql", true);
   }
 
   @Test
@@ -100,9 +100,9 @@ class NewerDatabaseTest {
         .isEqualTo(
             new Check(
                 Kind.VERSION,
-                "migrations at head (V15) in schema todokit",
+                "migrations at head (V17) in schema todokit",
                 true,
-                "at version 16, " + AHEAD + "; the checks below are this release's"));
+                "at version 99, " + AHEAD + "; the checks below are this release's"));
   }
 
   @Test
@@ -110,8 +110,8 @@ class NewerDatabaseTest {
     assertThatThrownBy(() -> TodoSchema.standard().migrate(db.dataSource(), 5))
         .isInstanceOf(SchemaException.class)
         .hasMessage(
-            "the database is at version 16, newer than the target 5 and ahead of this release,"
-                + " which knows up to 15 and cannot undo what it does not know");
+            "the database is at version 99, newer than the target 5 and ahead of this release,"
+                + " which knows up to 17 and cannot undo what it does not know");
   }
 
   @Test
@@ -119,9 +119,9 @@ class NewerDatabaseTest {
     assertThatThrownBy(() -> TodoSchema.standard().rollbackTo(db.dataSource(), 10))
         .isInstanceOf(SchemaException.class)
         .hasMessage(
-            "cannot roll back to version 10: no down script for V16"
-                + " (db/todokit/rollback/U16__newer_release.sql; a newer release made it and has its"
+            "cannot roll back to version 10: no down script for V99"
+                + " (db/todokit/rollback/U99__newer_release.sql; a newer release made it and has its"
                 + " down script); nothing was changed");
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(16);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(99);
   }
 }

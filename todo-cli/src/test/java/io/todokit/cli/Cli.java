@@ -69,7 +69,7 @@ final class Cli {
   }
 
   /**
-   * Records version 16 as applied, as a newer release of todokit does when it migrates the database
+   * Records version 99 as applied, as a newer release of todokit does when it migrates the database
    * during a rolling deploy (its script is not in this release).
    */
   static void migrateWithANewerRelease(TestDatabase db) {
@@ -77,7 +77,7 @@ final class Cli {
         db,
         "INSERT INTO todokit.todokit_schema_history (installed_rank, version, description, type, script,"
             + " checksum, installed_by, execution_time, success)"
-            + " VALUES (100, '16', 'newer release', 'SQL', 'V16__newer_release.sql', 0,"
+            + " VALUES (100, '99', 'newer release', 'SQL', 'V99__newer_release.sql', 0,"
             + " current_user, 0, true)");
   }
 

@@ -163,7 +163,7 @@ class ConnectionTest {
             file.toString());
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("schema version: 0 of 15");
+    assertThat(result.out()).contains("schema version: 0 of 17");
   }
 
   @Test

@@ -50,7 +50,7 @@ class HelpTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .startsWith("todo-cli 0.1.0\n")
-        .contains("schema versions 1 to 15, newest V15 template_reminders");
+        .contains("schema versions 1 to 17, newest V17 distributable");
   }
 
   @Test

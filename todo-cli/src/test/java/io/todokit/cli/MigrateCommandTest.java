@@ -30,11 +30,11 @@ class MigrateCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.out().lines().toList())
-        .hasSize(18)
+        .hasSize(19)
         .satisfies(lines -> assertThat(lines.get(0)).startsWith("database: " + db.jdbcUrl()))
         .satisfies(
             lines ->
-                assertThat(lines.get(1)).isEqualTo("migrating from version 0 to version 15..."))
+                assertThat(lines.get(1)).isEqualTo("migrating from version 0 to version 17..."))
         .satisfies(lines -> assertThat(lines.get(2)).startsWith("applied V1 users ("))
         .satisfies(lines -> assertThat(lines.get(6)).startsWith("applied V5 task_priority ("))
         .satisfies(
@@ -48,12 +48,13 @@ class MigrateCommandTest {
             lines -> assertThat(lines.get(15)).startsWith("applied V14 reminder_deliveries ("))
         .satisfies(
             lines -> assertThat(lines.get(16)).startsWith("applied V15 template_reminders ("))
+        .satisfies(lines -> assertThat(lines.get(17)).startsWith("applied V17 distributable ("))
         .satisfies(
             lines ->
-                assertThat(lines.get(17))
+                assertThat(lines.get(18))
                     .matches(
-                        "done: 15 migrations applied in \\d+\\.\\d s;"
-                            + " the database is at version 15 of 15"));
+                        "done: 16 migrations applied in \\d+\\.\\d s;"
+                            + " the database is at version 17 of 17"));
     assertThat(TodoSchema.standard().info(db.dataSource()).upToDate()).isTrue();
   }
 
@@ -65,7 +66,7 @@ class MigrateCommandTest {
     assertThat(toFour.out())
         .contains("applied V4 conversations_and_messages")
         .doesNotContain("V5")
-        .contains("the database is at version 4 of 15");
+        .contains("the database is at version 4 of 17");
     assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(4);
 
     Cli.Result toSix = Cli.on(db, "migrate", "--to", "due-dates");
@@ -86,7 +87,7 @@ class MigrateCommandTest {
     Cli.Result again = Cli.on(db, "migrate");
 
     assertThat(again.exitCode()).isZero();
-    assertThat(again.out()).endsWith("the database is already at version 15: nothing to migrate\n");
+    assertThat(again.out()).endsWith("the database is already at version 17: nothing to migrate\n");
   }
 
   @Test
@@ -98,7 +99,7 @@ class MigrateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "todo-cli: error: the database is at version 15, newer than --to 4:"
+            "todo-cli: error: the database is at version 17, newer than --to 4:"
                 + " to go back, use todo-cli rollback --to 4\n");
   }
 
@@ -113,10 +114,10 @@ class MigrateCommandTest {
     assertThat(result.err()).isEmpty();
     assertThat(result.out().lines().skip(1).toList())
         .containsExactly(
-            "the database is ahead of this release (database at 16, this release knows up to 15):"
+            "the database is ahead of this release (database at 99, this release knows up to 17):"
                 + " nothing to migrate",
             "this release keeps working as long as the newer release keeps the schema compatible");
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(16);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(99);
   }
 
   @Test
@@ -129,8 +130,8 @@ class MigrateCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "todo-cli: error: the database is at version 16, newer than --to 4: it is ahead of"
-                + " this release (database at 16, this release knows up to 15), and migrate only"
+            "todo-cli: error: the database is at version 99, newer than --to 4: it is ahead of"
+                + " this release (database at 99, this release knows up to 17), and migrate only"
                 + " goes forward\n");
   }
 
@@ -142,7 +143,7 @@ class MigrateCommandTest {
     Cli.Result result = Cli.on(db, "migrate");
 
     assertThat(result.exitCode()).isEqualTo(3);
-    assertThat(result.out()).contains("migrating from version 8 to version 15...");
+    assertThat(result.out()).contains("migrating from version 8 to version 17...");
     assertThat(result.out()).doesNotContain("applied V9");
     assertThat(result.err().lines()).hasSize(1);
     assertThat(result.err())
@@ -158,13 +159,13 @@ class MigrateCommandTest {
 
   @Test
   void rejectsAnUnknownTarget() {
-    Cli.Result result = Cli.on(db, "migrate", "--to", "16");
+    Cli.Result result = Cli.on(db, "migrate", "--to", "18");
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .startsWith(
-            "todo-cli: error: Invalid value for option '--to': no schema version 16:"
-                + " versions are 0 to 15")
+            "todo-cli: error: Invalid value for option '--to': no schema version 18:"
+                + " versions are 0 to 17")
         .endsWith("(see 'todo-cli migrate --help')\n");
     assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isZero();
   }

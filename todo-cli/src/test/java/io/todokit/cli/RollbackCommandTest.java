@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RollbackCommandTest {
 
   private static final String QUESTION =
-      "Roll back from version 15 to 4, running 11 down scripts? This drops data. [y/N] ";
+      "Roll back from version 17 to 4, running 12 down scripts? This drops data. [y/N] ";
 
   private TestDatabase db;
 
@@ -36,7 +36,8 @@ class RollbackCommandTest {
     assertThat(result.prompts()).isEmpty();
     assertThat(result.out().lines().skip(1).toList())
         .containsExactly(
-            "rolling back from version 15 to 4, running 11 down scripts...",
+            "rolling back from version 17 to 4, running 12 down scripts...",
+            "rolled back V17 distributable (U17__distributable.sql)",
             "rolled back V15 template_reminders (U15__template_reminders.sql)",
             "rolled back V14 reminder_deliveries (U14__reminder_deliveries.sql)",
             "rolled back V13 own_schema (U13__own_schema.sql)",
@@ -69,7 +70,7 @@ class RollbackCommandTest {
     assertThat(result.err())
         .isEqualTo("todo-cli: error: rollback not confirmed; nothing was changed\n");
     assertThat(result.out()).doesNotContain("rolled back");
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(15);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(17);
   }
 
   @Test
@@ -77,7 +78,7 @@ class RollbackCommandTest {
     Cli.Result result = Cli.run(Cli.env(db), "", "rollback", "--to", "4");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(15);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(17);
   }
 
   @Test
@@ -98,9 +99,9 @@ class RollbackCommandTest {
     assertThat(result.err())
         .isEqualTo(
             "todo-cli: error: cannot ask for confirmation: no interactive terminal (or its input"
-                + " is closed); re-run with --yes to roll back from version 15 to 4, running 11"
+                + " is closed); re-run with --yes to roll back from version 17 to 4, running 12"
                 + " down scripts without asking\n");
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(15);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(17);
   }
 
   @Test
@@ -113,6 +114,7 @@ class RollbackCommandTest {
     List<String> headers = result.out().lines().filter(line -> line.startsWith("-- U")).toList();
     assertThat(headers)
         .containsExactly(
+            "-- U17__distributable.sql: undoes V17 distributable",
             "-- U15__template_reminders.sql: undoes V15 template_reminders",
             "-- U14__reminder_deliveries.sql: undoes V14 reminder_deliveries",
             "-- U13__own_schema.sql: undoes V13 own_schema",
@@ -126,11 +128,11 @@ class RollbackCommandTest {
             "-- U5__task_priority.sql: undoes V5 task_priority");
     assertThat(result.out())
         .contains(
-            "-- dry run: rolling back from version 15 to 4, running 11 down scripts; nothing is"
+            "-- dry run: rolling back from version 17 to 4, running 12 down scripts; nothing is"
                 + " changed")
         .contains("DROP TABLE")
         .contains(TodoSchema.standard().planRollback(db.dataSource(), 4).steps().get(0).sql());
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(15);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(17);
     assertThat(Cli.on(db, "verify").exitCode()).isZero();
   }
 
@@ -176,10 +178,10 @@ class RollbackCommandTest {
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.err())
         .isEqualTo(
-            "todo-cli: error: cannot roll back to version 10: no down script for V16"
-                + " (db/todokit/rollback/U16__newer_release.sql; a newer release made it and has"
+            "todo-cli: error: cannot roll back to version 10: no down script for V99"
+                + " (db/todokit/rollback/U99__newer_release.sql; a newer release made it and has"
                 + " its down script); nothing was changed\n");
-    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(16);
+    assertThat(TodoSchema.standard().info(db.dataSource()).currentVersion()).isEqualTo(99);
   }
 
   @Test

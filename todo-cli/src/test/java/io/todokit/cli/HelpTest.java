@@ -50,7 +50,7 @@ class HelpTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .startsWith("todo-cli 0.1.0\n")
-        .contains("schema versions 1 to 16, newest V16 task_effects");
+        .contains("schema versions 1 to 17, newest V17 distributable");
   }
 
   @Test

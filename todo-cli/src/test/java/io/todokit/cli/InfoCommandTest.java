@@ -59,6 +59,8 @@ class InfoCommandTest {
         .isEqualTo("V15      pending                       V15__template_reminders.sql");
     assertThat(lines.get(19))
         .isEqualTo("V16      pending                       V16__task_effects.sql");
+    assertThat(lines.get(20))
+        .isEqualTo("V17      pending                       V17__distributable.sql");
   }
 
   @Test

@@ -52,6 +52,7 @@ class MigrateCommandTest {
         .satisfies(
             lines -> assertThat(lines.get(16)).startsWith("applied V15 template_reminders ("))
         .satisfies(lines -> assertThat(lines.get(17)).startsWith("applied V16 task_effects ("))
+        .satisfies(lines -> assertThat(lines.get(18)).startsWith("applied V17 distributable ("))
         .satisfies(
             lines ->
                 assertThat(lines.getLast())

@@ -47,6 +47,7 @@ class RollbackCommandTest {
                 + " to 4, running "
                 + (HEAD - 4)
                 + " down scripts...",
+            "rolled back V17 distributable (U17__distributable.sql)",
             "rolled back V16 task_effects (U16__task_effects.sql)",
             "rolled back V15 template_reminders (U15__template_reminders.sql)",
             "rolled back V14 reminder_deliveries (U14__reminder_deliveries.sql)",
@@ -127,6 +128,7 @@ class RollbackCommandTest {
     List<String> headers = result.out().lines().filter(line -> line.startsWith("-- U")).toList();
     assertThat(headers)
         .containsExactly(
+            "-- U17__distributable.sql: undoes V17 distributable",
             "-- U16__task_effects.sql: undoes V16 task_effects",
             "-- U15__template_reminders.sql: undoes V15 template_reminders",
             "-- U14__reminder_deliveries.sql: undoes V14 reminder_deliveries",

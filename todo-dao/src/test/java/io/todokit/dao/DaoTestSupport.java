@@ -1,5 +1,7 @@
 package io.todokit.dao;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.todokit.testing.TestDatabase;
@@ -49,7 +51,9 @@ public abstract class DaoTestSupport {
     database = TestDatabase.migrated();
     dataSource = pool("todokit-test", null);
     sqlSource = pool("todokit-test-sql", "SET search_path = todokit, public");
-    db = TodoDb.create(dataSource);
+    // Every DAO statement is checked against the rule of a distributed database (row locks only
+    // with user_id = ?); a class that sent one that breaks it fails in dropDatabase.
+    db = TodoDb.create(DistributableStatements.watch(dataSource));
   }
 
   private static HikariDataSource pool(
@@ -69,6 +73,9 @@ public abstract class DaoTestSupport {
     dataSource.close();
     sqlSource.close();
     database.close();
+    assertThat(DistributableStatements.violations())
+        .as("row-locking statements without user_id = ? (docs/distributed.md)")
+        .isEmpty();
   }
 
   /** The database with "now" pinned to {@code now}. */

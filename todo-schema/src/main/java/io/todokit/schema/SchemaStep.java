@@ -51,7 +51,13 @@ public enum SchemaStep {
    * Task effects: the provenance of writes made for a tool call or an idempotency key, which also
    * makes a retried call find the first one's effect instead of writing again.
    */
-  TASK_EFFECTS(16, "task_effects");
+  TASK_EFFECTS(16, "task_effects"),
+  /**
+   * A schema that Citus can distribute on {@code user_id}: {@code tasks_template_fkey} without
+   * {@code ON DELETE SET NULL} (the DAO unlinks a template's tasks), a time-zone check without an
+   * exception block, a message-sequence error that names its constraint in its message.
+   */
+  DISTRIBUTABLE(17, "distributable");
 
   private final int version;
   private final String scriptName;

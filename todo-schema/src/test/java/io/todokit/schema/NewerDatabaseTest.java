@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class NewerDatabaseTest {
 
   private static final String AHEAD =
-      "ahead of this release (database at 99, this release knows up to 16)";
+      "ahead of this release (database at 99, this release knows up to 17)";
 
   private TestDatabase db;
 
@@ -71,7 +71,7 @@ class NewerDatabaseTest {
         .asString()
         .contains(
             "todokit: schema todokit is at version 99, ahead of this release, which knows up to"
-                + " 16: nothing to migrate; this release keeps working as long as the newer release"
+                + " 17: nothing to migrate; this release keeps working as long as the newer release"
                 + " keeps the schema compatible");
   }
 
@@ -80,7 +80,7 @@ class NewerDatabaseTest {
     SchemaInfo info = TodoSchema.standard().info(db.dataSource());
 
     assertThat(info.currentVersion()).isEqualTo(99);
-    assertThat(info.latestVersion()).isEqualTo(16);
+    assertThat(info.latestVersion()).isEqualTo(17);
     assertThat(info.state()).isEqualTo(SchemaState.AHEAD);
     assertThat(info.describe()).isEqualTo(AHEAD);
     assertThat(info.pending()).isEmpty();
@@ -100,7 +100,7 @@ class NewerDatabaseTest {
         .isEqualTo(
             new Check(
                 Kind.VERSION,
-                "migrations at head (V16) in schema todokit",
+                "migrations at head (V17) in schema todokit",
                 true,
                 "at version 99, " + AHEAD + "; the checks below are this release's"));
   }
@@ -111,7 +111,7 @@ class NewerDatabaseTest {
         .isInstanceOf(SchemaException.class)
         .hasMessage(
             "the database is at version 99, newer than the target 5 and ahead of this release,"
-                + " which knows up to 16 and cannot undo what it does not know");
+                + " which knows up to 17 and cannot undo what it does not know");
   }
 
   @Test

@@ -82,6 +82,7 @@ class SchemaMigrationTest {
       assertThat(plan.steps())
           .extracting(RollbackPlan.Step::script)
           .containsExactly(
+              "U17__distributable.sql",
               "U16__task_effects.sql",
               "U15__template_reminders.sql",
               "U14__reminder_deliveries.sql",
@@ -101,7 +102,7 @@ class SchemaMigrationTest {
       SchemaInfo info = TodoSchema.standard().rollbackTo(db.dataSource(), conversations);
 
       assertThat(info.currentVersion()).isEqualTo(conversations);
-      assertThat(info.pending()).hasSize(12);
+      assertThat(info.pending()).hasSize(13);
       assertThat(catalog(db)).isEqualTo(atConversations);
     }
   }

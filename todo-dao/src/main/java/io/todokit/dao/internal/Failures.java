@@ -3,6 +3,8 @@ package io.todokit.dao.internal;
 import io.todokit.dao.TodoException;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -22,6 +24,10 @@ public final class Failures {
    * timeout) and read-only transaction (a standby after a failover).
    */
   private static final Set<String> TRANSIENT_STATES = Set.of("55P03", "25006");
+
+  /** A Citus shard's name in a message: {@code relation "tasks_102008"}. */
+  private static final Pattern SHARD_TABLE =
+      Pattern.compile("(relation|table) \"([a-z_]+?)_\\d+\"");
 
   private Failures() {}
 
@@ -44,8 +50,10 @@ public final class Failures {
 
   /**
    * One line saying what went wrong, at most {@code max} characters: for a database error the
-   * server's primary message and its SQLState (never its detail, which may quote the row), for a
-   * todokit exception its message, else the exception's type and message. Never a stack trace.
+   * server's primary message and its SQLState (never its detail, which may quote the row), with the
+   * names of a Citus shard's table and constraint as todokit's schema gives them ({@code tasks},
+   * not {@code tasks_102008}), so that one failure reads the same on every node; for a todokit
+   * exception its message, else the exception's type and message. Never a stack trace.
    *
    * @param error the error
    * @param max the longest result, at least 20
@@ -59,7 +67,7 @@ public final class Failures {
           sql instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
       String message = server != null ? server.getMessage() : null;
       text =
-          (message != null ? message : String.valueOf(sql.getMessage()))
+          withoutShardNames(sql, message != null ? message : String.valueOf(sql.getMessage()))
               + " (SQLState "
               + sql.getSQLState()
               + ")";
@@ -91,6 +99,19 @@ public final class Failures {
       end--;
     }
     return line.substring(0, end) + "…";
+  }
+
+  /** The message with a shard's table and constraint names as the schema gives them. */
+  private static String withoutShardNames(SQLException sql, String message) {
+    String text = SHARD_TABLE.matcher(message).replaceAll("$1 \"$2\"");
+    Matcher quoted = Pattern.compile("constraint \"([^\"]+)\"").matcher(text);
+    if (quoted.find()) {
+      String constraint = SqlErrors.constraint(sql);
+      if (constraint != null && !constraint.equals(quoted.group(1))) {
+        text = text.substring(0, quoted.start(1)) + constraint + text.substring(quoted.end(1));
+      }
+    }
+    return text;
   }
 
   private static @Nullable String sqlState(Throwable error) {

@@ -20,6 +20,11 @@ import org.postgresql.util.ServerErrorMessage;
 /**
  * Translates PostgreSQL errors raised by DAO statements into {@link TodoException}s, naming the
  * field by the constraint that refused the row.
+ *
+ * <p>The constraint is taken from the error's CONSTRAINT field, else from its message ({@code …
+ * violates check constraint "tasks_title_length"}): Citus does not pass the field of a worker's
+ * error on to the client, and names a shard's constraint with the shard id as a suffix ({@code
+ * tasks_title_length_102008}), which is removed when the name without it is one of todokit's.
  */
 public final class SqlErrors {
 
@@ -72,6 +77,13 @@ public final class SqlErrors {
           Map.entry("task_effects_user_fkey", "user"),
           Map.entry("task_effects_conversation_fkey", "conversation"));
 
+  /** The quoted name in {@code … violates unique constraint "users_username_key"}. */
+  private static final Pattern CONSTRAINT_IN_MESSAGE =
+      Pattern.compile("violates (?:[a-z-]+ )+constraint \"([^\"]+)\"");
+
+  /** A shard id that Citus appends to the name of a shard's constraint. */
+  private static final Pattern SHARD_SUFFIX = Pattern.compile("_\\d+$");
+
   /** {@code Key (user_id, task_id)=(…, …) is not present in table "tasks".} */
   private static final Pattern MISSING_KEY =
       Pattern.compile("Key \\(([^)]*)\\)=\\(([^)]*)\\) is not present");
@@ -114,7 +126,7 @@ public final class SqlErrors {
     String state = sqlError.getSQLState();
     ServerErrorMessage server =
         sqlError instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
-    String constraint = server == null ? null : server.getConstraint();
+    String constraint = constraint(sqlError);
     String key = constraint == null ? "unknown" : constraint;
     String column = server != null && server.getColumn() != null ? server.getColumn() : null;
     return switch (state == null ? "" : state) {
@@ -173,6 +185,41 @@ public final class SqlErrors {
       }
     }
     return false;
+  }
+
+  /**
+   * The constraint an error names: the CONSTRAINT field when the server sent one, else the name
+   * quoted in the message; either without a Citus shard suffix when the name without it is one of
+   * todokit's. Null when the error names none.
+   *
+   * @param error a database error
+   * @return the constraint's name, or null
+   */
+  static @Nullable String constraint(SQLException error) {
+    ServerErrorMessage server =
+        error instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+    String name = server == null ? null : server.getConstraint();
+    if (name == null || name.isEmpty()) {
+      String message = server != null ? server.getMessage() : error.getMessage();
+      Matcher matcher = message == null ? null : CONSTRAINT_IN_MESSAGE.matcher(message);
+      name = matcher != null && matcher.find() ? matcher.group(1) : null;
+    }
+    return name == null ? null : withoutShardSuffix(name);
+  }
+
+  /**
+   * A constraint's name without the {@code _<shard id>} that Citus appends on a worker, when the
+   * name without it is one that this class maps; any other name as it is.
+   *
+   * @param name a constraint's name
+   * @return the name todokit's schema gives it
+   */
+  static String withoutShardSuffix(String name) {
+    if (FIELDS.containsKey(name) || REFERENCED.containsKey(name)) {
+      return name;
+    }
+    String base = SHARD_SUFFIX.matcher(name).replaceFirst("");
+    return FIELDS.containsKey(base) || REFERENCED.containsKey(base) ? base : name;
   }
 
   /** The missing row of a foreign key: the entity from the constraint, the id from the detail. */

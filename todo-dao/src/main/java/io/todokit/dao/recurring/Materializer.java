@@ -20,12 +20,16 @@ import io.todokit.schema.jooq.tables.records.RecurringTasksRecord;
 import io.todokit.schema.jooq.tables.records.TasksRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep10;
+import org.jooq.Record2;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -53,22 +57,7 @@ final class Materializer {
     Instant createdAt = now;
     return context.write(
         dsl -> {
-          // Read from the result set and mapped row by row: jOOQ's record conversion fails the
-          // whole result on one value it cannot read (a timestamp of 'infinity').
-          List<Claimed> due =
-              ResultSets.fetch(
-                  dsl.select(COLUMNS)
-                      .from(RECURRING_TASKS)
-                      .where(
-                          // a bare boolean, to match the partial index recurring_tasks_due_idx
-                          DSL.condition(RECURRING_TASKS.IS_ACTIVE),
-                          RECURRING_TASKS.NEXT_DUE_AT.le(now),
-                          writable(context))
-                      .orderBy(RECURRING_TASKS.NEXT_DUE_AT)
-                      .limit(limit)
-                      .forUpdate()
-                      .skipLocked(),
-                  Claimed::of);
+          List<Claimed> due = claim(dsl, limit, now);
           List<Task> created = new ArrayList<>();
           List<UUID> deactivated = new ArrayList<>();
           List<UUID> backlogged = new ArrayList<>();
@@ -105,6 +94,69 @@ final class Materializer {
           return new MaterializeResult(created, deactivated, backlogged, failed, due.size(), limit);
         },
         null);
+  }
+
+  /** How many candidates the unlocked read takes per template to claim. */
+  private static final int CANDIDATES_PER_CLAIM = 4;
+
+  /**
+   * Locks up to {@code limit} due templates, earliest first, skipping those another worker holds:
+   * an unlocked read of the candidates across users (Citus runs no FOR UPDATE across shards), more
+   * than {@code limit} so that skipped ones leave room for the next, then one locking read per user
+   * (a single-shard statement) that checks the predicate again under the lock.
+   */
+  private List<Claimed> claim(DSLContext dsl, int limit, Instant now) {
+    // a bare boolean, to match the partial index recurring_tasks_due_idx
+    Condition dueNow =
+        DSL.condition(RECURRING_TASKS.IS_ACTIVE)
+            .and(RECURRING_TASKS.NEXT_DUE_AT.le(now))
+            .and(writable(context));
+    // Ids are keyed with their owner: the primary key is (user_id, id).
+    List<List<UUID>> order = new ArrayList<>();
+    Map<UUID, List<UUID>> byUser = new LinkedHashMap<>();
+    for (Record2<UUID, UUID> row :
+        dsl.select(RECURRING_TASKS.USER_ID, RECURRING_TASKS.ID)
+            .from(RECURRING_TASKS)
+            .where(dueNow)
+            .orderBy(RECURRING_TASKS.NEXT_DUE_AT, RECURRING_TASKS.USER_ID, RECURRING_TASKS.ID)
+            .limit(limit * CANDIDATES_PER_CLAIM)
+            .fetch()) {
+      order.add(List.of(row.value1(), row.value2()));
+      byUser.computeIfAbsent(row.value1(), user -> new ArrayList<>()).add(row.value2());
+    }
+    Map<List<UUID>, Claimed> locked = new HashMap<>();
+    for (Map.Entry<UUID, List<UUID>> user : byUser.entrySet()) {
+      int left = limit - locked.size();
+      if (left == 0) {
+        break;
+      }
+      // Read from the result set and mapped row by row: jOOQ's record conversion fails the
+      // whole result on one value it cannot read (a timestamp of 'infinity').
+      for (Claimed claimed :
+          ResultSets.fetch(
+              dsl.select(COLUMNS)
+                  .from(RECURRING_TASKS)
+                  .where(
+                      RECURRING_TASKS.USER_ID.eq(user.getKey()),
+                      RECURRING_TASKS.ID.eq(DSL.any(DSL.val(user.getValue().toArray(UUID[]::new)))),
+                      dueNow)
+                  .orderBy(RECURRING_TASKS.NEXT_DUE_AT, RECURRING_TASKS.ID)
+                  .limit(left)
+                  .forUpdate()
+                  .skipLocked(),
+              Claimed::of)) {
+        locked.put(List.of(claimed.userId(), claimed.id()), claimed);
+      }
+    }
+    // Earliest first, as the candidates were read.
+    List<Claimed> due = new ArrayList<>(locked.size());
+    for (List<UUID> key : order) {
+      Claimed claimed = locked.get(key);
+      if (claimed != null) {
+        due.add(claimed);
+      }
+    }
+    return due;
   }
 
   private record Made(List<Task> created, boolean backlogged, boolean ended) {}

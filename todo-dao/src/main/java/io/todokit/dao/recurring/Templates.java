@@ -5,6 +5,7 @@ import static io.todokit.dao.recurring.TemplateRows.ENTITY;
 import static io.todokit.dao.recurring.TemplateRows.instant;
 import static io.todokit.dao.recurring.TemplateRows.toTemplate;
 import static io.todokit.schema.jooq.Tables.RECURRING_TASKS;
+import static io.todokit.schema.jooq.Tables.TASKS;
 import static io.todokit.schema.jooq.Tables.USERS;
 
 import io.todokit.dao.NotFoundException;
@@ -237,11 +238,36 @@ final class Templates {
         id);
   }
 
+  /**
+   * Deletes a template and keeps its tasks, unlinked ({@code template_id} cleared): the foreign key
+   * does not do it (Citus refuses {@code ON DELETE SET NULL} on a key that includes {@code
+   * user_id}), so the same transaction does. The template's row is locked first, so that a worker
+   * materializing it (which holds the lock) finishes before its tasks are unlinked, and none that
+   * it makes is left pointing at the deleted template.
+   */
   void delete(UUID userId, UUID id) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(id, "id");
-    context.deleteOwned(
-        RECURRING_TASKS, RECURRING_TASKS.USER_ID, RECURRING_TASKS.ID, userId, id, ENTITY);
+    context.write(
+        dsl -> {
+          if (dsl.selectOne()
+              .from(RECURRING_TASKS)
+              .where(RECURRING_TASKS.USER_ID.eq(userId), RECURRING_TASKS.ID.eq(id))
+              .forUpdate()
+              .fetchOptional()
+              .isEmpty()) {
+            throw new NotFoundException(ENTITY, id);
+          }
+          // updated_at follows (its trigger), version does not: as the foreign key's SET NULL did.
+          dsl.update(TASKS)
+              .setNull(TASKS.TEMPLATE_ID)
+              .where(TASKS.USER_ID.eq(userId), TASKS.TEMPLATE_ID.eq(id))
+              .execute();
+          return dsl.deleteFrom(RECURRING_TASKS)
+              .where(RECURRING_TASKS.USER_ID.eq(userId), RECURRING_TASKS.ID.eq(id))
+              .execute();
+        },
+        id);
   }
 
   private static RecurringTask lockedTemplate(DSLContext dsl, UUID userId, UUID id) {

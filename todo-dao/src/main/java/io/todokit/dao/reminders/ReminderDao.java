@@ -230,8 +230,10 @@ public final class ReminderDao {
   }
 
   /**
-   * Claims due firings of all users (or of one bucket of users), the oldest first, in one
-   * statement, and leases them to the caller for the policy's lease.
+   * Claims due firings of all users (or of one bucket of users), the oldest first, and leases them
+   * to the caller for the policy's lease: one unlocked read of the due firings across users, then
+   * one locking statement per user among them (a single-shard statement on a distributed database,
+   * docs/distributed.md), all in one transaction.
    *
    * <p>A firing is due when it is pending with its fire (or retry) time at or before now, or leased
    * with an expired lease (its worker died or is slow). Rows that another claim is taking are
@@ -240,7 +242,8 @@ public final class ReminderDao {
    * attempt. In the same statement, a firing whose fire instant is more than the policy's lateness
    * before now becomes {@link ReminderState#MISSED} instead of being returned, and one whose lease
    * expired on its last attempt becomes {@link ReminderState#FAILED}; both count against {@code
-   * limit}.
+   * limit}. A firing that another claim holds when this one reads it is skipped; the read takes
+   * more candidates than {@code limit} so that the next ones take its place.
    *
    * <p>Across all users: for trusted workers only.
    *

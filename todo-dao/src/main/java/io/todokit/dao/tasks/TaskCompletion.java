@@ -5,6 +5,7 @@ import static io.todokit.dao.tasks.TaskConditions.OPEN;
 import static io.todokit.dao.tasks.TaskReads.select;
 import static io.todokit.dao.tasks.TaskStatus.COMPLETED;
 import static io.todokit.dao.tasks.TaskStatus.PENDING;
+import static io.todokit.dao.tasks.TaskWrites.TAGGED;
 import static io.todokit.dao.tasks.TaskWrites.insert;
 import static io.todokit.schema.jooq.Tables.TASKS;
 import static io.todokit.schema.jooq.Tables.TASK_TAGS;
@@ -112,12 +113,7 @@ final class TaskCompletion {
                   nextDue,
                   rule.forNextInSeries(),
                   now);
-          dsl.insertInto(
-                  TASK_TAGS,
-                  TASK_TAGS.USER_ID,
-                  TASK_TAGS.TASK_ID,
-                  TASK_TAGS.TAG_ID,
-                  TASK_TAGS.CREATED_AT)
+          dsl.insertInto(TAGGED, TAGGED.USER_ID, TAGGED.TASK_ID, TAGGED.TAG_ID, TAGGED.CREATED_AT)
               .select(
                   DSL.select(
                           TASK_TAGS.USER_ID,

@@ -33,6 +33,9 @@ import org.jspecify.annotations.Nullable;
 /** The writes of {@link TaskDao} but completion: create, update and delete. */
 final class TaskWrites {
 
+  /** task_tags under an alias, as the target of INSERT … SELECT (docs/distributed.md). */
+  static final io.todokit.schema.jooq.tables.TaskTags TAGGED = TASK_TAGS.as("tagged");
+
   private final DaoContext context;
   private final TaskEffects effects;
 
@@ -77,12 +80,13 @@ final class TaskWrites {
           if (!task.tagIds().isEmpty()) {
             Set<UUID> attached =
                 new HashSet<>(
+                    // The target's alias works around a Citus bug in INSERT … SELECT … RETURNING.
                     dsl.insertInto(
-                            TASK_TAGS,
-                            TASK_TAGS.USER_ID,
-                            TASK_TAGS.TASK_ID,
-                            TASK_TAGS.TAG_ID,
-                            TASK_TAGS.CREATED_AT)
+                            TAGGED,
+                            TAGGED.USER_ID,
+                            TAGGED.TASK_ID,
+                            TAGGED.TAG_ID,
+                            TAGGED.CREATED_AT)
                         .select(
                             DSL.select(
                                     TAGS.USER_ID,
@@ -91,8 +95,8 @@ final class TaskWrites {
                                     DSL.val(now, TASK_TAGS.CREATED_AT))
                                 .from(TAGS)
                                 .where(TAGS.USER_ID.eq(userId), TAGS.ID.in(task.tagIds())))
-                        .returningResult(TASK_TAGS.TAG_ID)
-                        .fetch(TASK_TAGS.TAG_ID));
+                        .returningResult(TAGGED.TAG_ID)
+                        .fetch(TAGGED.TAG_ID));
             for (UUID tagId : task.tagIds()) {
               if (!attached.contains(tagId)) {
                 throw new NotFoundException("tag", tagId);

@@ -770,6 +770,45 @@ class RecurringTaskDaoTest extends DaoTestSupport {
   }
 
   @Test
+  void deletingATemplateUnlinksOnlyItsOwnTasksAndPlainSqlMustUnlinkThemFirst() {
+    UUID user = newUser();
+    Instant start = Instant.parse("2026-06-01T09:00:00Z");
+    RecurringTask deleted =
+        db.recurring()
+            .create(
+                user, NewRecurringTask.of("a", DAILY, start).withMissedPolicy(MissedPolicy.ALL));
+    RecurringTask kept =
+        db.recurring()
+            .create(
+                user, NewRecurringTask.of("b", DAILY, start).withMissedPolicy(MissedPolicy.ALL));
+    dbAt(Instant.parse("2026-06-02T10:00:00Z")).recurring().materializeDue(10);
+    long versions = count("SELECT sum(version) FROM tasks WHERE user_id = ?", user);
+
+    db.recurring().delete(user, deleted.id());
+
+    assertThat(count("SELECT count(*) FROM tasks WHERE template_id = ?", kept.id())).isEqualTo(2);
+    assertThat(count("SELECT count(*) FROM tasks WHERE user_id = ? AND template_id IS NULL", user))
+        .isEqualTo(2);
+    assertThat(count("SELECT sum(version) FROM tasks WHERE user_id = ?", user))
+        .as("unlinking is not a change of the task")
+        .isEqualTo(versions);
+    // The foreign key no longer unlinks by itself: a plain DELETE of a template with tasks fails.
+    assertThatThrownBy(
+            () -> {
+              try (var connection = sqlSource.getConnection();
+                  var statement =
+                      connection.prepareStatement("DELETE FROM recurring_tasks WHERE id = ?")) {
+                statement.setObject(1, kept.id());
+                statement.executeUpdate();
+              }
+            })
+        .isInstanceOfSatisfying(
+            java.sql.SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23503"))
+        .hasMessageContaining("tasks_template_fkey");
+    assertThat(db.recurring().get(user, kept.id()).id()).isEqualTo(kept.id());
+  }
+
+  @Test
   void listReturnsTheUsersTemplatesInCreationOrder() {
     UUID user = newUser();
     UUID other = newUser();

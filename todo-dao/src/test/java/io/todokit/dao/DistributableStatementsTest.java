@@ -1,0 +1,57 @@
+package io.todokit.dao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.todokit.dao.reminders.ClaimRequest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The statement rule of a distributed database, and that the DAO tests' data source checks it. */
+class DistributableStatementsTest extends DaoTestSupport {
+
+  @Test
+  void aLockingReadMustRestrictTheUserByEquality() {
+    assertThat(
+            DistributableStatements.distributable(
+                "select \"t\".\"id\" from \"todokit\".\"reminders\" as \"t\""
+                    + " where \"t\".\"state\" in ('pending', 'leased') for update skip locked"))
+        .isFalse();
+    assertThat(
+            DistributableStatements.distributable(
+                "select id from todokit.tasks where user_id = any (?) for no key update"))
+        .isFalse();
+    assertThat(
+            DistributableStatements.distributable(
+                "select 1 from \"todokit\".\"tags\" where \"todokit\".\"tags\".\"user_id\" = ?"
+                    + " for key share"))
+        .isTrue();
+    assertThat(
+            DistributableStatements.distributable(
+                "select id from todokit.tasks where user_id = cast(? as uuid) for share"))
+        .isTrue();
+    assertThat(DistributableStatements.distributable("select id from todokit.tasks")).isTrue();
+  }
+
+  @Test
+  void theWorkersClaimsLockOneUserAtATime() {
+    UUID user = newUser();
+    UUID task = UUID.randomUUID();
+    sql("INSERT INTO tasks (user_id, id, title) VALUES (?, ?, 'a')", user, task);
+    sql(
+        "INSERT INTO reminders (user_id, task_id, at) VALUES (?, ?, now() - interval '1 minute')",
+        user,
+        task);
+    sql(
+        "INSERT INTO recurring_tasks (user_id, title, recurrence_rule, starts_at, next_due_at)"
+            + " VALUES (?, 'daily', '{\"frequency\": \"daily\"}', now() - interval '1 hour',"
+            + " now() - interval '1 hour')",
+        user);
+
+    assertThat(db.reminders().claim(ClaimRequest.of(10))).hasSize(1);
+    assertThat(db.recurring().materializeDue(10).created()).hasSize(1);
+    assertThat(DistributableStatements.lockingStatements())
+        .anyMatch(sql -> sql.contains("\"reminders\"") && sql.contains("skip locked"))
+        .anyMatch(sql -> sql.contains("\"recurring_tasks\"") && sql.contains("skip locked"));
+    assertThat(DistributableStatements.violations()).isEmpty();
+  }
+}

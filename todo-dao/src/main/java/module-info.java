@@ -28,6 +28,7 @@ module io.todokit.dao {
 
   exports io.todokit.dao;
   exports io.todokit.dao.conversations;
+  exports io.todokit.dao.portability;
   exports io.todokit.dao.recurring;
   exports io.todokit.dao.reminders;
   exports io.todokit.dao.tags;

@@ -14,7 +14,13 @@ enum ExitCode {
    */
   USAGE(2),
   /** A schema operation (migration, rollback, reading the history) failed. */
-  SCHEMA_FAILED(3);
+  SCHEMA_FAILED(3),
+  /**
+   * An export or import failed: a record was refused (the message names its line and field), a user
+   * already exists, or the database or a file failed. An import keeps the users before the failing
+   * one; nothing of that user is written.
+   */
+  DATA_FAILED(4);
 
   /** The text appended to every command's help. */
   static final String HELP =
@@ -24,7 +30,8 @@ enum ExitCode {
           + "  2  usage, configuration or connection error, or rollback not confirmed%n"
           + "     (nothing was changed)%n"
           + "  3  a schema operation failed (see the message for the version the database is"
-          + " at)%n";
+          + " at)%n"
+          + "  4  an export or import failed (the message names the line and field)%n";
 
   private final int code;
 

@@ -28,6 +28,12 @@ interface Terminal {
     };
   }
 
+  /** Whether the process runs on an interactive terminal (not in a pipe or with redirects). */
+  static boolean interactive() {
+    Console console = System.console();
+    return console != null && isTerminal(console);
+  }
+
   /**
    * On JDK 22 to 24 {@code System.console()} can return a console whose input is a pipe; {@code
    * Console.isTerminal()} (JDK 22+) tells. Reflection because the code is compiled for Java 21,

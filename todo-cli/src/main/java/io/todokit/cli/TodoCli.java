@@ -20,7 +20,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code todo-cli}: migrates, inspects, verifies and rolls back the todokit schema of a PostgreSQL
- * database. Run {@code todo-cli --help}; docs/operations.md is the operator's guide.
+ * database, and exports and imports users' data. Run {@code todo-cli --help}; docs/operations.md is
+ * the operator's guide.
  *
  * <p>Not thread-safe: one instance serves one command line.
  */
@@ -30,7 +31,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = TodoCli.Version.class,
     synopsisSubcommandLabel = "COMMAND",
     description = {
-      "Migrate, inspect, verify and roll back the todokit schema of a PostgreSQL database.",
+      "Migrate, inspect, verify and roll back the todokit schema of a PostgreSQL database;"
+          + " export and import users' data.",
       "Connection: --url, or the environment variables TODO_PG_URL, TODO_PG_USER and"
           + " TODO_PG_PASSWORD; --password-file reads the password from a file."
     },
@@ -59,7 +61,16 @@ public final class TodoCli {
     }
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    int exitCode = commandLine(new Io(out, err, System.getenv(), Terminal.system())).execute(args);
+    Io io =
+        new Io(
+            out,
+            err,
+            System.getenv(),
+            Terminal.system(),
+            System.in,
+            System.out,
+            Terminal.interactive() ? err : null);
+    int exitCode = commandLine(io).execute(args);
     out.flush();
     err.flush();
     System.exit(exitCode);
@@ -72,7 +83,9 @@ public final class TodoCli {
             .addSubcommand(new MigrateCommand(io))
             .addSubcommand(new InfoCommand(io))
             .addSubcommand(new VerifyCommand(io))
-            .addSubcommand(new RollbackCommand(io));
+            .addSubcommand(new RollbackCommand(io))
+            .addSubcommand(new ExportCommand(io))
+            .addSubcommand(new ImportCommand(io));
     commandLine.setOut(io.out());
     commandLine.setErr(io.err());
     commandLine.setParameterExceptionHandler(TodoCli::reportUsageError);

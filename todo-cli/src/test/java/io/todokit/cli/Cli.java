@@ -1,6 +1,8 @@
 package io.todokit.cli;
 
 import io.todokit.testing.TestDatabase;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.Connection;
@@ -50,6 +52,27 @@ final class Cli {
     Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), env, terminal);
     int exitCode = TodoCli.commandLine(io).execute(args);
     return new Result(exitCode, out.toString(), err.toString(), prompts);
+  }
+
+  /**
+   * Runs a command against the database with {@code stdin} as standard input and standard output's
+   * bytes collected in {@code stdout} (what export and import use); {@code out} of the result holds
+   * what the commands print as text.
+   */
+  static Result piped(TestDatabase db, byte[] stdin, OutputStream stdout, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Io io =
+        new Io(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            env(db),
+            prompt -> null,
+            new ByteArrayInputStream(stdin),
+            stdout,
+            null);
+    int exitCode = TodoCli.commandLine(io).execute(args);
+    return new Result(exitCode, out.toString(), err.toString(), List.of());
   }
 
   /** The environment variables that point todo-cli at the database. */

@@ -6,6 +6,7 @@ import io.todokit.dao.internal.DaoAccess;
 import io.todokit.dao.internal.DaoContext;
 import io.todokit.dao.internal.DaoContext.Timeouts;
 import io.todokit.dao.internal.SqlErrors;
+import io.todokit.dao.portability.Portability;
 import io.todokit.dao.recurring.RecurringTaskDao;
 import io.todokit.dao.reminders.ReminderDao;
 import io.todokit.dao.tags.TagDao;
@@ -54,6 +55,7 @@ public final class TodoDb {
   private final RecurringTaskDao recurring;
   private final ConversationDao conversations;
   private final UserDao users;
+  private final Portability portability;
 
   private TodoDb(DaoContext context, TodoSchema schema) {
     this.context = context;
@@ -64,6 +66,7 @@ public final class TodoDb {
     this.recurring = DaoAccess.create(RecurringTaskDao.class, context);
     this.conversations = DaoAccess.create(ConversationDao.class, context);
     this.users = DaoAccess.create(UserDao.class, context);
+    this.portability = DaoAccess.create(Portability.class, context);
   }
 
   /**
@@ -266,6 +269,14 @@ public final class TodoDb {
   /** Users. */
   public UserDao users() {
     return users;
+  }
+
+  /**
+   * A user's data in and out: export one user's or every user's rows as newline-delimited JSON,
+   * import such a file through COPY (see docs/portability.md).
+   */
+  public Portability portability() {
+    return portability;
   }
 
   /**

@@ -25,6 +25,7 @@ public class ApiBoundaryTest {
         .containsExactlyInAnyOrder(
             "io.todokit.dao",
             "io.todokit.dao.conversations",
+            "io.todokit.dao.portability",
             "io.todokit.dao.recurring",
             "io.todokit.dao.reminders",
             "io.todokit.dao.tags",

@@ -163,6 +163,22 @@ public final class UserDao {
     return update(userId, USERS.IS_ACTIVE, true);
   }
 
+  /**
+   * Deletes a user and every row of theirs: tasks, tags, reminders, templates, conversations and
+   * messages go with the user (every table's foreign key cascades from {@code users}).
+   *
+   * @param userId the user
+   * @throws NotFoundException when there is no such user
+   */
+  public void delete(UUID userId) {
+    Objects.requireNonNull(userId, "userId");
+    int deleted =
+        context.write(dsl -> dsl.deleteFrom(USERS).where(USERS.ID.eq(userId)).execute(), userId);
+    if (deleted == 0) {
+      throw new NotFoundException("user", userId);
+    }
+  }
+
   private Optional<User> findWhere(Condition condition, @Nullable UUID id) {
     return context.read(
         dsl -> dsl.selectFrom(USERS).where(condition).fetchOptional().map(UserDao::toUser), id);

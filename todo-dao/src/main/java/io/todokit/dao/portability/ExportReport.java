@@ -1,0 +1,29 @@
+package io.todokit.dao.portability;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What an export wrote: the users and the rows per table, in the format's table order.
+ *
+ * @param users how many users the file holds
+ * @param rows rows written per table name ({@code users}, {@code tags}, {@code tasks} …)
+ */
+public record ExportReport(long users, Map<String, Long> rows) {
+
+  /** Copies the counts, keeping their order. */
+  public ExportReport {
+    rows = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(rows)));
+  }
+
+  /**
+   * The rows of one table.
+   *
+   * @param table the table's name
+   * @return its rows, 0 for a table the format does not hold
+   */
+  public long rows(String table) {
+    return rows.getOrDefault(table, 0L);
+  }
+}

@@ -149,6 +149,15 @@ final class PortabilityFixtures {
         ts(t0.plusSeconds(5)),
         user,
         conversation);
+    sql(
+        "INSERT INTO task_effects (user_id, id, task_id, kind, conversation_id, message_id,"
+            + " tool_call_id, idempotency_key, created_at)"
+            + " VALUES (?, ?, ?, 'created', ?, NULL, 'call_1', 'key \"1\"', ?)",
+        user,
+        UUID.randomUUID(),
+        done,
+        conversation,
+        ts(t0.plusSeconds(2)));
     return user;
   }
 

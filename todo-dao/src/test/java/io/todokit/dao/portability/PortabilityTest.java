@@ -131,13 +131,15 @@ class PortabilityTest extends DaoTestSupport {
           // The imported conversation goes on numbering its messages where the source stopped.
           assertThat(target.count("SELECT max(last_message_seq) FROM conversations")).isEqualTo(3);
         });
-    db.users().delete(carol);
+    // Plain SQL, without the DAO's statement timeout: the cascade over 100,000 tasks takes longer
+    // than the default on a loaded CI machine (see the closing note of issue 14).
+    fixtures.sql("DELETE FROM users WHERE id = ?", carol);
   }
 
   @Test
   void everyColumnTravelsAsTheFormatDocumentsIt() {
     List<String> lines = lines(exportUser(db, alice));
-    assertThat(lines).hasSize(1 + 1 + 1 + 1 + 2 + 1 + 3 + 1 + 3);
+    assertThat(lines).hasSize(1 + 1 + 1 + 1 + 2 + 1 + 3 + 1 + 3 + 1);
     assertThat(lines.get(1))
         .startsWith("{\"id\": \"" + alice + "\"")
         .contains("\"type\": \"users\"")
@@ -185,7 +187,8 @@ class PortabilityTest extends DaoTestSupport {
                   Map.entry("task_tags", 1L),
                   Map.entry("reminders", 3L),
                   Map.entry("conversations", 1L),
-                  Map.entry("messages", 3L));
+                  Map.entry("messages", 3L),
+                  Map.entry("task_effects", 1L));
           assertThat(exportUser(target.db(), bob)).isEqualTo(file(lines));
         });
   }

@@ -1,4 +1,4 @@
--- Undoes step 17: the message trigger's V4 error, the V11 zone function, the V10 foreign key.
+-- Step 17, undone: the message trigger's V4 error, the V11 zone function, the V10 foreign key.
 CREATE OR REPLACE FUNCTION todokit_messages_assign_seq() RETURNS trigger
     LANGUAGE plpgsql AS
 $$

@@ -56,10 +56,10 @@ final class JdbcWriteTwin {
           + TASK_COLUMNS;
 
   static final String INSERT_TASK_TAGS =
-      "insert into \"todokit\".\"task_tags\" (\"user_id\", \"task_id\", \"tag_id\", \"created_at\") select"
+      "insert into \"todokit\".\"task_tags\" as \"tagged\" (\"user_id\", \"task_id\", \"tag_id\", \"created_at\") select"
           + " \"todokit\".\"tags\".\"user_id\", cast(? as uuid), \"todokit\".\"tags\".\"id\", cast(? as timestamp with time"
           + " zone) from \"todokit\".\"tags\" where (\"todokit\".\"tags\".\"user_id\" = cast(? as uuid) and \"todokit\".\"tags\".\"id\""
-          + " in (cast(? as uuid), cast(? as uuid))) returning \"todokit\".\"task_tags\".\"tag_id\"";
+          + " in (cast(? as uuid), cast(? as uuid))) returning \"tagged\".\"tag_id\"";
 
   static final String COMPLETE =
       "update \"todokit\".\"tasks\" set \"status\" = cast(? as \"todokit\".\"task_status\"), \"completed_at\" = cast(? as"
@@ -78,7 +78,7 @@ final class JdbcWriteTwin {
           + " and \"todokit\".\"tasks\".\"id\" = cast(? as uuid))";
 
   static final String COPY_TAGS =
-      "insert into \"todokit\".\"task_tags\" (\"user_id\", \"task_id\", \"tag_id\", \"created_at\") select"
+      "insert into \"todokit\".\"task_tags\" as \"tagged\" (\"user_id\", \"task_id\", \"tag_id\", \"created_at\") select"
           + " \"todokit\".\"task_tags\".\"user_id\", cast(? as uuid), \"todokit\".\"task_tags\".\"tag_id\", cast(? as"
           + " timestamp with time zone) from \"todokit\".\"task_tags\" where (\"todokit\".\"task_tags\".\"user_id\" ="
           + " cast(? as uuid) and \"todokit\".\"task_tags\".\"task_id\" = cast(? as uuid))";

@@ -241,6 +241,22 @@ public final class TodoDb {
     return new TodoDb(context.withCursors(CursorCodec.withKey(key)), schema);
   }
 
+  /**
+   * The same database, told whether its tables are distributed on {@code user_id} (Citus,
+   * docs/distributed.md). When they are, no statement locks rows of more than one user: the
+   * workers' claims ({@code reminders().claim}, {@code recurring().materializeDue}) read their
+   * candidates unlocked and then lock them user by user, one statement per user in the batch. On
+   * one server a claim locks its whole batch in one statement, which is several times faster. By
+   * default this is detected once, with the first claim: distributed when the {@code citus}
+   * extension is installed.
+   *
+   * @param distributed true for a distributed database, false for a single server
+   * @return a TodoDb sharing this one's connections
+   */
+  public TodoDb withDistributed(boolean distributed) {
+    return new TodoDb(context.withDistributed(distributed), schema);
+  }
+
   /** Tasks: create, update, complete, and the overdue / due today / by tag queries. */
   public TaskDao tasks() {
     return tasks;

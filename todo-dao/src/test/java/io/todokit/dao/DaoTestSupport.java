@@ -52,8 +52,10 @@ public abstract class DaoTestSupport {
     dataSource = pool("todokit-test", null);
     sqlSource = pool("todokit-test-sql", "SET search_path = todokit, public");
     // Every DAO statement is checked against the rule of a distributed database (row locks only
-    // with user_id = ?); a class that sent one that breaks it fails in dropDatabase.
-    db = TodoDb.create(DistributableStatements.watch(dataSource));
+    // with user_id = ?); a class that sent one that breaks it fails in dropDatabase. Declared
+    // distributed, so that the claims take their user-by-user form (a single server's claim locks
+    // across users in one statement: see singleServer()).
+    db = TodoDb.create(DistributableStatements.watch(dataSource)).withDistributed(true);
   }
 
   private static HikariDataSource pool(
@@ -76,6 +78,15 @@ public abstract class DaoTestSupport {
     assertThat(DistributableStatements.violations())
         .as("row-locking statements without user_id = ? (docs/distributed.md)")
         .isEmpty();
+  }
+
+  /**
+   * Makes {@link #db} a single server's, for a subclass that runs its tests again with the claims'
+   * one-statement form ({@code @BeforeAll}, after {@link #createDatabase}): on the plain pool,
+   * which the rule of a distributed database does not watch.
+   */
+  protected static void singleServer() {
+    db = TodoDb.create(dataSource).withDistributed(false);
   }
 
   /** The database with "now" pinned to {@code now}. */

@@ -279,6 +279,23 @@ public class DaoWriteBenchmark {
   }
 
   /**
+   * claim(100) as on a database distributed on user_id ({@code TodoDb.withDistributed(true)}), run
+   * on this one server: an unlocked candidate read, then one locking statement per user (the 100
+   * oldest firings belong to ~100 users). What the distributed form costs against {@link
+   * #claimDao}, the one-statement claim of a single server.
+   */
+  @Benchmark
+  public List<ReminderClaim> claimDistributedDao(BenchDatabase b, Claim s) {
+    s.claimed =
+        b.db
+            .withDistributed(true)
+            .withClock(Clock.fixed(Dataset.NOW, ZoneOffset.UTC))
+            .reminders()
+            .claim(ClaimRequest.of(100));
+    return s.claimed;
+  }
+
+  /**
    * claim(100) and one ackAll of the batch, as {@code ReminderWorker} does it, by 8 workers at once
    * (SKIP LOCKED hands each its own rows): firings per second = 100 × 8 / the mean time.
    */
@@ -342,6 +359,18 @@ public class DaoWriteBenchmark {
   public MaterializeResult materializeDueDao(BenchDatabase b, Materialize s) {
     s.result =
         b.db.withClock(Clock.fixed(Dataset.NOW, ZoneOffset.UTC)).recurring().materializeDue(100);
+    return s.result;
+  }
+
+  /** materializeDue(100) in the user-by-user form of a distributed database, on this server. */
+  @Benchmark
+  public MaterializeResult materializeDueDistributedDao(BenchDatabase b, Materialize s) {
+    s.result =
+        b.db
+            .withDistributed(true)
+            .withClock(Clock.fixed(Dataset.NOW, ZoneOffset.UTC))
+            .recurring()
+            .materializeDue(100);
     return s.result;
   }
 

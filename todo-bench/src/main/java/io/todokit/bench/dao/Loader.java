@@ -149,7 +149,7 @@ final class Loader {
                     + " FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid"
                     + " WHERE t.relname IN ('"
                     + String.join("', '", INDEXED_TABLES)
-                    + "') AND t.relnamespace = 'public'::regnamespace AND NOT i.indisprimary"
+                    + "') AND t.relnamespace = current_schema()::regnamespace AND NOT i.indisprimary"
                     + " AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = i.indexrelid)"
                     + " ORDER BY 1")) {
       while (rows.next()) {
@@ -167,7 +167,7 @@ final class Loader {
             statement.executeQuery(
                 "SELECT conrelid::regclass::text || ' ' || quote_ident(conname),"
                     + " pg_get_constraintdef(oid) FROM pg_constraint"
-                    + " WHERE contype = 'f' AND connamespace = 'public'::regnamespace ORDER BY 1")) {
+                    + " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace ORDER BY 1")) {
       while (rows.next()) {
         keys.put(rows.getString(1), rows.getString(2));
       }

@@ -25,7 +25,7 @@ final class Storage {
                 "SELECT c.relname, c.reltuples::bigint,"
                     + " pg_table_size(c.oid), pg_indexes_size(c.oid), pg_total_relation_size(c.oid)"
                     + " FROM pg_class c WHERE c.relkind = 'r'"
-                    + " AND c.relnamespace = 'public'::regnamespace"
+                    + " AND c.relnamespace = current_schema()::regnamespace"
                     + " AND c.relname NOT LIKE 'flyway%' ORDER BY pg_total_relation_size(c.oid) DESC")) {
       while (rows.next()) {
         long tuples = Math.max(rows.getLong(2), 0);
@@ -57,7 +57,7 @@ final class Storage {
             statement.executeQuery(
                 "SELECT i.indexrelid::regclass::text, i.indrelid::regclass::text,"
                     + " pg_relation_size(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid"
-                    + " WHERE c.relnamespace = 'public'::regnamespace AND c.relname NOT LIKE 'flyway%'"
+                    + " WHERE c.relnamespace = current_schema()::regnamespace AND c.relname NOT LIKE 'flyway%'"
                     + " ORDER BY 3 DESC")) {
       while (rows.next()) {
         out.append(

@@ -33,6 +33,7 @@ public final class DaoContext {
   private final TransactionGuard guard;
   private final boolean ownsTransactions;
   private final boolean inTransaction;
+  private final Sharding sharding;
 
   /** Inside a transaction without savepoints: whether one of its calls failed; else null. */
   private final @Nullable Poison poison;
@@ -46,7 +47,8 @@ public final class DaoContext {
       TransactionGuard guard,
       boolean ownsTransactions,
       boolean inTransaction,
-      @Nullable Poison poison) {
+      @Nullable Poison poison,
+      Sharding sharding) {
     this.dsl = Objects.requireNonNull(dsl, "dsl");
     this.schemaName = Objects.requireNonNull(schemaName, "schemaName");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -56,6 +58,7 @@ public final class DaoContext {
     this.ownsTransactions = ownsTransactions;
     this.inTransaction = inTransaction;
     this.poison = poison;
+    this.sharding = Objects.requireNonNull(sharding, "sharding");
   }
 
   /**
@@ -88,19 +91,38 @@ public final class DaoContext {
         new TransactionGuard(),
         ownsTransactions,
         false,
-        null);
+        null,
+        Sharding.detect());
   }
 
   /** The same context with another clock. */
   public DaoContext withClock(Clock other) {
     return new DaoContext(
-        dsl, schemaName, other, timeouts, cursors, guard, ownsTransactions, inTransaction, poison);
+        dsl,
+        schemaName,
+        other,
+        timeouts,
+        cursors,
+        guard,
+        ownsTransactions,
+        inTransaction,
+        poison,
+        sharding);
   }
 
   /** The same context with other timeouts. */
   public DaoContext withTimeouts(Timeouts other) {
     return new DaoContext(
-        dsl, schemaName, clock, other, cursors, guard, ownsTransactions, inTransaction, poison);
+        dsl,
+        schemaName,
+        clock,
+        other,
+        cursors,
+        guard,
+        ownsTransactions,
+        inTransaction,
+        poison,
+        sharding);
   }
 
   /** The same context running its statements on another jOOQ context (same transaction state). */
@@ -114,13 +136,49 @@ public final class DaoContext {
         guard,
         ownsTransactions,
         inTransaction,
-        poison);
+        poison,
+        sharding);
   }
 
   /** The same context with another cursor codec. */
   public DaoContext withCursors(CursorCodec other) {
     return new DaoContext(
-        dsl, schemaName, clock, timeouts, other, guard, ownsTransactions, inTransaction, poison);
+        dsl,
+        schemaName,
+        clock,
+        timeouts,
+        other,
+        guard,
+        ownsTransactions,
+        inTransaction,
+        poison,
+        sharding);
+  }
+
+  /** The same context, told whether the database is distributed on {@code user_id}. */
+  public DaoContext withDistributed(boolean distributed) {
+    return new DaoContext(
+        dsl,
+        schemaName,
+        clock,
+        timeouts,
+        cursors,
+        guard,
+        ownsTransactions,
+        inTransaction,
+        poison,
+        Sharding.declared(distributed));
+  }
+
+  /**
+   * Whether the database is distributed on {@code user_id} (Citus), so that no statement may lock
+   * rows of more than one user: as declared with {@code TodoDb.withDistributed}, else detected once
+   * (whether the {@code citus} extension is installed) with the first call that asks.
+   *
+   * @param on the context to run the detection on, inside the caller's transaction
+   */
+  public boolean distributed(DSLContext on) {
+    return sharding.distributed(on);
   }
 
   /** The jOOQ context. */
@@ -195,7 +253,16 @@ public final class DaoContext {
             T result =
                 work.apply(
                     new DaoContext(
-                        tx, schemaName, clock, timeouts, cursors, guard, false, true, failed));
+                        tx,
+                        schemaName,
+                        clock,
+                        timeouts,
+                        cursors,
+                        guard,
+                        false,
+                        true,
+                        failed,
+                        sharding));
             if (failed != null && failed.cause != null) {
               throw failed.rollback();
             }

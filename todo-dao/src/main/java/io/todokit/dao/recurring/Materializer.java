@@ -100,10 +100,11 @@ final class Materializer {
   private static final int CANDIDATES_PER_CLAIM = 4;
 
   /**
-   * Locks up to {@code limit} due templates, earliest first, skipping those another worker holds:
-   * an unlocked read of the candidates across users (Citus runs no FOR UPDATE across shards), more
-   * than {@code limit} so that skipped ones leave room for the next, then one locking read per user
-   * (a single-shard statement) that checks the predicate again under the lock.
+   * Locks up to {@code limit} due templates, earliest first, skipping those another worker holds.
+   * On one server in one statement; on a distributed database (Citus runs no FOR UPDATE across
+   * shards) an unlocked read of the candidates across users, more than {@code limit} so that
+   * skipped ones leave room for the next, then one locking read per user (a single-shard statement)
+   * that checks the predicate again under the lock.
    */
   private List<Claimed> claim(DSLContext dsl, int limit, Instant now) {
     // a bare boolean, to match the partial index recurring_tasks_due_idx
@@ -111,6 +112,19 @@ final class Materializer {
         DSL.condition(RECURRING_TASKS.IS_ACTIVE)
             .and(RECURRING_TASKS.NEXT_DUE_AT.le(now))
             .and(writable(context));
+    if (!context.distributed(dsl)) {
+      // Read from the result set and mapped row by row: jOOQ's record conversion fails the
+      // whole result on one value it cannot read (a timestamp of 'infinity').
+      return ResultSets.fetch(
+          dsl.select(COLUMNS)
+              .from(RECURRING_TASKS)
+              .where(dueNow)
+              .orderBy(RECURRING_TASKS.NEXT_DUE_AT)
+              .limit(limit)
+              .forUpdate()
+              .skipLocked(),
+          Claimed::of);
+    }
     // Ids are keyed with their owner: the primary key is (user_id, id).
     List<List<UUID>> order = new ArrayList<>();
     Map<UUID, List<UUID>> byUser = new LinkedHashMap<>();
@@ -130,8 +144,6 @@ final class Materializer {
       if (left == 0) {
         break;
       }
-      // Read from the result set and mapped row by row: jOOQ's record conversion fails the
-      // whole result on one value it cannot read (a timestamp of 'infinity').
       for (Claimed claimed :
           ResultSets.fetch(
               dsl.select(COLUMNS)

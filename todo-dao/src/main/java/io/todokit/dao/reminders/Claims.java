@@ -29,8 +29,9 @@ import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link ReminderDao#claim}: an unlocked read of the due firings across users, then, user by user,
- * one statement that locks them again, leases the due ones and settles stale ones.
+ * {@link ReminderDao#claim}: on one server, one statement that locks the oldest due firings across
+ * users, leases the due ones and settles stale ones; on a distributed database, an unlocked read of
+ * the due firings across users, then that statement user by user.
  */
 final class Claims {
 
@@ -62,37 +63,30 @@ final class Claims {
     Condition where = claimable;
     return context.write(
         dsl -> {
-          // 1. The candidates, across users and unlocked: Citus runs no FOR UPDATE across shards.
-          // More than the limit, so that rows another worker holds (skipped below) leave room for
-          // the next ones. The predicate is the partial index reminders_claim_idx's, with literals
-          // (not bind values) so that the planner can prove the index applies in generic plans;
-          // the limit is a literal for the same reason as in the other claims.
-          Map<UUID, List<UUID>> byUser = new LinkedHashMap<>();
-          for (Record2<UUID, UUID> row :
-              dsl.select(candidate.USER_ID, candidate.ID)
-                  .from(candidate)
-                  .where(where)
-                  .orderBy(candidate.NEXT_ATTEMPT_AT, candidate.USER_ID, candidate.ID)
-                  .limit(DSL.inline(request.limit() * CANDIDATES_PER_CLAIM))
-                  .fetch()) {
-            byUser.computeIfAbsent(row.value1(), user -> new ArrayList<>()).add(row.value2());
-          }
-          // 2. The claim, one user at a time (a single-shard statement on Citus): the row lock and
-          // the predicate, checked again under it, make each firing go to one worker.
           List<Claimed> claimed = new ArrayList<>();
-          for (Map.Entry<UUID, List<UUID>> user : byUser.entrySet()) {
-            int left = request.limit() - claimed.size();
-            if (left == 0) {
-              break;
-            }
+          if (!context.distributed(dsl)) {
+            // One server: the whole batch in one statement. The predicate is the partial index
+            // reminders_claim_idx's, with literals (not bind values) so that the planner can
+            // prove the index applies in generic plans; the limit is a literal for the same
+            // reason as in the other claims.
+            Table<? extends Record> due =
+                dsl.select(candidate.USER_ID, candidate.ID)
+                    .from(candidate)
+                    .where(where)
+                    .orderBy(candidate.NEXT_ATTEMPT_AT, candidate.USER_ID, candidate.ID)
+                    .limit(DSL.inline(request.limit()))
+                    .forUpdate()
+                    .skipLocked()
+                    .asTable("due");
             claimed.addAll(
-                claimOfUser(
+                lease(dsl, candidate, due, null, late, exhausted, newToken, expiry, now));
+          } else {
+            claimed.addAll(
+                claimUserByUser(
                     dsl,
                     candidate,
                     where,
-                    user.getKey(),
-                    user.getValue(),
-                    left,
+                    request.limit(),
                     late,
                     exhausted,
                     newToken,
@@ -125,33 +119,70 @@ final class Claims {
   private record Claimed(@Nullable ReminderClaim claim) {}
 
   /**
-   * Locks, among one user's candidates, at most {@code left} that are still due and not locked by
-   * another claim, and leases or settles them, in one statement restricted to the user.
+   * The claim on a distributed database: the candidates read across users without locks (Citus runs
+   * no FOR UPDATE across shards), more than the limit so that rows another worker holds (skipped)
+   * leave room for the next ones; then one statement per user (a single-shard statement) that locks
+   * that user's candidates, checks the predicate again under the lock and leases them.
    */
-  private static List<Claimed> claimOfUser(
+  private static List<Claimed> claimUserByUser(
       DSLContext dsl,
       Reminders candidate,
       Condition claimable,
-      UUID user,
-      List<UUID> ids,
-      int left,
+      int limit,
       Condition late,
       Condition exhausted,
       Field<UUID> newToken,
       Instant expiry,
       Instant now) {
-    Table<? extends Record> due =
+    Map<UUID, List<UUID>> byUser = new LinkedHashMap<>();
+    for (Record2<UUID, UUID> row :
         dsl.select(candidate.USER_ID, candidate.ID)
             .from(candidate)
-            .where(
-                candidate.USER_ID.eq(user),
-                candidate.ID.eq(DSL.any(DSL.val(ids.toArray(UUID[]::new)))),
-                claimable)
-            .orderBy(candidate.NEXT_ATTEMPT_AT, candidate.ID)
-            .limit(left)
-            .forUpdate()
-            .skipLocked()
-            .asTable("due");
+            .where(claimable)
+            .orderBy(candidate.NEXT_ATTEMPT_AT, candidate.USER_ID, candidate.ID)
+            .limit(DSL.inline(limit * CANDIDATES_PER_CLAIM))
+            .fetch()) {
+      byUser.computeIfAbsent(row.value1(), user -> new ArrayList<>()).add(row.value2());
+    }
+    List<Claimed> claimed = new ArrayList<>();
+    for (Map.Entry<UUID, List<UUID>> user : byUser.entrySet()) {
+      int left = limit - claimed.size();
+      if (left == 0) {
+        break;
+      }
+      Table<? extends Record> due =
+          dsl.select(candidate.USER_ID, candidate.ID)
+              .from(candidate)
+              .where(
+                  candidate.USER_ID.eq(user.getKey()),
+                  candidate.ID.eq(DSL.any(DSL.val(user.getValue().toArray(UUID[]::new)))),
+                  claimable)
+              .orderBy(candidate.NEXT_ATTEMPT_AT, candidate.ID)
+              .limit(left)
+              .forUpdate()
+              .skipLocked()
+              .asTable("due");
+      claimed.addAll(
+          lease(dsl, candidate, due, user.getKey(), late, exhausted, newToken, expiry, now));
+    }
+    return claimed;
+  }
+
+  /**
+   * Leases the locked rows of {@code due} that are due, and settles the stale ones, in one
+   * statement; with {@code user}, every table of the statement is restricted to that user (a
+   * single-shard statement on a distributed database).
+   */
+  private static List<Claimed> lease(
+      DSLContext dsl,
+      Reminders candidate,
+      Table<? extends Record> due,
+      @Nullable UUID user,
+      Condition late,
+      Condition exhausted,
+      Field<UUID> newToken,
+      Instant expiry,
+      Instant now) {
     CommonTableExpression<Record8<UUID, UUID, UUID, Instant, String, UUID, Instant, Integer>>
         claimed =
             DSL.name("claimed")
@@ -183,7 +214,7 @@ final class Claims {
                         .set(REMINDERS.UPDATED_AT, now)
                         .from(due)
                         .where(
-                            REMINDERS.USER_ID.eq(user),
+                            user == null ? DSL.noCondition() : REMINDERS.USER_ID.eq(user),
                             REMINDERS.USER_ID.eq(due.field(candidate.USER_ID)),
                             REMINDERS.ID.eq(due.field(candidate.ID)))
                         .returningResult(
@@ -219,9 +250,10 @@ final class Claims {
         .from(claimed)
         .join(TASKS)
         .on(TASKS.USER_ID.eq(userId), TASKS.ID.eq(taskId))
-        .where(TASKS.USER_ID.eq(user))
+        .where(user == null ? DSL.noCondition() : TASKS.USER_ID.eq(user))
         .fetch(
             row -> {
+              UUID owner = Objects.requireNonNull(row.get(userId));
               UUID reminderId = Objects.requireNonNull(row.get(id));
               UUID task = Objects.requireNonNull(row.get(taskId));
               Instant fire = Objects.requireNonNull(row.get(fireAt));
@@ -231,11 +263,11 @@ final class Claims {
               }
               return new Claimed(
                   new ReminderClaim(
-                      new LeaseToken(user, reminderId, Objects.requireNonNull(row.get(token))),
+                      new LeaseToken(owner, reminderId, Objects.requireNonNull(row.get(token))),
                       Objects.requireNonNull(row.get(leaseExpiry)),
                       Objects.requireNonNull(row.get(attempts)),
                       DeliveryKeys.of(task, reminderId, fire),
-                      user,
+                      owner,
                       task,
                       reminderId,
                       row.get(TASKS.TITLE),

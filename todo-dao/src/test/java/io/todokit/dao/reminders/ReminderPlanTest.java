@@ -73,8 +73,11 @@ class ReminderPlanTest extends DaoTestSupport {
 
           @Override
           public void executeStart(ExecuteContext ctx) {
-            // Not the set_config of each transaction's timeouts: it has no plan to check.
-            if (ctx.query() != null && !ctx.sql().startsWith("select set_config(")) {
+            // Not the set_config of each transaction's timeouts, nor the one look for Citus's
+            // extension: they have no plan to check.
+            if (ctx.query() != null
+                && !ctx.sql().startsWith("select set_config(")
+                && !ctx.sql().contains("pg_extension")) {
               captured.add(ctx.query());
             }
           }
@@ -88,17 +91,28 @@ class ReminderPlanTest extends DaoTestSupport {
   @Test
   void claimUsesTheClaimIndexAndNoSequentialScan() throws SQLException {
     assertThat(count("SELECT count(*) FROM reminders")).isEqualTo(100_000);
-    List<Query> statements = captureAll(() -> capturing.reminders().claim(ClaimRequest.of(100)));
-    // The unlocked candidate read across users, then one locking claim per user among them.
+    // One server: one statement locks and leases the batch across users.
+    List<Query> single = captureAll(() -> capturing.reminders().claim(ClaimRequest.of(100)));
+    assertThat(single).hasSize(1);
+    // Distributed: the unlocked candidate read across users, then one locking claim per user.
+    List<Query> statements =
+        captureAll(() -> capturing.withDistributed(true).reminders().claim(ClaimRequest.of(100)));
     assertThat(statements).hasSizeGreaterThan(1);
     Query candidates = statements.get(0);
     Query claimOfOneUser = statements.get(1);
 
     for (boolean genericPlan : List.of(false, true)) {
+      List<String> batch = explain(single.getFirst(), genericPlan);
       List<String> read = explain(candidates, genericPlan);
       List<String> claim = explain(claimOfOneUser, genericPlan);
-      print("claim candidates, " + (genericPlan ? "generic" : "custom") + " plan", read);
-      print("claim of one user, " + (genericPlan ? "generic" : "custom") + " plan", claim);
+      String plan = genericPlan ? "generic" : "custom";
+      print("claim on one server, " + plan + " plan", batch);
+      print("claim candidates, " + plan + " plan", read);
+      print("claim of one user, " + plan + " plan", claim);
+      assertThat(String.join("\n", batch))
+          .contains(INDEX)
+          .contains("LockRows")
+          .doesNotContain("Seq Scan");
       assertThat(String.join("\n", read))
           .contains(INDEX)
           .doesNotContain("LockRows")

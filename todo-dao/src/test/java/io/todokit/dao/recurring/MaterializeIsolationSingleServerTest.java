@@ -1,0 +1,16 @@
+package io.todokit.dao.recurring;
+
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * {@link MaterializeIsolationTest} again on a single server's claims: one statement locks the whole
+ * batch across users (the default on a database without Citus), where {@code
+ * MaterializeIsolationTest} runs the user-by-user form of a distributed database.
+ */
+class MaterializeIsolationSingleServerTest extends MaterializeIsolationTest {
+
+  @BeforeAll
+  static void onASingleServer() {
+    singleServer();
+  }
+}

@@ -84,10 +84,6 @@ public final class Arguments {
     return values.containsKey(name);
   }
 
-  public boolean isNull(String name) {
-    return values.get(name) == null;
-  }
-
   public String string(String name) {
     return optionalString(name).orElseThrow(() -> missing(name));
   }
@@ -104,11 +100,7 @@ public final class Arguments {
   }
 
   public UUID uuid(String name) {
-    return optionalUuid(name).orElseThrow(() -> missing(name));
-  }
-
-  public Optional<UUID> optionalUuid(String name) {
-    return optionalString(name).map(text -> parseUuid(name, text));
+    return optionalString(name).map(text -> parseUuid(name, text)).orElseThrow(() -> missing(name));
   }
 
   public List<UUID> uuids(String name) {
@@ -225,10 +217,6 @@ public final class Arguments {
       return bool;
     }
     throw new ValidationException(name, "must be true or false");
-  }
-
-  public long integer(String name) {
-    return optionalInteger(name, Long.MIN_VALUE, Long.MAX_VALUE).orElseThrow(() -> missing(name));
   }
 
   public Optional<Long> optionalInteger(String name, long minimum, long maximum) {

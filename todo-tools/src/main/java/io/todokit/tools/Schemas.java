@@ -1,7 +1,6 @@
 package io.todokit.tools;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,9 +144,5 @@ public final class Schemas {
     public List<String> names() {
       return List.copyOf(properties.keySet());
     }
-  }
-
-  public static List<String> names(String... names) {
-    return Arrays.asList(names);
   }
 }

@@ -48,7 +48,7 @@ class ArgumentsTest {
     Arguments none = args(Map.of());
     assertThat(failure(() -> none.string("s"))).isEqualTo("s: is required");
     assertThat(failure(() -> none.uuid("id"))).isEqualTo("id: is required");
-    assertThat(failure(() -> none.integer("n"))).isEqualTo("n: is required");
+    assertThat(none.optionalInteger("n", 0, 9)).isEmpty();
     assertThat(none.optionalString("s")).isEmpty();
     assertThat(none.flag("on")).isFalse();
     assertThat(none.uuids("ids")).isEmpty();
@@ -74,7 +74,7 @@ class ArgumentsTest {
                 List.of()));
     assertThat(failure(() -> wrong.string("s"))).isEqualTo("s: must be a string");
     assertThat(failure(() -> wrong.flag("on"))).isEqualTo("on: must be true or false");
-    assertThat(failure(() -> wrong.integer("n"))).isEqualTo("n: must be an integer");
+    assertThat(failure(() -> wrong.optionalInteger("n", 0, 9))).isEqualTo("n: must be an integer");
     assertThat(failure(() -> wrong.uuids("ids"))).isEqualTo("ids: must be an array of ids");
     assertThat(failure(() -> wrong.strings("names")))
         .isEqualTo("names: must be an array of strings");
@@ -90,7 +90,6 @@ class ArgumentsTest {
     values.put("s", null);
     Arguments args = args(values);
     assertThat(args.has("s")).isTrue();
-    assertThat(args.isNull("s")).isTrue();
     assertThat(args.optionalString("s")).isEmpty();
     assertThat(failure(() -> args.string("s"))).isEqualTo("s: is required");
     assertThat(args.has("id")).isFalse();
@@ -107,7 +106,7 @@ class ArgumentsTest {
         .isEqualTo("minutes[1]: must be 0 to 9");
     assertThat(args(Map.of("minutes", List.of(0, 9L))).integers("minutes", 0, 9))
         .containsExactly(0L, 9L);
-    assertThat(failure(() -> args(Map.of("n", 1.5)).integer("n")))
+    assertThat(failure(() -> args(Map.of("n", 1.5)).optionalInteger("n", 0, 9)))
         .isEqualTo("n: must be an integer");
     assertThat(failure(() -> args.uuids("ids"))).isEqualTo("ids: must be an array of ids");
   }

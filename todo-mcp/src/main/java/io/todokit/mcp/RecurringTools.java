@@ -1,12 +1,12 @@
 package io.todokit.mcp;
 
-import static io.todokit.mcp.Schemas.arrayOf;
-import static io.todokit.mcp.Schemas.bool;
-import static io.todokit.mcp.Schemas.enumeration;
-import static io.todokit.mcp.Schemas.object;
-import static io.todokit.mcp.Schemas.recurrence;
-import static io.todokit.mcp.Schemas.string;
-import static io.todokit.mcp.Schemas.uuid;
+import static io.todokit.tools.Schemas.arrayOf;
+import static io.todokit.tools.Schemas.bool;
+import static io.todokit.tools.Schemas.enumeration;
+import static io.todokit.tools.Schemas.object;
+import static io.todokit.tools.Schemas.recurrence;
+import static io.todokit.tools.Schemas.string;
+import static io.todokit.tools.Schemas.uuid;
 
 import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.TodoDb;
@@ -14,6 +14,8 @@ import io.todokit.dao.ValidationException;
 import io.todokit.dao.recurring.NewRecurringTask;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.recurrence.RecurrenceSpec;
+import io.todokit.tools.ToolSpec;
+import io.todokit.tools.Views;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -26,19 +28,17 @@ import java.util.UUID;
 final class RecurringTools {
 
   private final TodoDb db;
-  private final Views views;
 
-  RecurringTools(TodoDb db, Views views) {
+  RecurringTools(TodoDb db) {
     this.db = db;
-    this.views = views;
   }
 
-  List<Tool> tools() {
+  List<ToolSpec> tools() {
     return List.of(createRecurringTask(), listRecurringTasks(), deleteRecurringTask());
   }
 
-  private Tool createRecurringTask() {
-    return Tool.of(
+  private ToolSpec createRecurringTask() {
+    return ToolSpec.of(
         "create_recurring_task",
         "Creates a recurring task: a template from which a task is created for each occurrence"
             + " (\"stand-up every Monday at 9\"). starts_at is the first occurrence on the wall"
@@ -66,7 +66,7 @@ final class RecurringTools {
                     "high",
                     "urgent")),
         object().required("recurring_task", Views.RECURRING_TASK).output(),
-        Tool.writes("Create a recurring task", false, false),
+        ToolSpec.writes("Create a recurring task", false, false),
         (userId, args) -> {
           String title = args.string("title");
           RecurrenceSpec rule =
@@ -92,27 +92,27 @@ final class RecurringTools {
             template = template.withPriority(priority.get());
           }
           return Map.of(
-              "recurring_task", views.recurringTask(db.recurring().create(userId, template)));
+              "recurring_task", Views.recurringTask(db.recurring().create(userId, template)));
         });
   }
 
-  private Tool listRecurringTasks() {
-    return Tool.of(
+  private ToolSpec listRecurringTasks() {
+    return ToolSpec.of(
         "list_recurring_tasks",
         "Lists the user's recurring tasks (templates), with their next occurrence.",
         object(),
         object()
             .required("recurring_tasks", arrayOf(Views.RECURRING_TASK, "The recurring tasks."))
             .output(),
-        Tool.readOnly("List recurring tasks"),
+        ToolSpec.readOnly("List recurring tasks"),
         (userId, args) ->
             Map.of(
                 "recurring_tasks",
-                db.recurring().list(userId).stream().map(views::recurringTask).toList()));
+                db.recurring().list(userId).stream().map(Views::recurringTask).toList()));
   }
 
-  private Tool deleteRecurringTask() {
-    return Tool.of(
+  private ToolSpec deleteRecurringTask() {
+    return ToolSpec.of(
         "delete_recurring_task",
         "Deletes a recurring task for good: no more tasks are made from it (the tasks it already"
             + " made stay). Ask the user first.",
@@ -121,7 +121,7 @@ final class RecurringTools {
             .required("id", uuid("The deleted recurring task's id."))
             .required("deleted", bool("Always true."))
             .output(),
-        Tool.writes("Delete a recurring task", true, true),
+        ToolSpec.writes("Delete a recurring task", true, true),
         (userId, args) -> {
           UUID id = args.uuid("id");
           db.recurring().delete(userId, id);

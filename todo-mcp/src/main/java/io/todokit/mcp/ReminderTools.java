@@ -1,15 +1,17 @@
 package io.todokit.mcp;
 
-import static io.todokit.mcp.Schemas.arrayOf;
-import static io.todokit.mcp.Schemas.bool;
-import static io.todokit.mcp.Schemas.instant;
-import static io.todokit.mcp.Schemas.integer;
-import static io.todokit.mcp.Schemas.object;
-import static io.todokit.mcp.Schemas.uuid;
+import static io.todokit.tools.Schemas.arrayOf;
+import static io.todokit.tools.Schemas.bool;
+import static io.todokit.tools.Schemas.instant;
+import static io.todokit.tools.Schemas.integer;
+import static io.todokit.tools.Schemas.object;
+import static io.todokit.tools.Schemas.uuid;
 
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.reminders.ReminderSpec;
+import io.todokit.tools.ToolSpec;
+import io.todokit.tools.Views;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,19 +26,17 @@ final class ReminderTools {
   private static final Map<String, Object> TASK_ID = uuid("The task the reminder belongs to.");
 
   private final TodoDb db;
-  private final Views views;
 
-  ReminderTools(TodoDb db, Views views) {
+  ReminderTools(TodoDb db) {
     this.db = db;
-    this.views = views;
   }
 
-  List<Tool> tools() {
+  List<ToolSpec> tools() {
     return List.of(addReminder(), listReminders(), removeReminder());
   }
 
-  private Tool addReminder() {
-    return Tool.of(
+  private ToolSpec addReminder() {
+    return ToolSpec.of(
         "add_reminder",
         "Adds a reminder to a task: give either at (an ISO-8601 instant with an offset) or "
             + BEFORE_DUE
@@ -52,7 +52,7 @@ final class ReminderTools {
                     0,
                     ReminderSpec.MAX_BEFORE_DUE.toMinutes())),
         object().required("reminder", Views.REMINDER).output(),
-        Tool.writes("Add a reminder", false, false),
+        ToolSpec.writes("Add a reminder", false, false),
         (userId, args) -> {
           UUID taskId = args.uuid("task_id");
           Optional<Instant> at = args.optionalInstant("at");
@@ -73,28 +73,28 @@ final class ReminderTools {
                 ? new ValidationException(BEFORE_DUE, e.reason(), e)
                 : e;
           }
-          return Map.of("reminder", views.reminder(db.reminders().add(userId, taskId, spec)));
+          return Map.of("reminder", Views.reminder(db.reminders().add(userId, taskId, spec)));
         });
   }
 
-  private Tool listReminders() {
-    return Tool.of(
+  private ToolSpec listReminders() {
+    return ToolSpec.of(
         "list_reminders",
         "Lists a task's reminders, the next to fire first, with their state (pending, delivered,"
             + " missed, …).",
         object().required("task_id", TASK_ID),
         object().required("reminders", arrayOf(Views.REMINDER, "The reminders.")).output(),
-        Tool.readOnly("List reminders"),
+        ToolSpec.readOnly("List reminders"),
         (userId, args) ->
             Map.of(
                 "reminders",
                 db.reminders().list(userId, args.uuid("task_id")).stream()
-                    .map(views::reminder)
+                    .map(Views::reminder)
                     .toList()));
   }
 
-  private Tool removeReminder() {
-    return Tool.of(
+  private ToolSpec removeReminder() {
+    return ToolSpec.of(
         "remove_reminder",
         "Removes a reminder from a task (the task stays).",
         object()
@@ -104,7 +104,7 @@ final class ReminderTools {
             .required("id", uuid("The removed reminder's id."))
             .required("removed", bool("Always true."))
             .output(),
-        Tool.writes("Remove a reminder", true, true),
+        ToolSpec.writes("Remove a reminder", true, true),
         (userId, args) -> {
           UUID id = args.uuid("id");
           db.reminders().remove(userId, args.uuid("task_id"), id);

@@ -1,21 +1,21 @@
 package io.todokit.mcp;
 
-import static io.todokit.mcp.Schemas.arrayOf;
-import static io.todokit.mcp.Schemas.object;
-import static io.todokit.mcp.Schemas.string;
-import static io.todokit.mcp.Schemas.uuid;
+import static io.todokit.tools.Schemas.arrayOf;
+import static io.todokit.tools.Schemas.object;
+import static io.todokit.tools.Schemas.string;
+import static io.todokit.tools.Schemas.uuid;
 
 import io.todokit.dao.TodoDb;
 import io.todokit.dao.tags.NewTag;
 import io.todokit.dao.tags.Tag;
-import io.todokit.dao.tags.TagWithCount;
-import java.util.LinkedHashMap;
+import io.todokit.tools.ToolSpec;
+import io.todokit.tools.Views;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** list_tags, create_tag, tag_task, untag_task. */
+/** create_tag, tag_task, untag_task (list_tags is the shared one of todo-tools). */
 final class TagTools {
 
   private static final Map<String, Object> TASK_TAGS =
@@ -25,39 +25,17 @@ final class TagTools {
           .output();
 
   private final TodoDb db;
-  private final Views views;
 
-  TagTools(TodoDb db, Views views) {
+  TagTools(TodoDb db) {
     this.db = db;
-    this.views = views;
   }
 
-  List<Tool> tools() {
-    return List.of(listTags(), createTag(), tagTask(), untagTask());
+  List<ToolSpec> tools() {
+    return List.of(createTag(), tagTask(), untagTask());
   }
 
-  private Tool listTags() {
-    return Tool.of(
-        "list_tags",
-        "Lists the user's tags by name, each with its number of tasks.",
-        object(),
-        object().required("tags", arrayOf(Views.TAG, "The tags.")).output(),
-        Tool.readOnly("List tags"),
-        (userId, args) -> {
-          List<Map<String, Object>> tags =
-              db.tags().list(userId).stream().map(this::withCount).toList();
-          return Map.of("tags", tags);
-        });
-  }
-
-  private Map<String, Object> withCount(TagWithCount tag) {
-    Map<String, Object> view = new LinkedHashMap<>(views.tag(tag.tag()));
-    view.put("task_count", tag.taskCount());
-    return view;
-  }
-
-  private Tool createTag() {
-    return Tool.of(
+  private ToolSpec createTag() {
+    return ToolSpec.of(
         "create_tag",
         "Creates a tag. Names are unique per user in any case: if the name is taken, the error"
             + " says so; use list_tags to find the existing tag.",
@@ -65,26 +43,26 @@ final class TagTools {
             .required("name", string("The name, 1 to 50 characters.", 1, 50))
             .optional("color", string("A color as #RRGGBB, default #007bff.")),
         object().required("tag", Views.TAG).output(),
-        Tool.writes("Create a tag", false, false),
+        ToolSpec.writes("Create a tag", false, false),
         (userId, args) -> {
           NewTag tag = NewTag.named(args.string("name"));
           Optional<String> color = args.optionalString("color");
           if (color.isPresent()) {
             tag = tag.withColor(color.get());
           }
-          return Map.of("tag", views.tag(db.tags().create(userId, tag)));
+          return Map.of("tag", Views.tag(db.tags().create(userId, tag)));
         });
   }
 
-  private Tool tagTask() {
-    return Tool.of(
+  private ToolSpec tagTask() {
+    return ToolSpec.of(
         "tag_task",
         "Attaches a tag to a task; attaching it again changes nothing. Returns the task's tags.",
         object()
             .required("task_id", uuid("The task."))
             .required("tag_id", uuid("The tag (from list_tags or create_tag).")),
         TASK_TAGS,
-        Tool.writes("Tag a task", false, true),
+        ToolSpec.writes("Tag a task", false, true),
         (userId, args) -> {
           UUID taskId = args.uuid("task_id");
           db.tags().addTag(userId, taskId, args.uuid("tag_id"));
@@ -92,14 +70,14 @@ final class TagTools {
         });
   }
 
-  private Tool untagTask() {
-    return Tool.of(
+  private ToolSpec untagTask() {
+    return ToolSpec.of(
         "untag_task",
         "Detaches a tag from a task (the tag itself stays); detaching a tag the task does not"
             + " carry changes nothing. Returns the task's tags.",
         object().required("task_id", uuid("The task.")).required("tag_id", uuid("The tag.")),
         TASK_TAGS,
-        Tool.writes("Untag a task", true, true),
+        ToolSpec.writes("Untag a task", true, true),
         (userId, args) -> {
           UUID taskId = args.uuid("task_id");
           db.tags().removeTag(userId, taskId, args.uuid("tag_id"));
@@ -109,6 +87,6 @@ final class TagTools {
 
   private Map<String, Object> taskTags(UUID userId, UUID taskId) {
     List<Tag> tags = db.tags().tagsOf(userId, taskId);
-    return Map.of("task_id", taskId.toString(), "tags", tags.stream().map(views::tag).toList());
+    return Map.of("task_id", taskId.toString(), "tags", tags.stream().map(Views::tag).toList());
   }
 }

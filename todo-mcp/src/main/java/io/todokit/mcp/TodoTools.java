@@ -7,6 +7,7 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool.Builder;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import io.todokit.dao.ConcurrentUpdateException;
 import io.todokit.dao.DuplicateException;
 import io.todokit.dao.NotFoundException;
@@ -14,6 +15,11 @@ import io.todokit.dao.TodoDb;
 import io.todokit.dao.TodoException;
 import io.todokit.dao.UnavailableException;
 import io.todokit.dao.ValidationException;
+import io.todokit.tools.Arguments;
+import io.todokit.tools.TaskTools;
+import io.todokit.tools.ToolSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,25 +50,25 @@ import org.slf4j.LoggerFactory;
 public final class TodoTools {
 
   private static final Logger LOG = LoggerFactory.getLogger(TodoTools.class);
+  private static final String ACTING_USER = "the one the connection is authenticated as";
 
   private final TodoDb db;
   private final UserResolver users;
   private final Clock clock;
   private final McpJsonMapper json;
-  private final Views views;
-  private final List<Tool> tools;
+  private final List<ToolSpec> tools;
 
   private TodoTools(TodoDb db, UserResolver users, Clock clock, McpJsonMapper json) {
     this.db = db;
     this.users = users;
     this.clock = clock;
     this.json = json;
-    this.views = new Views(json);
-    List<Tool> all = new ArrayList<>();
-    all.addAll(new TaskTools(db, clock, views, new ListCursors()).tools());
-    all.addAll(new TagTools(db, views).tools());
-    all.addAll(new RecurringTools(db, views).tools());
-    all.addAll(new ReminderTools(db, views).tools());
+    TaskTools tasks = new TaskTools(db, clock, TaskTools.Style.mcp());
+    List<ToolSpec> all = new ArrayList<>(tasks.tools());
+    all.add(tasks.listTags());
+    all.addAll(new TagTools(db).tools());
+    all.addAll(new RecurringTools(db).tools());
+    all.addAll(new ReminderTools(db).tools());
     this.tools = List.copyOf(all);
   }
 
@@ -98,7 +104,7 @@ public final class TodoTools {
    * @return the names
    */
   public List<String> names() {
-    return tools.stream().map(Tool::name).toList();
+    return tools.stream().map(ToolSpec::name).toList();
   }
 
   /**
@@ -110,31 +116,40 @@ public final class TodoTools {
     return tools.stream().map(this::specification).toList();
   }
 
-  private SyncToolSpecification specification(Tool tool) {
+  private SyncToolSpecification specification(ToolSpec tool) {
+    ToolSpec.Hints hints = tool.hints();
     Builder builder =
         io.modelcontextprotocol.spec.McpSchema.Tool.builder(tool.name())
-            .title(tool.title())
+            .title(hints.title())
             .description(tool.description())
             .inputSchema(tool.inputSchema())
             .outputSchema(tool.outputSchema())
-            .annotations(tool.annotations());
+            .annotations(
+                new ToolAnnotations(
+                    hints.title(),
+                    hints.readOnly(),
+                    hints.destructive(),
+                    hints.idempotent(),
+                    false,
+                    null));
     return SyncToolSpecification.builder()
         .tool(builder.build())
         .callHandler((exchange, request) -> call(tool, exchange, request))
         .build();
   }
 
-  private CallToolResult call(Tool tool, McpSyncServerExchange exchange, CallToolRequest request) {
+  private CallToolResult call(
+      ToolSpec tool, McpSyncServerExchange exchange, CallToolRequest request) {
     Optional<UUID> user = users.resolve(exchange.transportContext());
     if (user.isEmpty()) {
       return error("not authenticated: this connection acts for no user; nothing was done");
     }
     try {
-      Arguments arguments = Arguments.of(request.arguments(), tool.argumentNames(), json);
+      Arguments arguments = Arguments.of(request.arguments(), tool.argumentNames(), ACTING_USER);
       Map<String, Object> result = tool.handler().call(user.get(), arguments);
       return CallToolResult.builder()
           .structuredContent(result)
-          .addTextContent(views.toJson(result))
+          .addTextContent(toJson(result))
           .isError(false)
           .build();
     } catch (TodoException e) {
@@ -145,6 +160,14 @@ public final class TodoTools {
     } catch (RuntimeException e) {
       LOG.error("{} failed", tool.name(), e);
       return error("internal error in " + tool.name() + "; nothing more is known to the tool");
+    }
+  }
+
+  private String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -152,6 +152,36 @@ class TodoChatToolsTest {
   }
 
   @Test
+  void listTasksPagesOnWithTheNextCursorAtTheFirstPagesNow() {
+    List<UUID> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(add(NewTask.titled("Task " + i).withDueAt(NOW.plusSeconds(60L * i))));
+    }
+    JsonNode first = call("list_tasks", "{\"limit\": 2, \"upcoming_days\": 1}");
+    assertThat(ids(first)).containsExactly(ids.get(0), ids.get(1));
+    assertThat(first.get("has_more").asBoolean()).isTrue();
+    String cursor = first.get("next_cursor").asString();
+    // Later calls keep the first page's "now", whatever the clock says by then.
+    Map<String, ToolCallback> later =
+        byName(
+            TodoChatTools.forUser(db, user)
+                .withClock(Clock.fixed(NOW.plus(Duration.ofDays(3)), ZoneOffset.UTC)));
+    JsonNode second =
+        JSON.readTree(
+            later
+                .get("list_tasks")
+                .call("{\"limit\": 2, \"upcoming_days\": 1, \"cursor\": \"" + cursor + "\"}"));
+    assertThat(ids(second)).containsExactly(ids.get(2));
+    assertThat(second.get("has_more").asBoolean()).isFalse();
+    assertThat(second.has("next_cursor")).isFalse();
+    assertThat(call("list_tasks", "{\"cursor\": \"garbage\"}"))
+        .isEqualTo(
+            error("cursor: is not a next_cursor of list_tasks; list again without a cursor"));
+    JsonNode schema = JSON.readTree(tools.get("list_tasks").getToolDefinition().inputSchema());
+    assertThat(schema.at("/properties/cursor/type").asString()).isEqualTo("string");
+  }
+
+  @Test
   void completeUpdateDeleteAndListTags() {
     UUID id = add(NewTask.titled("Water plants"));
     db.tags().create(user, new NewTag("Garden", "#00ff00"));

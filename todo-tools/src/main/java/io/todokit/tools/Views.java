@@ -1,26 +1,24 @@
-package io.todokit.mcp;
+package io.todokit.tools;
 
-import io.modelcontextprotocol.json.McpJsonMapper;
-import io.todokit.dao.RecurrenceJson;
 import io.todokit.dao.recurring.RecurringTask;
 import io.todokit.dao.reminders.Reminder;
 import io.todokit.dao.tags.Tag;
+import io.todokit.dao.tags.TagWithCount;
 import io.todokit.dao.tasks.Task;
 import io.todokit.recurrence.RecurrenceSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON objects the tools answer with (snake_case, instants in ISO-8601 UTC, enums in lower
- * case, absent values left out), and their output schemas.
+ * case, absent values left out), and their output schemas. Stateless.
  */
-final class Views {
+public final class Views {
 
-  static final Map<String, Object> TASK =
+  public static final Map<String, Object> TASK =
       Schemas.object()
           .required("id", Schemas.uuid("The task's id."))
           .required("title", Schemas.string("The title."))
@@ -39,7 +37,7 @@ final class Views {
           .required("updated_at", Schemas.instant("When it was last changed."))
           .output();
 
-  static final Map<String, Object> TAG =
+  public static final Map<String, Object> TAG =
       Schemas.object()
           .required("id", Schemas.uuid("The tag's id."))
           .required("name", Schemas.string("The name."))
@@ -47,7 +45,7 @@ final class Views {
           .optional("task_count", Schemas.integer("How many tasks carry it (list_tags only)."))
           .output();
 
-  static final Map<String, Object> RECURRING_TASK =
+  public static final Map<String, Object> RECURRING_TASK =
       Schemas.object()
           .required("id", Schemas.uuid("The recurring task's id."))
           .required("title", Schemas.string("The title of the tasks it makes."))
@@ -62,7 +60,7 @@ final class Views {
           .optional("end_reason", Schemas.string("Why it ended, if it did."))
           .output();
 
-  static final Map<String, Object> REMINDER =
+  public static final Map<String, Object> REMINDER =
       Schemas.object()
           .required("id", Schemas.uuid("The reminder's id."))
           .required("task_id", Schemas.uuid("Its task."))
@@ -84,13 +82,10 @@ final class Views {
           .optional("delivered_at", Schemas.instant("When it was delivered, if it was."))
           .output();
 
-  private final McpJsonMapper json;
+  private Views() {}
 
-  Views(McpJsonMapper json) {
-    this.json = json;
-  }
-
-  Map<String, Object> task(Task task) {
+  /** A task. */
+  public static Map<String, Object> task(Task task) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", task.id().toString());
     view.put("title", task.title());
@@ -109,7 +104,8 @@ final class Views {
     return view;
   }
 
-  Map<String, Object> tag(Tag tag) {
+  /** A tag. */
+  public static Map<String, Object> tag(Tag tag) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", tag.id().toString());
     view.put("name", tag.name());
@@ -117,7 +113,8 @@ final class Views {
     return view;
   }
 
-  Map<String, Object> recurringTask(RecurringTask template) {
+  /** A recurring task. */
+  public static Map<String, Object> recurringTask(RecurringTask template) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", template.id().toString());
     view.put("title", template.title());
@@ -132,7 +129,8 @@ final class Views {
     return view;
   }
 
-  Map<String, Object> reminder(Reminder reminder) {
+  /** A reminder. */
+  public static Map<String, Object> reminder(Reminder reminder) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", reminder.id().toString());
     view.put("task_id", reminder.taskId().toString());
@@ -146,22 +144,30 @@ final class Views {
     return view;
   }
 
-  String toJson(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** A tag with its number of tasks, as list_tags shows it. */
+  public static Map<String, Object> tagWithCount(TagWithCount tag) {
+    Map<String, Object> view = tag(tag.tag());
+    view.put("task_count", tag.taskCount());
+    return view;
   }
 
-  private Map<String, Object> recurrence(RecurrenceSpec spec) {
-    try {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> rule = json.readValue(RecurrenceJson.format(spec), Map.class);
-      return rule;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** A rule in {@code RecurrenceJson}'s shape, as the tree parsing its JSON text gives. */
+  static Map<String, Object> recurrence(RecurrenceSpec spec) {
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("frequency", spec.frequency().jsonName());
+    rule.put("interval", spec.interval());
+    rule.put("days", List.copyOf(spec.dayNames()));
+    put(rule, "end_date", spec.endDate());
+    Integer count = spec.count();
+    if (count != null) {
+      rule.put("count", count);
     }
+    Integer monthDay = spec.monthDay();
+    if (monthDay != null) {
+      rule.put("month_day", monthDay);
+    }
+    rule.put("mode", spec.mode().jsonName());
+    return rule;
   }
 
   private static void put(Map<String, Object> view, String name, @Nullable Object value) {
@@ -170,7 +176,8 @@ final class Views {
     }
   }
 
-  static String lower(Enum<?> value) {
+  /** An enum constant as the tools spell it: in lower case. */
+  public static String lower(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
   }
 }

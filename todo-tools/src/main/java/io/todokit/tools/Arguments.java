@@ -1,10 +1,9 @@
-package io.todokit.mcp;
+package io.todokit.tools;
 
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.todokit.dao.ValidationException;
 import io.todokit.dao.tasks.Priority;
+import io.todokit.dao.tasks.TaskOrigin;
 import io.todokit.dao.tasks.TaskStatus;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,60 +14,81 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tool call's arguments, read with the checks a model can act on: each failure is a {@link
- * ValidationException} naming the argument as the tool's input schema spells it.
+ * A tool call's arguments (the JSON object a model sent, already parsed), read with the checks a
+ * model can act on: each failure is a {@link ValidationException} naming the argument as the tool's
+ * input schema spells it. Immutable; thread-safe when the map it reads is not changed.
  */
-final class Arguments {
+public final class Arguments {
 
   private final Map<String, ? extends @Nullable Object> values;
-  private final McpJsonMapper json;
+  private final @Nullable TaskOrigin origin;
 
-  private Arguments(Map<String, ? extends @Nullable Object> values, McpJsonMapper json) {
+  private Arguments(Map<String, ? extends @Nullable Object> values, @Nullable TaskOrigin origin) {
     this.values = values;
-    this.json = json;
+    this.origin = origin;
   }
 
   /**
    * The arguments of a call, refusing names the tool does not take (in particular a {@code
-   * user_id}: the acting user comes from the connection, never from the model).
+   * user_id}: the acting user comes from the adapter, never from the model).
+   *
+   * @param arguments the parsed JSON object, or null for none
+   * @param allowed the names the tool's input schema has
+   * @param actingUser how the adapter finds the acting user, ending the refusal of a {@code
+   *     user_id} argument: "not an argument: the acting user is {actingUser}"
+   * @return the arguments
+   * @throws ValidationException naming the first argument the tool does not take
    */
-  static Arguments of(
+  public static Arguments of(
       @Nullable Map<String, ? extends @Nullable Object> arguments,
       Collection<String> allowed,
-      McpJsonMapper json) {
+      String actingUser) {
     Map<String, ? extends @Nullable Object> values = arguments == null ? Map.of() : arguments;
     for (String name : values.keySet()) {
       if (!allowed.contains(name)) {
         throw new ValidationException(
             name,
             name.equals("user_id") || name.equals("userId")
-                ? "not an argument: the acting user is the one the connection is authenticated as"
+                ? "not an argument: the acting user is " + actingUser
                 : "unknown argument; this tool takes "
                     + (allowed.isEmpty() ? "no arguments" : String.join(", ", allowed)));
       }
     }
-    return new Arguments(values, json);
+    return new Arguments(values, null);
+  }
+
+  /**
+   * These arguments with the origin the adapter knows the call by (not an argument of the model):
+   * the task tools' writes then go through {@code db.tasks().via(origin)}.
+   *
+   * @param origin the call's origin
+   * @return a copy
+   */
+  public Arguments withOrigin(TaskOrigin origin) {
+    return new Arguments(values, Objects.requireNonNull(origin, "origin"));
+  }
+
+  /** The origin the adapter gave the call, if any. */
+  public Optional<TaskOrigin> origin() {
+    return Optional.ofNullable(origin);
   }
 
   /** Whether the argument was given, null included (null clears a value in update calls). */
-  boolean has(String name) {
+  public boolean has(String name) {
     return values.containsKey(name);
   }
 
-  boolean isNull(String name) {
-    return values.get(name) == null;
-  }
-
-  String string(String name) {
+  public String string(String name) {
     return optionalString(name).orElseThrow(() -> missing(name));
   }
 
-  Optional<String> optionalString(String name) {
+  public Optional<String> optionalString(String name) {
     Object value = values.get(name);
     if (value == null) {
       return Optional.empty();
@@ -79,33 +99,63 @@ final class Arguments {
     throw new ValidationException(name, "must be a string");
   }
 
-  UUID uuid(String name) {
-    return optionalUuid(name).orElseThrow(() -> missing(name));
+  public UUID uuid(String name) {
+    return optionalString(name).map(text -> parseUuid(name, text)).orElseThrow(() -> missing(name));
   }
 
-  Optional<UUID> optionalUuid(String name) {
-    return optionalString(name).map(text -> parseUuid(name, text));
+  public List<UUID> uuids(String name) {
+    return texts(name, "must be an array of ids").stream()
+        .map(text -> parseUuid(name, text))
+        .toList();
   }
 
-  List<UUID> uuids(String name) {
+  public List<String> strings(String name) {
+    return texts(name, "must be an array of strings");
+  }
+
+  private List<String> texts(String name, String reason) {
     Object value = values.get(name);
     if (value == null) {
       return List.of();
     }
     if (!(value instanceof List<?> list)) {
-      throw new ValidationException(name, "must be an array of ids");
+      throw new ValidationException(name, reason);
     }
-    List<UUID> ids = new ArrayList<>();
+    List<String> result = new ArrayList<>();
     for (Object item : list) {
       if (!(item instanceof String text)) {
-        throw new ValidationException(name, "must be an array of ids");
+        throw new ValidationException(name, reason);
       }
-      ids.add(parseUuid(name, text));
+      result.add(text);
     }
-    return ids;
+    return result;
   }
 
-  Optional<Instant> optionalInstant(String name) {
+  public List<Long> integers(String name, long minimum, long maximum) {
+    Object value = values.get(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      throw new ValidationException(name, "must be an array of integers");
+    }
+    List<Long> result = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      Object item = list.get(i);
+      String element = name + "[" + i + "]";
+      if (!(item instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+        throw new ValidationException(element, "must be an integer");
+      }
+      long number = n.longValue();
+      if (number < minimum || number > maximum) {
+        throw new ValidationException(element, "must be " + minimum + " to " + maximum);
+      }
+      result.add(number);
+    }
+    return result;
+  }
+
+  public Optional<Instant> optionalInstant(String name) {
     return optionalString(name)
         .map(
             text -> {
@@ -121,7 +171,7 @@ final class Arguments {
   }
 
   /** A wall-clock date-time ({@code 2026-03-02T09:00}), or an instant when it has an offset. */
-  Object localOrInstant(String name) {
+  public Object localOrInstant(String name) {
     String text = string(name);
     try {
       return LocalDateTime.parse(text);
@@ -137,7 +187,7 @@ final class Arguments {
     }
   }
 
-  Optional<ZoneId> optionalZone(String name) {
+  public Optional<ZoneId> optionalZone(String name) {
     return optionalString(name)
         .map(
             text -> {
@@ -150,15 +200,15 @@ final class Arguments {
             });
   }
 
-  Optional<Priority> optionalPriority(String name) {
+  public Optional<Priority> optionalPriority(String name) {
     return optionalString(name).map(text -> constant(name, text, Priority.class));
   }
 
-  Optional<TaskStatus> optionalStatus(String name) {
+  public Optional<TaskStatus> optionalStatus(String name) {
     return optionalString(name).map(text -> constant(name, text, TaskStatus.class));
   }
 
-  boolean flag(String name) {
+  public boolean flag(String name) {
     Object value = values.get(name);
     if (value == null) {
       return false;
@@ -169,11 +219,7 @@ final class Arguments {
     throw new ValidationException(name, "must be true or false");
   }
 
-  long integer(String name) {
-    return optionalInteger(name, Long.MIN_VALUE, Long.MAX_VALUE).orElseThrow(() -> missing(name));
-  }
-
-  Optional<Long> optionalInteger(String name, long minimum, long maximum) {
+  public Optional<Long> optionalInteger(String name, long minimum, long maximum) {
     Object value = values.get(name);
     if (value == null) {
       return Optional.empty();
@@ -193,7 +239,7 @@ final class Arguments {
   }
 
   /** A JSON object argument as JSON text (for the library's JSON-shaped values). */
-  Optional<String> optionalObjectJson(String name) {
+  public Optional<String> optionalObjectJson(String name) {
     Object value = values.get(name);
     if (value == null) {
       return Optional.empty();
@@ -206,8 +252,8 @@ final class Arguments {
       throw new ValidationException(name, "must be a JSON object");
     }
     try {
-      return Optional.of(json.writeValueAsString(value));
-    } catch (IOException e) {
+      return Optional.of(JsonText.write(value));
+    } catch (IllegalArgumentException e) {
       throw new ValidationException(name, "must be a JSON object", e);
     }
   }

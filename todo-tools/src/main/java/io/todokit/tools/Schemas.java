@@ -1,21 +1,23 @@
-package io.todokit.mcp;
+package io.todokit.tools;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSON Schema fragments of the tools' inputs and outputs, as the maps the SDK takes. */
-final class Schemas {
+/**
+ * JSON Schema fragments of the tools' inputs and outputs, as plain maps an adapter writes with its
+ * JSON library. Stateless; the maps it returns are not changed afterwards.
+ */
+public final class Schemas {
 
   private Schemas() {}
 
-  static Map<String, Object> string(String description) {
+  public static Map<String, Object> string(String description) {
     return Map.of("type", "string", "description", description);
   }
 
-  static Map<String, Object> string(String description, int minLength, int maxLength) {
+  public static Map<String, Object> string(String description, int minLength, int maxLength) {
     return Map.of(
         "type",
         "string",
@@ -27,37 +29,37 @@ final class Schemas {
         maxLength);
   }
 
-  static Map<String, Object> uuid(String description) {
+  public static Map<String, Object> uuid(String description) {
     return Map.of("type", "string", "format", "uuid", "description", description);
   }
 
-  static Map<String, Object> instant(String description) {
+  public static Map<String, Object> instant(String description) {
     return Map.of("type", "string", "format", "date-time", "description", description);
   }
 
-  static Map<String, Object> integer(String description, long minimum, long maximum) {
+  public static Map<String, Object> integer(String description, long minimum, long maximum) {
     return Map.of(
         "type", "integer", "description", description, "minimum", minimum, "maximum", maximum);
   }
 
-  static Map<String, Object> integer(String description) {
+  public static Map<String, Object> integer(String description) {
     return Map.of("type", "integer", "description", description);
   }
 
-  static Map<String, Object> bool(String description) {
+  public static Map<String, Object> bool(String description) {
     return Map.of("type", "boolean", "description", description);
   }
 
-  static Map<String, Object> enumeration(String description, String... values) {
+  public static Map<String, Object> enumeration(String description, String... values) {
     return Map.of("type", "string", "description", description, "enum", List.of(values));
   }
 
-  static Map<String, Object> arrayOf(Map<String, Object> items, String description) {
+  public static Map<String, Object> arrayOf(Map<String, Object> items, String description) {
     return Map.of("type", "array", "items", items, "description", description);
   }
 
   /** A recurrence rule in the library's JSON shape (see RecurrenceJson). */
-  static Map<String, Object> recurrence(String description) {
+  public static Map<String, Object> recurrence(String description) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("frequency", enumeration("How often.", "daily", "weekly", "monthly", "yearly"));
     properties.put("interval", integer("Every n-th period, default 1.", 1, 999));
@@ -86,7 +88,7 @@ final class Schemas {
   }
 
   /** The same schema that also accepts null (to clear a value). */
-  static Map<String, Object> orNull(Map<String, Object> schema) {
+  public static Map<String, Object> orNull(Map<String, Object> schema) {
     Map<String, Object> copy = new LinkedHashMap<>(schema);
     Object type = schema.get("type");
     copy.put("type", List.of(type, "null"));
@@ -100,33 +102,36 @@ final class Schemas {
   }
 
   /** An object schema; builder of its properties. */
-  static ObjectSchema object() {
+  public static ObjectSchema object() {
     return new ObjectSchema();
   }
 
-  static final class ObjectSchema {
+  /** An object schema being built: its properties in order, and which are required. */
+  public static final class ObjectSchema {
+    private ObjectSchema() {}
+
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private final List<String> required = new ArrayList<>();
 
-    ObjectSchema required(String name, Map<String, Object> schema) {
+    public ObjectSchema required(String name, Map<String, Object> schema) {
       properties.put(name, schema);
       required.add(name);
       return this;
     }
 
-    ObjectSchema optional(String name, Map<String, Object> schema) {
+    public ObjectSchema optional(String name, Map<String, Object> schema) {
       properties.put(name, schema);
       return this;
     }
 
     /** An input: no other properties allowed. */
-    Map<String, Object> input() {
+    public Map<String, Object> input() {
       Map<String, Object> schema = output();
       schema.put("additionalProperties", false);
       return schema;
     }
 
-    Map<String, Object> output() {
+    public Map<String, Object> output() {
       Map<String, Object> schema = new LinkedHashMap<>();
       schema.put("type", "object");
       schema.put("properties", new LinkedHashMap<>(properties));
@@ -136,12 +141,8 @@ final class Schemas {
       return schema;
     }
 
-    List<String> names() {
+    public List<String> names() {
       return List.copyOf(properties.keySet());
     }
-  }
-
-  static List<String> names(String... names) {
-    return Arrays.asList(names);
   }
 }

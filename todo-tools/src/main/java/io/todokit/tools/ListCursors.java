@@ -1,4 +1,4 @@
-package io.todokit.mcp;
+package io.todokit.tools;
 
 import io.todokit.dao.ValidationException;
 import java.nio.charset.StandardCharsets;

@@ -271,7 +271,7 @@ final class JdbcTwin {
       return Page.last(tasks);
     }
     List<Task> items = tasks.subList(0, limit);
-    return Page.of(items, PageRequest.after(cursor(items.get(limit - 1)), limit));
+    return Page.of(items, PageRequest.after(cursor(user, items.get(limit - 1)), limit));
   }
 
   List<Message> lastMessages(UUID user, UUID conversation, int n) throws SQLException {

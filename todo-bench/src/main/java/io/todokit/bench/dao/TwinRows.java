@@ -11,7 +11,6 @@ import io.todokit.dao.recurring.RecurringTask;
 import io.todokit.dao.tasks.Priority;
 import io.todokit.dao.tasks.Task;
 import io.todokit.dao.tasks.TaskStatus;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,11 +22,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
 
 /** The twins' row mapping and parameter helpers, the same conversions the DAOs make. */
@@ -136,9 +133,17 @@ final class TwinRows {
   }
 
   /** The cursor TaskDao.query hands out (the DAO's package-private TaskCursor, same format). */
-  static String cursor(Task task) {
+  /** The list a twin's cursors are sealed for: the DAO digests the query's filters per call. */
+  private static final String OPEN_BY_PRIORITY = "tasks:open-by-priority";
+
+  /**
+   * The cursor after {@code task}, sealed with the DAO's default key as the DAO seals its own (the
+   * sort key, an HMAC of user, list and key). Not openable by the DAO: its list is a fixed name,
+   * where the DAO's is a digest of the query's filters (one SHA-256 of ~100 bytes more per call).
+   */
+  static String cursor(UUID user, Task task) {
     String payload =
-        "t1|"
+        "t2|"
             + task.priority().name()
             + '|'
             + (task.dueAt() == null ? "" : Long.toString(micros(task.dueAt())))
@@ -146,13 +151,11 @@ final class TwinRows {
             + micros(task.createdAt())
             + '|'
             + task.id();
-    CRC32 crc = new CRC32();
-    crc.update(payload.getBytes(StandardCharsets.UTF_8));
-    String text = payload + '|' + crc.getValue();
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return CURSORS.seal(user, OPEN_BY_PRIORITY, payload);
   }
+
+  private static final io.todokit.dao.internal.CursorCodec CURSORS =
+      io.todokit.dao.internal.CursorCodec.defaultKey();
 
   static long micros(Instant instant) {
     return ChronoUnit.MICROS.between(Instant.EPOCH, instant);

@@ -35,6 +35,9 @@ public final class TaskDao {
   private final TaskBatch batch;
   private final TaskCompletion completion;
 
+  /** The origin of this DAO's writes ({@link #via}), or null. */
+  private final @Nullable TaskOrigin origin;
+
   static {
     DaoAccess.register(TaskDao.class, context -> new TaskDao(context, null));
   }
@@ -46,6 +49,7 @@ public final class TaskDao {
     this.writes = new TaskWrites(context, effects);
     this.batch = new TaskBatch(context);
     this.completion = new TaskCompletion(context, effects);
+    this.origin = origin;
   }
 
   /**
@@ -147,8 +151,16 @@ public final class TaskDao {
    *     {@code i} has a recurrence rule but no due date
    * @throws NotFoundException ({@code tag}) when a tag id is not one of the user's tags, or ({@code
    *     user}) when the user does not exist; nothing is written
+   * @throws ValidationException ({@code origin}) on a DAO made with {@link #via}: a batch records
+   *     no effect, so it could not be answered idempotently; nothing is written
    */
   public List<Task> createAll(UUID userId, List<NewTask> tasks) {
+    if (origin != null) {
+      throw new ValidationException(
+          "origin",
+          "createAll records no tool effect and is not idempotent: create the tasks one by one"
+              + " through via(origin), or call createAll on tasks() without an origin");
+    }
     return batch.createAll(userId, tasks);
   }
 

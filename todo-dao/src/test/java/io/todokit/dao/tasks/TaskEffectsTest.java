@@ -195,6 +195,26 @@ class TaskEffectsTest extends DaoTestSupport {
   }
 
   @Test
+  void aBatchThroughAnOriginIsRefusedAndWritesNothing() {
+    UUID user = newUser();
+    UUID chat = conversation(user);
+    TaskOrigin call = TaskOrigin.toolCall(chat, "call_batch");
+
+    assertThatThrownBy(
+            () ->
+                db.tasks()
+                    .via(call)
+                    .createAll(user, List.of(NewTask.titled("a"), NewTask.titled("b"))))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.field()).isEqualTo("origin"))
+        .hasMessageContaining("createAll records no tool effect");
+    assertThat(tasksOf(user)).isZero();
+    assertThat(db.tasks().effects(user, chat)).isEmpty();
+    assertThat(db.tasks().effect(user, call)).isEmpty();
+    assertThat(db.tasks().createAll(user, List.of(NewTask.titled("a")))).hasSize(1);
+  }
+
+  @Test
   void theEffectFindsTheAssistantMessageThatCarriedTheCall() {
     UUID user = newUser();
     UUID chat = conversation(user);

@@ -9,9 +9,23 @@
 # no container is left, and stops the engine it started. Idempotent: a second run reuses the
 # image. Needs root; runs unattended (CI=true, no stdin).
 #
-#   .ci/docker.sh        (called by .ci/run, after its other steps)
+#   .ci/docker.sh            all of it (.ci/run calls it after the build)
+#   .ci/docker.sh prepare    only the packages and the image (.ci/run runs this in the background
+#                            during the build). An engine it starts listens on a socket of its
+#                            own, never the default one, so that the build's tests, which pick
+#                            Testcontainers whenever an engine answers, cannot see it; it is
+#                            stopped when the image is built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+mode=${1:-all}
+case "$mode" in
+  all | prepare) ;;
+  *)
+    echo "usage: .ci/docker.sh [prepare]" >&2
+    exit 2
+    ;;
+esac
 
 image=${TODOKIT_CI_IMAGE:-todokit/postgres:15-local}
 work=$(mktemp -d /tmp/todokit-ci-docker.XXXXXX)
@@ -100,8 +114,13 @@ fi
 finish_step packages
 
 # 2. The engine: one that answers already is used and left running; otherwise start one.
+engine_args=()
+if [ "$mode" = prepare ] && ! docker info >/dev/null 2>&1; then
+  export DOCKER_HOST="unix://$work/docker.sock"
+  engine_args=(-H "$DOCKER_HOST" --pidfile "$work/docker.pid")
+fi
 start_engine() { # storage driver
-  dockerd --iptables=false --storage-driver="$1" >"$work/dockerd.log" 2>&1 </dev/null &
+  dockerd --iptables=false --storage-driver="$1" "${engine_args[@]}" >"$work/dockerd.log" 2>&1 </dev/null &
   engine_pid=$!
   for _ in $(seq 1 60); do
     if docker info >/dev/null 2>&1; then
@@ -132,11 +151,25 @@ else
 fi
 finish_step engine
 
-# 3. The image (cached: a second run takes a second or two).
+# 3. The image (cached: a second run takes a second or two), and its server is PostgreSQL 15: the
+#    oldest version todokit supports, which is what this step's tests run on.
 .ci/postgres-image/build.sh "$image"
+server_version=$(docker run --rm --entrypoint /usr/lib/postgresql/15/bin/postgres "$image" --version)
+case "$server_version" in
+  *"PostgreSQL) 15."*) say "the image's server: $server_version" ;;
+  *)
+    say "the image's server is not PostgreSQL 15: $server_version"
+    exit 1
+    ;;
+esac
 finish_step image
 
-# 4. The tests, in auto mode: nothing forced, no URL (.ci/run's PostgreSQL 15 step exports one).
+if [ "$mode" = prepare ]; then
+  say "prepared: the packages and $image"
+  exit 0 # cleanup stops an engine this started
+fi
+
+# 4. The tests, in auto mode: nothing forced, no URL (a developer's shell may export one).
 containers_before=$(docker ps -aq --filter label=io.todokit.testing | sort)
 say "running the schema and DAO tests with TODO_PG_IMAGE=$image"
 set +e

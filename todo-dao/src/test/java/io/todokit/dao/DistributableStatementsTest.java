@@ -40,18 +40,7 @@ class DistributableStatementsTest extends DaoTestSupport {
 
   @Test
   void theWorkersClaimsLockOneUserAtATime() {
-    UUID user = newUser();
-    UUID task = UUID.randomUUID();
-    sql("INSERT INTO tasks (user_id, id, title) VALUES (?, ?, 'a')", user, task);
-    sql(
-        "INSERT INTO reminders (user_id, task_id, at) VALUES (?, ?, now() - interval '1 minute')",
-        user,
-        task);
-    sql(
-        "INSERT INTO recurring_tasks (user_id, title, recurrence_rule, starts_at, next_due_at)"
-            + " VALUES (?, 'daily', '{\"frequency\": \"daily\"}', now() - interval '1 hour',"
-            + " now() - interval '1 hour')",
-        user);
+    newUserWithDueWork();
 
     assertThat(db.reminders().claim(ClaimRequest.of(10))).hasSize(1);
     assertThat(db.recurring().materializeDue(10).created()).hasSize(1);
@@ -63,21 +52,8 @@ class DistributableStatementsTest extends DaoTestSupport {
 
   @Test
   void withoutCitusTheClaimsLockTheirBatchInOneStatementAndAskOnce() {
-    for (int i = 0; i < 2; i++) {
-      UUID user = newUser();
-      UUID task = UUID.randomUUID();
-      sql("INSERT INTO tasks (user_id, id, title) VALUES (?, ?, 'a')", user, task);
-      sql(
-          "INSERT INTO reminders (user_id, task_id, at)"
-              + " VALUES (?, ?, now() - interval '1 minute')",
-          user,
-          task);
-      sql(
-          "INSERT INTO recurring_tasks (user_id, title, recurrence_rule, starts_at, next_due_at)"
-              + " VALUES (?, 'daily', '{\"frequency\": \"daily\"}', now() - interval '1 hour',"
-              + " now() - interval '1 hour')",
-          user);
-    }
+    newUserWithDueWork();
+    newUserWithDueWork();
     List<String> sent = new CopyOnWriteArrayList<>();
     // Not declared: detected from the database, which has no citus extension.
     TodoDb detected =
@@ -102,5 +78,21 @@ class DistributableStatementsTest extends DaoTestSupport {
         .filteredOn(sql -> sql.contains("for update"))
         .singleElement()
         .satisfies(sql -> assertThat(DistributableStatements.distributable(sql)).isFalse());
+  }
+
+  /** A new user with a task whose reminder is due and a daily template that is due. */
+  private static void newUserWithDueWork() {
+    UUID user = newUser();
+    UUID task = UUID.randomUUID();
+    sql("INSERT INTO tasks (user_id, id, title) VALUES (?, ?, 'a')", user, task);
+    sql(
+        "INSERT INTO reminders (user_id, task_id, at) VALUES (?, ?, now() - interval '1 minute')",
+        user,
+        task);
+    sql(
+        "INSERT INTO recurring_tasks (user_id, title, recurrence_rule, starts_at, next_due_at)"
+            + " VALUES (?, 'daily', '{\"frequency\": \"daily\"}', now() - interval '1 hour',"
+            + " now() - interval '1 hour')",
+        user);
   }
 }

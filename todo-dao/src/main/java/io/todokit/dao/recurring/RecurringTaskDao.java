@@ -181,8 +181,9 @@ public final class RecurringTaskDao {
    * <p>"Now" is the {@code TodoDb} clock's instant ({@code TodoDb.withClock}). In one transaction
    * it claims up to {@code limit} active templates with {@code nextDueAt <= now}, earliest first,
    * with {@code FOR UPDATE SKIP LOCKED} (so concurrent workers share the work instead of waiting):
-   * an unlocked read of the due templates across users, then one locking read per user among them
-   * (single-shard statements on a distributed database, docs/distributed.md). It creates their
+   * one statement on a single server; on a distributed database ({@code TodoDb.withDistributed},
+   * docs/distributed.md) an unlocked read of the due templates across users, then one locking read
+   * per user among them (each on one shard). It creates their
    * tasks and advances them. Each task takes the template's title, description and priority; its
    * due date and occurrence are the occurrence's instant. With {@link MissedPolicy#LATEST} only the
    * latest occurrence at or before {@code now} is created and the earlier passed ones are skipped;

@@ -231,9 +231,10 @@ public final class ReminderDao {
 
   /**
    * Claims due firings of all users (or of one bucket of users), the oldest first, and leases them
-   * to the caller for the policy's lease: one unlocked read of the due firings across users, then
-   * one locking statement per user among them (a single-shard statement on a distributed database,
-   * docs/distributed.md), all in one transaction.
+   * to the caller for the policy's lease. On a single server one statement locks and leases the
+   * batch; on a distributed database ({@code TodoDb.withDistributed}, docs/distributed.md) one
+   * unlocked read of the due firings across users, then one locking statement per user among them
+   * (each on one shard), all in one transaction.
    *
    * <p>A firing is due when it is pending with its fire (or retry) time at or before now, or leased
    * with an expired lease (its worker died or is slow). Rows that another claim is taking are

@@ -90,6 +90,65 @@ class QueryPlansAtScaleTest extends DaoTestSupport {
     recording = recordingDb(statements);
   }
 
+  /**
+   * Plan-stable reads (issue 14): under {@code plan_cache_mode=auto}, PgJDBC prepares a statement
+   * on the server from its fifth execution on a connection, PostgreSQL plans it five times for the
+   * values given, then keeps the generic plan only if that is estimated no dearer than the custom
+   * ones; otherwise it plans every call anew, which costs more than running these reads. Twenty
+   * users on one connection: every hot read must have switched to its generic plan.
+   */
+  @Test
+  void theHotReadsSettleOnGenericPlans() throws SQLException {
+    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    config.setDataSource(database.dataSource());
+    config.setMaximumPoolSize(1);
+    config.setConnectionInitSql("SET plan_cache_mode = auto");
+    try (com.zaxxer.hikari.HikariDataSource one = new com.zaxxer.hikari.HikariDataSource(config)) {
+      TodoDb single = TodoDb.create(one).withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+      List<UUID[]> picks = new java.util.ArrayList<>();
+      try (Connection connection = sqlSource.getConnection();
+          Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT u.id, tg.id FROM users u JOIN tags tg ON tg.user_id = u.id"
+                      + " WHERE u.username LIKE 'scale%' AND tg.name = 'tag3'"
+                      + " ORDER BY u.username LIMIT 20")) {
+        while (rows.next()) {
+          picks.add(new UUID[] {rows.getObject(1, UUID.class), rows.getObject(2, UUID.class)});
+        }
+      }
+      assertThat(picks).hasSize(20);
+      for (UUID[] pick : picks) {
+        single.tasks().overdue(pick[0], NOW);
+        single.tasks().dueToday(pick[0], NOW);
+        single.tasks().byTag(pick[0], pick[1]);
+        single
+            .tasks()
+            .withTags(pick[0], io.todokit.dao.tasks.TagFilter.anyOf(java.util.Set.of(pick[1])));
+        single.tasks().query(pick[0], io.todokit.dao.tasks.TaskQuery.open(), PageRequest.first());
+      }
+      java.util.Map<String, long[]> plans = new java.util.LinkedHashMap<>();
+      try (Connection connection = one.getConnection();
+          Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements"
+                      + " WHERE statement LIKE '%\"tasks\"%'")) {
+        while (rows.next()) {
+          plans.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+        }
+      }
+      // overdue, dueToday, byTag, withTags and the query page: five statements on tasks.
+      assertThat(plans).hasSize(5);
+      assertThat(plans)
+          .allSatisfy(
+              (sql, counts) ->
+                  assertThat(counts[0])
+                      .as("generic plans of %s (custom: %d)", sql, counts[1])
+                      .isPositive());
+    }
+  }
+
   @Test
   void overdueUsesTheOpenDueIndex() {
     assertThat(plans(db -> db.tasks().overdue(user, NOW))).contains("tasks_user_open_due_idx");

@@ -183,20 +183,20 @@ public final class RecurringTaskDao {
    * with {@code FOR UPDATE SKIP LOCKED} (so concurrent workers share the work instead of waiting):
    * one statement on a single server; on a distributed database ({@code TodoDb.withDistributed},
    * docs/distributed.md) an unlocked read of the due templates across users, then one locking read
-   * per user among them (each on one shard). It creates their
-   * tasks and advances them. Each task takes the template's title, description and priority; its
-   * due date and occurrence are the occurrence's instant. With {@link MissedPolicy#LATEST} only the
-   * latest occurrence at or before {@code now} is created and the earlier passed ones are skipped;
-   * with {@link MissedPolicy#ALL} every passed occurrence is created, at most {@value
-   * #MAX_OCCURRENCES_PER_TEMPLATE} per template and call ({@code nextDueAt} then advances only past
-   * the last one created, the template is reported as backlogged, and the next call continues).
-   * {@code nextDueAt} becomes the first occurrence after the last one handled. A template whose
-   * series has ended is deactivated ({@code nextDueAt} null) with its {@code endReason} and
-   * reported in {@link MaterializeResult#deactivatedTemplateIds()}: its rule ended (COUNT, UNTIL),
-   * or it has no storable next occurrence (beyond the year 9999, or one the calculator fails to
-   * compute, for a rule written by plain SQL). The unique key on (user, template, occurrence) and
-   * {@code ON CONFLICT DO NOTHING} make sure that no occurrence is ever created twice, even by
-   * racing workers; a second call at the same instant creates nothing.
+   * per user among them (each on one shard). It creates their tasks and advances them. Each task
+   * takes the template's title, description and priority; its due date and occurrence are the
+   * occurrence's instant. With {@link MissedPolicy#LATEST} only the latest occurrence at or before
+   * {@code now} is created and the earlier passed ones are skipped; with {@link MissedPolicy#ALL}
+   * every passed occurrence is created, at most {@value #MAX_OCCURRENCES_PER_TEMPLATE} per template
+   * and call ({@code nextDueAt} then advances only past the last one created, the template is
+   * reported as backlogged, and the next call continues). {@code nextDueAt} becomes the first
+   * occurrence after the last one handled. A template whose series has ended is deactivated ({@code
+   * nextDueAt} null) with its {@code endReason} and reported in {@link
+   * MaterializeResult#deactivatedTemplateIds()}: its rule ended (COUNT, UNTIL), or it has no
+   * storable next occurrence (beyond the year 9999, or one the calculator fails to compute, for a
+   * rule written by plain SQL). The unique key on (user, template, occurrence) and {@code ON
+   * CONFLICT DO NOTHING} make sure that no occurrence is ever created twice, even by racing
+   * workers; a second call at the same instant creates nothing.
    *
    * <p>One template never blocks the others: each claimed template is read and made on its own, in
    * a savepoint. A template that fails (a row Java cannot read, such as a rule or time zone written

@@ -55,18 +55,20 @@ public final class Portability {
 
   private final DaoContext context;
   private final LongConsumer progress;
+  private final Importer.Limits limits;
 
   static {
     DaoAccess.register(Portability.class, Portability::new);
   }
 
   private Portability(DaoContext context) {
-    this(context, SILENT);
+    this(context, SILENT, Importer.Limits.DEFAULT);
   }
 
-  private Portability(DaoContext context, LongConsumer progress) {
+  private Portability(DaoContext context, LongConsumer progress, Importer.Limits limits) {
     this.context = Objects.requireNonNull(context, "context");
     this.progress = progress;
+    this.limits = limits;
   }
 
   /**
@@ -77,7 +79,12 @@ public final class Portability {
    * @return a Portability reporting its progress
    */
   public Portability withProgress(LongConsumer progress) {
-    return new Portability(context, Objects.requireNonNull(progress, "progress"));
+    return new Portability(context, Objects.requireNonNull(progress, "progress"), limits);
+  }
+
+  /** The same, importing with other batch limits (tests make them small). */
+  Portability withImportLimits(Importer.Limits limits) {
+    return new Portability(context, progress, Objects.requireNonNull(limits, "limits"));
   }
 
   /**
@@ -133,7 +140,8 @@ public final class Portability {
             1 << 16);
     return onConnection(
         connection ->
-            new Importer(connection, catalog(connection), schema(), context.timeouts(), progress)
+            new Importer(
+                    connection, catalog(connection), schema(), context.timeouts(), progress, limits)
                 .run(reader));
   }
 

@@ -370,6 +370,172 @@ class PortabilityTest extends DaoTestSupport {
         });
   }
 
+  /**
+   * A file of {@code count} copies of Alice, user ids in ascending order (the export's order), each
+   * with a username and an email of its own; {@code edit} is applied to copy {@code edited}'s
+   * lines.
+   */
+  private static List<String> copiesOfAlice(
+      int count, int edited, java.util.function.UnaryOperator<String> edit) {
+    List<String> alices = lines(exportUser(db, alice));
+    List<String> lines = new ArrayList<>(List.of(alices.get(0)));
+    for (int i = 1; i <= count; i++) {
+      String id = String.format("00000000-0000-4000-8000-%012d", i);
+      for (String line : alices.subList(1, alices.size())) {
+        String copy = line.replace(alice.toString(), id).replace("alice_port", "alice" + i);
+        lines.add(i == edited ? edit.apply(copy) : copy);
+      }
+    }
+    return lines;
+  }
+
+  private static UUID copyId(int i) {
+    return UUID.fromString(String.format("00000000-0000-4000-8000-%012d", i));
+  }
+
+  /** Small batches: three users or 2,000 bytes a transaction; no user spills. */
+  private static final Importer.Limits SMALL_BATCHES = new Importer.Limits(2_000, 3, 1 << 20);
+
+  /** Every user streams on its own after its first kilobyte (a copy of Alice is ~6 kB). */
+  private static final Importer.Limits SPILLING = new Importer.Limits(500, 1_000, 1_000);
+
+  @Test
+  void manyUsersImportInBatchesAndInSpilledStreamsLosslessly() {
+    List<String> lines = copiesOfAlice(12, 0, l -> l);
+    for (Importer.Limits limits : List.of(SMALL_BATCHES, SPILLING, Importer.Limits.DEFAULT)) {
+      inEmptyDatabase(
+          target -> {
+            AtomicLong commits = new AtomicLong();
+            ImportReport report =
+                target
+                    .db()
+                    .portability()
+                    .withImportLimits(limits)
+                    .withProgress(l -> commits.incrementAndGet())
+                    .importFrom(new ByteArrayInputStream(file(lines)));
+            assertThat(report.users()).isEqualTo(12);
+            assertThat(report.rows("messages")).isEqualTo(36);
+            assertThat(target.count("SELECT count(*) FROM messages")).isEqualTo(36);
+            assertThat(exportAll(target.db())).isEqualTo(file(lines));
+            assertThat(commits.get()).as(limits.toString()).isGreaterThan(1);
+          });
+    }
+  }
+
+  @Test
+  void aRefusedRowInTheMiddleOfABatchKeepsTheUsersBeforeItAndNamesItsLine() {
+    List<String> lines =
+        copiesOfAlice(12, 8, l -> l.replace("\"title\": \"Pay rent\"", "\"title\": \"   \""));
+    int bad = lineOf(lines, "\"title\": \"   \"");
+    for (Importer.Limits limits : List.of(SMALL_BATCHES, SPILLING, Importer.Limits.DEFAULT)) {
+      inEmptyDatabase(
+          target -> {
+            assertThatThrownBy(
+                    () ->
+                        target
+                            .db()
+                            .portability()
+                            .withImportLimits(limits)
+                            .importFrom(new ByteArrayInputStream(file(lines))))
+                .isInstanceOfSatisfying(
+                    ValidationException.class,
+                    e -> assertThat(e.field()).isEqualTo("line " + bad + ": tasks.title"));
+            for (int i = 1; i <= 12; i++) {
+              Map<String, Long> rows = target.rowsOf(copyId(i));
+              if (i < 8) {
+                assertThat(rows).as("user %d", i).containsEntry("tasks", 2L);
+                assertThat(rows).as("user %d", i).containsEntry("messages", 3L);
+              } else {
+                assertThat(rows).as("user %d", i).allSatisfy((t, n) -> assertThat(n).isZero());
+              }
+            }
+          });
+    }
+  }
+
+  @Test
+  void aUserRefusedAfterItsRowsSpilledLeavesNothingOfItsOwn() {
+    UUID missingTask = UUID.randomUUID();
+    List<String> lines =
+        copiesOfAlice(
+            4,
+            3,
+            l ->
+                l.contains("\"type\": \"reminders\"") && l.contains("\"state\": \"delivered\"")
+                    ? l.replaceFirst(
+                        "\"task_id\": \"[0-9a-f-]+\"", "\"task_id\": \"" + missingTask + "\"")
+                    : l);
+    List<String> contentless =
+        copiesOfAlice(
+            4,
+            3,
+            l ->
+                l.contains("\"type\": \"messages\"") ? l.replace("\"content\"", "\"kontent\"") : l);
+    int badMessage = lineOf(contentless, "\"kontent\"");
+    int third = lineOf(contentless, copyId(3).toString());
+    // Copy 3's rows before its bad line are past the spill limit: they were written before it.
+    assertThat(String.join("\n", contentless.subList(third - 1, badMessage - 1)).length())
+        .isGreaterThan(SPILLING.spillBytes());
+    inEmptyDatabase(
+        target -> {
+          assertThatThrownBy(
+                  () ->
+                      target
+                          .db()
+                          .portability()
+                          .withImportLimits(SPILLING)
+                          .importFrom(new ByteArrayInputStream(file(lines))))
+              .isInstanceOfSatisfying(
+                  ValidationException.class,
+                  e -> assertThat(e.field()).matches("lines \\d+-\\d+: reminders.task_id"));
+          assertThat(target.rowsOf(copyId(3))).allSatisfy((t, n) -> assertThat(n).isZero());
+          assertThat(target.rowsOf(copyId(2))).containsEntry("reminders", 3L);
+          assertThat(target.count("SELECT count(*) FROM users")).isEqualTo(2);
+        });
+    inEmptyDatabase(
+        target -> {
+          assertThatThrownBy(
+                  () ->
+                      target
+                          .db()
+                          .portability()
+                          .withImportLimits(SPILLING)
+                          .importFrom(new ByteArrayInputStream(file(contentless))))
+              .isInstanceOfSatisfying(
+                  ValidationException.class,
+                  e -> {
+                    assertThat(e.field()).isEqualTo("line " + badMessage + ": messages.content");
+                    assertThat(e.reason()).contains("missing");
+                  });
+          assertThat(target.rowsOf(copyId(3))).allSatisfy((t, n) -> assertThat(n).isZero());
+          assertThat(target.count("SELECT count(*) FROM users")).isEqualTo(2);
+        });
+  }
+
+  @Test
+  void aUserTwiceInOneFileIsRefusedAtItsSecondRecord() {
+    List<String> once = copiesOfAlice(2, 0, l -> l);
+    List<String> twice = new ArrayList<>(once);
+    twice.addAll(once.subList(1, once.size()));
+    int second = once.size() + 1;
+    for (Importer.Limits limits : List.of(SMALL_BATCHES, Importer.Limits.DEFAULT)) {
+      inEmptyDatabase(
+          target -> {
+            assertThatThrownBy(
+                    () ->
+                        target
+                            .db()
+                            .portability()
+                            .withImportLimits(limits)
+                            .importFrom(new ByteArrayInputStream(file(twice))))
+                .isInstanceOfSatisfying(
+                    DuplicateException.class,
+                    e -> assertThat(e.field()).isEqualTo("line " + second + ": users.id"));
+            assertThat(exportAll(target.db())).isEqualTo(file(once));
+          });
+    }
+  }
+
   @Test
   void anExportWritesToTheStreamWhileItsCursorsAreStillOpen() {
     UUID dave = fixtures.richUser("dave_port");
